@@ -1,0 +1,1 @@
+"""Extractors: gazette text in, typed records with provenance out. Knows Chinese, not RDF."""

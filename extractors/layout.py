@@ -1,0 +1,390 @@
+"""Layout normalization: the text of a gazette PDF in, a clean `Issue` out.
+
+In: the text of one gazette issue as a PDF-to-text tool prints it: each printed line on its
+own line (usually with a blank line after it), paragraphs broken at the column width, page
+numbers ("·    40    ·"), running heads ("2018 年第1 2 期文件发布",
+"温州市人民政府公报（总第196期） 政务简讯"), column labels and section headings landing
+in the middle of sentences, and title blocks printed after a document's first page.
+
+Out: an `Issue` with
+- `text`: the running text with furniture dropped, printed lines joined into paragraphs
+  (one paragraph per "\\n"-separated line) and title blocks lifted out of the flow;
+- `line_of`: for every character of `text`, the 1-based line of the file it came from, so
+  any span cites its line and quote (`Issue.source`);
+- `sections`: the parts of the issue (documents, policy, personnel, news, diary, catalog,
+  statistics, captions, colophon) as spans of `text`;
+- `title_blocks`: document number + title blocks found in the file, with their lines;
+- `gazette`: name, year, issue number, total issue number, month.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .patterns import DOC_NUMBER_LINE, despace
+from .reading import InputError, read_text
+from .records import Gazette, Source
+
+# --- page furniture -------------------------------------------------------------------
+
+PAGE_NUMBER = re.compile(r"^[·•]\s*\d{1,3}\s*[·•]$")
+#: Running head with the year and issue: "2018 年第1 2 期" (digits spaced out), label may follow.
+RUNNING_HEAD_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<issue>[\d\s]{1,5}?)\s*期\s*(?P<label>\S*)\s*$")
+#: Running head with the gazette name and total number: "温州市人民政府公报（总第196期） 政务简讯".
+RUNNING_HEAD_NAME = re.compile(r"^(?P<name>\S{2,20}?公报)\s*[（(]\s*总第\s*(?P<total>\d{1,4})\s*期\s*[)）]\s*(?P<label>\S*)\s*$")
+#: Section headings: "12月份市政府人事任免", "6月份市政府记事", "6月份市政府、市政府办公室发文目录".
+SECTION_HEADING = re.compile(r"^(?P<month>\d{1,2})\s*月份?\s*(?P<body>市政府[^，。；]{0,16}?)(?P<what>人事任免|记事|发文目录|政务动态)\s*$")
+#: Lines of a table shredded into single characters, or a lone page-start digit.
+_LIST_MARKER = re.compile(
+    r"^(△|▲|●|■|◆|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[\.．、]\D|第[一二三四五六七八九十百零]{1,4}[章条节]|附\s*件|\d{1,2}日\s*$)"
+)
+_TERMINAL = "。！？；：!?;:"
+_CLOSERS = "”’）)》」』】"
+
+
+@lru_cache(maxsize=1)
+def column_labels() -> dict[str, str]:
+    """label -> section kind, from data/columns.tsv."""
+    out = {}
+    text = resources.files("govkg.extractors").joinpath("data/columns.tsv").read_text("utf-8")
+    for row in text.splitlines():
+        if row and not row.startswith("#"):
+            label, kind = row.split("\t")
+            out[label.strip()] = kind.strip()
+    return out
+
+
+def visual_width(s: str) -> int:
+    """Width in half-width cells: a CJK, full-width or ambiguous (△ ·) character counts 2,
+    ASCII 1, a space 0 (spaces in this text are the PDF tool's, not the printer's)."""
+    return sum(0 if ch == " " else 2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in s)
+
+
+# --- the Issue -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: str          # documents | policy | personnel | news | diary | catalog | statistics | captions | colophon
+    start: int         # offsets into Issue.text
+    end: int
+    heading: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleBlock:
+    """A document's number and title as printed together (often after its first page)."""
+
+    doc_number: str | None
+    title: str
+    line: int          # first and last line in the file
+    end_line: int
+    offset: int        # where in Issue.text the block stood before it was lifted out
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading met in the file, lifted out of the running text."""
+
+    text: str
+    line: int
+    offset: int
+    kind: str
+
+
+@dataclass
+class Issue:
+    key: str
+    path: str
+    lines: list[str]                    # the file's lines, as read (index 0 is line 1)
+    text: str
+    line_of: array                      # line_of[i] = 1-based file line of text[i]
+    gazette: Gazette
+    sections: list[Section] = field(default_factory=list)
+    title_blocks: list[TitleBlock] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    dropped: list[int] = field(default_factory=list)   # lines dropped as page furniture
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    def line_at(self, offset: int) -> int:
+        if not self.line_of:
+            return 1
+        return self.line_of[min(max(offset, 0), len(self.line_of) - 1)]
+
+    def source(self, start: int, end: int, extractor: str, document: str | None = None) -> Source:
+        """Provenance of text[start:end]: its file lines and the exact quote."""
+        end = max(end, start)
+        return Source(
+            issue=self.key,
+            line=self.line_at(start),
+            end_line=self.line_at(max(start, end - 1)),
+            start=start,
+            end=end,
+            quote=self.text[start:end],
+            extractor=extractor,
+            document=document,
+        )
+
+    def sections_of(self, *kinds: str) -> list[Section]:
+        return [s for s in self.sections if s.kind in kinds]
+
+    def section_at(self, offset: int) -> Section | None:
+        for s in self.sections:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def paragraphs(self, start: int = 0, end: int | None = None):
+        """(start, end) spans of the paragraphs of text[start:end]."""
+        end = len(self.text) if end is None else end
+        pos = start
+        while pos < end:
+            nl = self.text.find("\n", pos, end)
+            stop = end if nl < 0 else nl
+            if stop > pos:
+                yield pos, stop
+            pos = stop + 1
+
+    def offset_of_line(self, line: int) -> int:
+        """First text offset whose source line is >= line (for `govkg explain --line`)."""
+        i = bisect_right(self.line_of, line - 1)
+        return min(i, len(self.text))
+
+
+# --- normalization ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Line:
+    no: int            # 1-based
+    text: str          # stripped, inner whitespace runs collapsed to one space
+    indent: int        # leading whitespace width
+    page_start: bool   # the PDF tool starts a page's text with one space
+    width: int         # visual width of text
+    page: int = 0      # pages are counted at page starts and page furniture
+
+
+def _clean(raw: str) -> tuple[str, int]:
+    stripped = raw.lstrip(" \t\u3000\xa0")
+    indent = visual_width(raw[: len(raw) - len(stripped)])
+    text = re.sub(r"[ \t\u3000\xa0]+", " ", stripped).strip()
+    return text, indent
+
+
+def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
+    """The kind of page furniture a line is ('page', 'head', 'label'), or None."""
+    if PAGE_NUMBER.match(text):
+        return "page"
+    if RUNNING_HEAD_ISSUE.match(text) or RUNNING_HEAD_NAME.match(text):
+        return "head"
+    if text in labels:
+        return "label"
+    return None
+
+
+def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
+    name = year = issue = total = month = None
+    for ln in lines:
+        m = RUNNING_HEAD_ISSUE.match(ln.text)
+        if m and year is None:
+            year, issue = int(m["year"]), int(despace(m["issue"]))
+        m = RUNNING_HEAD_NAME.match(ln.text)
+        if m:
+            name = name or m["name"]
+            total = total or int(m["total"])
+        m = SECTION_HEADING.match(ln.text)
+        if m and month is None:
+            month = int(m["month"])
+    if name is None:
+        # The colophon prints the name alone: "温州市人民政府公报".
+        for ln in lines:
+            m = re.fullmatch(r"《?(\S{2,20}?(?:人民政府|政府)公报)》?", ln.text)
+            if m:
+                name = m[1]
+                break
+    return Gazette(name=name, year=year, issue=issue, total_issue=total, month=month)
+
+
+def _issue_key(g: Gazette, text: str) -> str:
+    """A stable key: name, year and number where printed, else a hash of the text.
+
+    Two files of the same issue get the same key, so re-ingesting one replaces the other.
+    """
+    if g.name and g.year and g.issue:
+        tag = hashlib.sha1(g.name.encode("utf-8")).hexdigest()[:8]
+        return f"{tag}-{g.year}-{g.issue:02d}"
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> bool:
+    """Does a new paragraph start at `cur`? `width` is the column width around it;
+    `prev_opens` says whether `prev` is the first line of its paragraph."""
+    if cur.page_start and prev.text.endswith(tuple(_TERMINAL)) and _LIST_MARKER.match(cur.text):
+        return True
+    if cur.indent >= 8 or prev.indent >= 8:
+        # Signatures and dates are printed far to the right: their own paragraphs.
+        return True
+    ends = prev.text.rstrip(_CLOSERS)
+    terminal = ends.endswith(tuple(_TERMINAL))
+    if _LIST_MARKER.match(cur.text) and (terminal or prev.width < width - 1):
+        return True
+    # A printed line shorter than its column ends its paragraph (or is a heading). Lines
+    # with digits or Latin letters may fall a cell or two short of a full line, so a line
+    # must be two characters short, or end a sentence and be short at all. The first line
+    # of a paragraph is printed indented by two characters, which the PDF tool drops: a
+    # line that opens a paragraph and is two characters short is a full line.
+    if terminal and (prev.width < width - 1 or cur.page != prev.page):
+        return True
+    if prev_opens and width - 6 <= prev.width <= width - 3:
+        return False
+    return prev.width <= width - 4
+
+
+def _column_width(lines: list[_Line], i: int) -> int:
+    """The column width around line i: the commonest width of the full-looking lines.
+
+    Justified Chinese text puts the same number of characters on every full line, so the
+    mode (not the maximum, which a table row or a one-column page nearby would set) is it.
+    """
+    lo, hi = max(0, i - 10), min(len(lines), i + 11)
+    page = lines[i].page
+    widths = [ln.width for ln in lines[lo:hi] if ln.indent < 8 and ln.page == page]
+    if not widths:
+        return lines[i].width
+    top = max(widths)
+    counts: dict[int, int] = {}
+    for w in widths:
+        if w >= top * 0.6:
+            counts[w] = counts.get(w, 0) + 1
+    return max(counts, key=lambda w: (counts[w], w))
+
+
+def normalize(raw_text: str, path: str = "<text>") -> Issue:
+    """Turn one issue's PDF text into an `Issue` (see the module docstring)."""
+    from .titleblocks import find_title_blocks  # the documents room owns title-block rules
+
+    labels = column_labels()
+    raw_lines = raw_text.split("\n")
+    lines: list[_Line] = []
+    for no, raw in enumerate(raw_lines, 1):
+        text, indent = _clean(raw)
+        if not text:
+            continue
+        page_start = raw.startswith(" ") and not raw.startswith("  ")
+        lines.append(_Line(no, text, indent, page_start, visual_width(text)))
+
+    gazette = _gazette(lines, labels)
+
+    dropped: list[int] = []
+    headings_at: dict[int, tuple[str, str]] = {}    # line no -> (heading, kind)
+    label_at: dict[int, tuple[str, str]] = {}       # line no -> (section kind, forward|backward)
+    body: list[_Line] = []
+    page = 0
+    for ln in lines:
+        kind = _is_furniture(ln.text, labels)
+        if ln.page_start or kind:
+            page += 1
+        ln.page = page
+        if kind:
+            dropped.append(ln.no)
+            m = RUNNING_HEAD_ISSUE.match(ln.text) or RUNNING_HEAD_NAME.match(ln.text)
+            if m:
+                # A running head tops its page: its label names the text that follows.
+                label_at[ln.no] = (labels.get(m["label"], "page"), "forward")
+            elif kind == "label":
+                # A label alone is printed at the foot of its page: it names what precedes.
+                label_at[ln.no] = (labels[ln.text], "backward")
+            else:
+                label_at[ln.no] = ("page", "forward")
+            continue
+        m = SECTION_HEADING.match(ln.text)
+        if m:
+            what = m["what"]
+            hk = {"人事任免": "personnel", "记事": "diary", "政务动态": "diary", "发文目录": "catalog"}[what]
+            headings_at[ln.no] = (ln.text, hk)
+            dropped.append(ln.no)
+            continue
+        body.append(ln)
+
+    blocks = find_title_blocks([(ln.no, ln.text, ln.indent, ln.page_start) for ln in body])
+    in_block = {no: b for b in blocks for no in range(b[0], b[1] + 1)}
+
+    # Join the remaining lines into paragraphs.
+    flow = [ln for ln in body if ln.no not in in_block]
+    parts: list[str] = []
+    line_of = array("i")
+    block_offsets: dict[int, int] = {}
+    heading_offsets: dict[int, int] = {}
+    pending_blocks = sorted(blocks)
+    pending_heads = sorted(headings_at)
+    label_offsets: list[tuple[int, str, str]] = []
+    pending_labels = sorted(label_at)
+    length = 0
+    prev: _Line | None = None
+    prev_opens = True
+    for i, ln in enumerate(flow):
+        opens = prev is None
+        if prev is not None:
+            if _paragraph_break(prev, ln, _column_width(flow, i), prev_opens):
+                parts.append("\n")
+                line_of.append(prev.no)
+                length += 1
+                opens = True
+        while pending_blocks and pending_blocks[0][0] < ln.no:
+            block_offsets[pending_blocks.pop(0)[0]] = length
+        while pending_heads and pending_heads[0] < ln.no:
+            heading_offsets[pending_heads.pop(0)] = length
+        while pending_labels and pending_labels[0] < ln.no:
+            label_offsets.append((length, *label_at[pending_labels.pop(0)]))
+        parts.append(ln.text)
+        line_of.extend([ln.no] * len(ln.text))
+        length += len(ln.text)
+        prev, prev_opens = ln, opens
+    for b in pending_blocks:
+        block_offsets[b[0]] = length
+    for h in pending_heads:
+        heading_offsets[h] = length
+    for no in pending_labels:
+        label_offsets.append((length, *label_at[no]))
+    text = "".join(parts)
+    assert len(text) == len(line_of)
+
+    title_blocks = [
+        TitleBlock(doc_number=b[2], title=b[3], line=b[0], end_line=b[1], offset=block_offsets[b[0]])
+        for b in blocks
+    ]
+    headings = [Heading(text=h[0], line=no, offset=heading_offsets[no], kind=h[1]) for no, h in sorted(headings_at.items())]
+    issue = Issue(
+        key=_issue_key(gazette, raw_text),
+        path=path,
+        lines=raw_lines,
+        text=text,
+        line_of=line_of,
+        gazette=gazette,
+        title_blocks=title_blocks,
+        headings=headings,
+        dropped=dropped,
+    )
+    from .sections import find_sections
+
+    issue.sections = find_sections(issue, label_offsets)
+    return issue
+
+
+def load_issue(path: str | Path) -> Issue:
+    """Read and normalize one gazette file; `InputError` names the file if it is not one."""
+    text = read_text(path)
+    issue = normalize(text, str(path))
+    if len(issue.text) < 20 or not re.search(r"[\u4e00-\u9fff]", issue.text):
+        raise InputError(path, "no Chinese text found; this is not a gazette issue")
+    return issue

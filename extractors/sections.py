@@ -1,0 +1,172 @@
+"""Splitting a normalized issue into its parts.
+
+In: an `Issue` whose text is already normalized, plus where column labels stood.
+Out: `Section`s covering the text in order: captions (cover photos), documents, policy,
+personnel (人事任免), news (政务简讯), diary (政府记事 / 政务动态), catalog (发文目录),
+statistics, colophon, other.
+
+The parts are found by what their paragraphs look like (an act of appointment, a diary day,
+a catalog row), anchored by the section headings and column labels the layout lifted out,
+because headings are printed wherever the PDF put them, often inside the part's first list.
+"""
+from __future__ import annotations
+
+import re
+
+from .layout import Issue, Section
+from .patterns import DOC_NUMBER
+from .titleblocks import title_ends
+
+PERSONNEL_PREAMBLE = re.compile(r"^(?:市政府决定|市人民政府决定|[\u4e00-\u9fff]{0,12}政府决定[^：:]{0,8}|任命|免去|聘任|决定)[：:]")
+_NAME = r"[\u4e00-\u9fff·]{2,10}"
+PERSONNEL_ACT = re.compile(
+    rf"^{_NAME}(?:、{_NAME})*(?:任|为|兼任|兼)\S|^{_NAME}的\S+职务|^免去|职务[；。]?$|（试用期一年）|^[\u4e00-\u9fff]{{2,4}}：\S+(?:；|。)?$"
+)
+DIARY_ITEM = re.compile(r"^(?:△|▲|\d{1,2}日\s*$|\d{1,2}日[△▲])")
+CATALOG_ROW = re.compile(rf"^{DOC_NUMBER.pattern}\s*\S")
+CAPTION = re.compile(r"^\d{1,2}月\d{1,2}日[，,]")
+COLOPHON = re.compile(r"^(?:主办|承编|编辑部地址|刊号)[：:]")
+STATISTICS = re.compile(r"统计局制$|主要统计指标|^统计资料$")
+DOCUMENT_START = re.compile(r"^各[县市区]|^各有关单位|^[\u4e00-\u9fff（）、，]{2,40}[：:]$|^通告〔|各县（市、区）")
+
+
+def _catalog_line(text: str) -> bool:
+    """A catalog row, or the end of a row's title wrapped onto its own line."""
+    return bool(CATALOG_ROW.match(text)) or (len(text) < 30 and not DIARY_ITEM.match(text) and title_ends(text))
+
+
+def _paragraphs(issue: Issue) -> list[tuple[int, int, str]]:
+    return [(s, e, issue.text[s:e]) for s, e in issue.paragraphs()]
+
+
+def _run(paras, kinds, i, pred, gap=1):
+    """Extend from paragraph i while pred holds, tolerating `gap` non-matching paragraphs."""
+    lo = hi = i
+    misses = 0
+    j = i + 1
+    while j < len(paras):
+        if kinds[j] is None and pred(paras[j][2]):
+            hi = j
+            misses = 0
+        else:
+            misses += 1
+            if misses > gap or kinds[j] is not None:
+                break
+        j += 1
+    misses = 0
+    j = i - 1
+    while j >= 0:
+        if kinds[j] is None and pred(paras[j][2]):
+            lo = j
+            misses = 0
+        else:
+            misses += 1
+            if misses > gap or kinds[j] is not None:
+                break
+        j -= 1
+    return lo, hi
+
+
+def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Section]:
+    paras = _paragraphs(issue)
+    if not paras:
+        return []
+    kinds: list[str | None] = [None] * len(paras)
+    starts = [p[0] for p in paras]
+
+    def para_at(offset: int) -> int:
+        import bisect
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    # Colophon: from the publisher lines to the end.
+    for i, (_, _, t) in enumerate(paras):
+        if COLOPHON.match(t) and i > len(paras) * 0.5:
+            lo = i - 1 if i > 0 and "公报" in paras[i - 1][2] and len(paras[i - 1][2]) < 20 else i
+            for j in range(lo, len(paras)):
+                kinds[j] = "colophon"
+            break
+
+    # Catalog: runs of "number  title" rows and their continuation lines.
+    for i, (_, _, t) in enumerate(paras):
+        if kinds[i] is None and CATALOG_ROW.match(t) and not t.endswith(("；", "。")):
+            lo, hi = _run(paras, kinds, i, _catalog_line, gap=0)
+            rows = sum(1 for k in range(lo, hi + 1) if CATALOG_ROW.match(paras[k][2]))
+            if rows >= 3:
+                for k in range(lo, hi + 1):
+                    kinds[k] = "catalog"
+
+    # Statistics: from the table's title to its label.
+    for i, (_, _, t) in enumerate(paras):
+        if kinds[i] is None and STATISTICS.search(t) and len(t) < 40 and i > len(paras) * 0.6:
+            j = i
+            while j < len(paras) and kinds[j] is None and not CAPTION.match(paras[j][2]):
+                kinds[j] = "statistics"
+                j += 1
+                if paras[j - 1][2].startswith("注："):
+                    break
+            break
+
+    # Personnel: acts around the personnel heading (or any preamble).
+    anchors = [para_at(h.offset) for h in issue.headings if h.kind == "personnel"]
+    anchors += [i for i, p in enumerate(paras) if PERSONNEL_PREAMBLE.match(p[2])]
+    for a in anchors:
+        if kinds[a] is not None:
+            continue
+        lo, hi = _run(paras, kinds, a, lambda x: bool(PERSONNEL_PREAMBLE.match(x) or PERSONNEL_ACT.search(x)), gap=1)
+        for k in range(lo, hi + 1):
+            kinds[k] = "personnel"
+
+    # Diary: days and △ items around the diary heading.
+    anchors = [para_at(h.offset) for h in issue.headings if h.kind == "diary"]
+    anchors += [i for i, p in enumerate(paras) if p[2].startswith(("△", "▲"))]
+    for a in anchors:
+        if kinds[a] is not None:
+            continue
+        lo, hi = _run(paras, kinds, a, lambda x: bool(DIARY_ITEM.match(x)), gap=2)
+        # The first day heading opens the diary even when the heading was printed later.
+        for k in range(lo, hi + 1):
+            kinds[k] = "diary"
+
+    # Captions: photo captions at the start, before the first document.
+    for i, (_, _, t) in enumerate(paras):
+        if kinds[i] is not None or DOCUMENT_START.search(t) or DOC_NUMBER.match(t):
+            break
+        if CAPTION.match(t) or (i > 0 and kinds[i - 1] == "captions" and not CAPTION.match(t) and len(t) < 60):
+            kinds[i] = "captions"
+        else:
+            break
+
+    # Column labels decide the rest: a label names the part of the pages it is printed on.
+    # A running head's label names the page below it, a foot label the page above it.
+    label_kind: list[str | None] = [None] * len(paras)
+    marks = sorted(labels)
+    bounds = [para_at(off) for off, _, _ in marks] + [len(paras)]
+    prev = 0
+    for n, (off, kind, direction) in enumerate(marks):
+        i = bounds[n]
+        if kind != "page":
+            lo, hi = (prev, i + 1) if direction == "backward" else (i, bounds[n + 1])
+            for k in range(lo, min(hi, len(paras))):
+                label_kind[k] = label_kind[k] or kind
+        prev = i
+    first_personnel = next((i for i, k in enumerate(kinds) if k == "personnel"), None)
+    for i in range(len(paras)):
+        if kinds[i] is None:
+            lk = label_kind[i]
+            if lk in ("news", "policy", "documents"):
+                kinds[i] = lk
+            elif first_personnel is not None and i > first_personnel:
+                kinds[i] = "news"
+            else:
+                kinds[i] = "documents"
+
+    sections: list[Section] = []
+    heads = {para_at(h.offset): h.text for h in issue.headings}
+    for i, (s, e, _) in enumerate(paras):
+        heading = heads.get(i)
+        if sections and sections[-1].kind == kinds[i]:
+            last = sections[-1]
+            sections[-1] = Section(last.kind, last.start, e, last.heading or heading)
+        else:
+            sections.append(Section(kinds[i], s, e, heading))
+    return sections

@@ -1,0 +1,1 @@
+"""Graph layer: records in, RDF out; store, SPARQL, networks. Knows RDF, not Chinese."""

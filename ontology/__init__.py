@@ -1,0 +1,1 @@
+"""The ontology as data: Turtle vocabulary, SHACL shapes, alias tables, gazetteers, stored queries."""
