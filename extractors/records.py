@@ -56,6 +56,7 @@ class Document:
     addressees: tuple[str, ...] = ()
     cites: tuple[Citation, ...] = ()
     attachments: tuple[str, ...] = ()
+    span: tuple[int, int] = (0, 0)   # the whole document (body, signature, attachments) in Issue.text
     section = "documents"          # the SCHEMA.md list this record goes in
 
 

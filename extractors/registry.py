@@ -1,0 +1,48 @@
+"""The registry of extractors: one module per record kind, one entry point each.
+
+In: a normalized `Issue`. Out: `extract_all(issue)` runs every registered extractor and
+returns {section name: [records]}; `schema_json(issue, found)` is the JSON object of
+shared/eval/SCHEMA.md for the issue.
+
+Each extractor is a module with `extract(issue) -> Iterable[record]`; adding a kind of fact
+means adding a module and a line here, nothing else.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from . import appointments, catalog, documents, events, pairings, person_posts, responsibilities
+from .layout import Issue
+from .records import to_json
+
+#: section name (as in SCHEMA.md) -> extractor entry point, in the order they run.
+EXTRACTORS: dict[str, Callable[[Issue], Iterable[Any]]] = {
+    "documents": documents.extract,
+    "catalog": catalog.extract,
+    "appointments": appointments.extract,
+    "responsibilities": responsibilities.extract,
+    "person_posts": person_posts.extract,
+    "events": events.extract,
+    "pairings": pairings.extract,
+}
+
+#: The sections SCHEMA.md defines (events are ours: the graph uses them, the scorer does not).
+SCHEMA_SECTIONS = ("documents", "catalog", "appointments", "responsibilities", "person_posts", "pairings")
+
+
+def extract_all(issue: Issue, only: Iterable[str] | None = None) -> dict[str, list[Any]]:
+    names = list(only) if only else list(EXTRACTORS)
+    return {name: list(EXTRACTORS[name](issue)) for name in names}
+
+
+def schema_json(issue: Issue, found: dict[str, list[Any]]) -> dict[str, Any]:
+    g = issue.gazette
+    out: dict[str, Any] = {
+        "seed": issue.name,
+        "gazette": {"name": g.name, "year": g.year, "issue": g.issue, "total_issue": g.total_issue},
+    }
+    for name in SCHEMA_SECTIONS:
+        out[name] = [to_json(r) for r in found.get(name, [])]
+    out["events"] = [to_json(r) for r in found.get("events", [])]
+    return out
