@@ -1,0 +1,113 @@
+"""Stored SPARQL queries: `ontology/queries/*.rq` files, each with a header of comments.
+
+In: the query files (package data of `govkg.ontology`). Out: `stored_queries()` -> {name:
+StoredQuery} with title, description and parameters read from the header, and
+`run_stored(store, name, params)` which checks the parameters and runs the query with them
+bound as RDF terms (never pasted into the text).
+
+Header format (comment lines before the query):
+
+    # title: Career of a person
+    # description: Every personnel act naming the person, oldest first.
+    # param: name — the person's name as printed — 郑章辉
+
+A parameter named `name` binds the query variable `?name`; it must be projected by the
+SELECT (Oxigraph's substitution rule), which also shows the bound value in the results.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .store import GraphStore, QueryError, QueryResult
+
+HEADER_LINE = re.compile(r"#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.*\S)\s*$")
+#: "name — meaning — example": em dash, en dash or a spaced hyphen separate the parts.
+PARAM_PARTS = re.compile(r"\s+(?:—|–|--|-)\s+")
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    name: str
+    meaning: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[QueryParam, ...]
+    sparql: str
+    path: str = ""
+
+    @property
+    def param_names(self) -> list[str]:
+        return [p.name for p in self.params]
+
+    def example_args(self) -> list[str]:
+        return [f"--param {p.name}={p.example}" for p in self.params if p.example]
+
+
+def parse_stored_query(text: str, name: str, path: str = "") -> StoredQuery:
+    title = ""
+    description: list[str] = []
+    params: list[QueryParam] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break   # the header ends where the query begins
+            continue
+        m = HEADER_LINE.match(stripped)
+        if not m:
+            continue
+        key, value = m["key"], m["value"]
+        if key == "title":
+            title = value
+        elif key == "description":
+            description.append(value)
+        else:
+            parts = PARAM_PARTS.split(value, maxsplit=2) + ["", ""]
+            params.append(QueryParam(name=parts[0].lstrip("?$"), meaning=parts[1], example=parts[2]))
+    if not title:
+        raise ValueError(f"stored query {name} ({path}) has no '# title:' line")
+    return StoredQuery(name=name, title=title, description=" ".join(description), params=tuple(params), sparql=text, path=path)
+
+
+def queries_dir() -> Path:
+    return Path(str(resources.files("govkg.ontology") / "queries"))
+
+
+def stored_queries(directory: str | Path | None = None) -> dict[str, StoredQuery]:
+    """name (file stem) -> StoredQuery, sorted by name."""
+    folder = Path(directory) if directory else queries_dir()
+    out: dict[str, StoredQuery] = {}
+    for path in sorted(folder.glob("*.rq")):
+        out[path.stem] = parse_stored_query(path.read_text("utf-8"), path.stem, str(path))
+    return out
+
+
+def check_params(query: StoredQuery, params: Mapping[str, Any]) -> None:
+    unknown = sorted(set(params) - set(query.param_names))
+    if unknown:
+        raise QueryError(f"query {query.name} has no parameter {', '.join(unknown)}; it takes: {', '.join(query.param_names) or 'none'}")
+    missing = [p for p in query.params if p.name not in params]
+    if missing:
+        hint = " ".join(f"--param {p.name}={p.example or '…'}" for p in missing)
+        raise QueryError(f"query {query.name} needs {', '.join(p.name for p in missing)} ({hint})")
+
+
+def run_stored(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+    queries = stored_queries()
+    if name not in queries:
+        raise QueryError(f"no stored query named {name!r}; `govkg query --list` shows them")
+    query = queries[name]
+    params = dict(params or {})
+    check_params(query, params)
+    return store.query(query.sparql, params)

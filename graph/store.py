@@ -1,0 +1,273 @@
+"""The embedded RDF store: one persistent Oxigraph database in a directory.
+
+In: a store directory, and for writing, one issue's named-graph IRI with its quads (from
+`govkg.graph.mapping.issue_quads`). Out: the issues held (`issues()`), SPARQL results as plain
+tables (`query(sparql, params)`), and whole-store serializations (`export(fmt)`: N-Quads sorted
+to deterministic bytes, Turtle, TriG, JSON-LD).
+
+Where the store lives: `--store DIR`, else `$GOVKG_STORE`, else `./.govkg/store`
+(`default_store_dir()`).
+
+Atomic replacement: `replace_issue` drops the issue's graph and inserts its new quads in ONE
+SPARQL Update request. Oxigraph runs a whole update request inside one RocksDB transaction
+(`Store.update`: "either the full operation succeeds, or nothing is written"), and RocksDB's
+write-ahead log makes a committed transaction durable and an uncommitted one invisible, so a
+process killed mid-replace leaves the issue's old graph or its new one, never a mix. We do not
+use `bulk_extend`/`bulk_load`: they write SST files outside a transaction.
+
+Parameters reach SPARQL only as bound RDF terms through Oxigraph's `substitutions=` (SEP-0007
+variable substitution); no user text is ever pasted into query text. Oxigraph requires a
+substituted variable to be in a SELECT's projection, so every parameter of a stored query is
+also one of its result columns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from govkg.extractors.reading import InputError
+
+STORE_ENV = "GOVKG_STORE"
+DEFAULT_STORE = Path(".govkg") / "store"
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: Export formats -> (pyoxigraph format, does the format keep named graphs?)
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+#: Prefixes written into Turtle/TriG; the ontology's own namespace is added when its
+#: generated vocabulary module is present.
+BASE_PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "http://schema.org/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "time": "http://www.w3.org/2006/time#",
+}
+
+
+def default_store_dir() -> Path:
+    """`$GOVKG_STORE` if set, else `./.govkg/store` (relative to the working directory)."""
+    env = os.environ.get(STORE_ENV)
+    return Path(env) if env else DEFAULT_STORE
+
+
+def store_prefixes() -> dict[str, str]:
+    prefixes = dict(BASE_PREFIXES)
+    try:  # the ontology's namespaces, once the vocabulary module exists
+        from govkg.graph import vocab  # type: ignore[attr-defined]
+
+        prefixes.update(getattr(vocab, "PREFIXES", {}) or {})
+    except Exception:  # noqa: BLE001 - prefixes are cosmetic; export works without them
+        pass
+    return prefixes
+
+
+def to_term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """A Python value as the RDF term a query parameter is bound to.
+
+    Strings become plain literals, except `<...>` which names an IRI (so a stored query can take
+    an entity IRI); ints/floats/bools/dates become typed literals; RDF terms pass through.
+    """
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "double"))
+    if isinstance(value, dt.date):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    text = str(value)
+    if len(text) > 2 and text.startswith("<") and text.endswith(">"):
+        return ox.NamedNode(text[1:-1])
+    return ox.Literal(text)
+
+
+def term_value(term: Any) -> str | None:
+    """The lexical value of a result term, as a table cell shows it."""
+    if term is None:
+        return None
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return str(term)
+
+
+@dataclass
+class QueryResult:
+    """A SPARQL answer made plain: SELECT -> columns and rows of terms; ASK -> `boolean`."""
+
+    columns: list[str]
+    rows: list[list[Any]]           # pyoxigraph terms or None (unbound)
+    boolean: bool | None = None
+
+    def values(self) -> list[dict[str, str | None]]:
+        """Rows as {column: lexical value}: what tables, CSV and JSON print."""
+        return [{c: term_value(t) for c, t in zip(self.columns, row)} for row in self.rows]
+
+    def column(self, name: str) -> list[str | None]:
+        i = self.columns.index(name)
+        return [term_value(row[i]) for row in self.rows]
+
+
+class GraphStore:
+    """One Oxigraph database directory. Open writable with `GraphStore(path)`, read-only with
+    `GraphStore.open_read_only(path)` (which refuses a directory that holds no store)."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else default_store_dir()
+        self.read_only = read_only
+        if read_only:
+            if not is_store(self.path):
+                raise InputError(self.path, "no govkg store here; run `govkg build` first (or pass --store DIR)")
+            try:
+                self._store = ox.Store.read_only(str(self.path))
+            except OSError as exc:
+                raise InputError(self.path, f"cannot open the store: {exc}") from None
+        else:
+            self.path.mkdir(parents=True, exist_ok=True)
+            try:
+                self._store = ox.Store(str(self.path))
+            except OSError as exc:
+                # The usual cause: another govkg process has the store open for writing.
+                raise InputError(self.path, f"cannot open the store for writing: {exc}") from None
+
+    @classmethod
+    def open_read_only(cls, path: str | Path | None = None) -> "GraphStore":
+        return cls(path, read_only=True)
+
+    # -- context manager: drop the database handle (and its RocksDB lock) promptly
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        store = self.__dict__.pop("_store", None)
+        if store is not None and not self.read_only:
+            store.flush()
+        del store
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # -- writing
+    def replace_issue(self, graph_iri: str | ox.NamedNode, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+        """Make the named graph `graph_iri` hold exactly `quads`, atomically; returns the count.
+
+        Each quad's own graph name is ignored: everything goes into `graph_iri`, so one issue
+        can never write into another issue's graph.
+        """
+        graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
+        triples = sorted({f"{q.subject} {q.predicate} {q.object} ." for q in quads})
+        # Terms are serialized by pyoxigraph itself (N-Triples syntax with escaping), which
+        # SPARQL's INSERT DATA accepts as is; blank-node labels stay distinct per request.
+        update = f"DROP SILENT GRAPH {graph} ;\n"
+        if triples:
+            update += f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(triples) + "\n} }"
+        self._store.update(update)
+        return len(triples)
+
+    def remove_issue(self, graph_iri: str | ox.NamedNode) -> None:
+        graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
+        self._store.update(f"DROP SILENT GRAPH {graph}")
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def optimize(self) -> None:
+        self._store.optimize()
+
+    # -- reading
+    def issues(self) -> list[str]:
+        """The IRIs of the issue graphs held, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_size(self, graph_iri: str) -> int:
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))
+
+    def quads(self) -> list[ox.Quad]:
+        return list(self._store)
+
+    def query(self, sparql: str, params: Mapping[str, Any] | None = None, *, prefixes: dict[str, str] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all issue graphs.
+
+        `params` maps variable names (without `?`) to values bound with `to_term`; each must be
+        a projected variable of the query (Oxigraph's substitution rule).
+        """
+        substitutions = {ox.Variable(k.lstrip("?$")): to_term(v) for k, v in (params or {}).items()}
+        try:
+            result = self._store.query(
+                sparql,
+                use_default_graph_as_union=True,
+                substitutions=substitutions or None,
+                prefixes=prefixes or store_prefixes(),
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except RuntimeError as exc:
+            raise QueryError(str(exc)) from None
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(columns=["ask"], rows=[[ox.Literal(str(bool(result)).lower())]], boolean=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            rows = [[t.subject, t.predicate, t.object] for t in result]
+            return QueryResult(columns=["subject", "predicate", "object"], rows=rows)
+        columns = [v.value for v in result.variables]
+        rows = [[solution[c] for c in columns] for solution in result]
+        return QueryResult(columns=columns, rows=rows)
+
+    # -- export
+    def export(self, fmt: str = "nquads") -> bytes:
+        """The whole store serialized. N-Quads: blank nodes canonicalized (RDFC-1.0) and lines
+        sorted, so the same content always gives the same bytes. Turtle has no named graphs:
+        it holds the union of the issue graphs."""
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+        quads = list(self._store)
+        if fmt == "nquads":
+            if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
+                dataset = ox.Dataset(quads)
+                dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+                quads = list(dataset)
+            lines = sorted({str(q) + " ." for q in quads})
+            return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+        if fmt == "turtle":
+            triples = sorted({q.triple for q in quads}, key=str)
+            return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=store_prefixes()) or b""
+        quads.sort(key=str)
+        if fmt == "trig":
+            return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=store_prefixes()) or b""
+        return ox.serialize(quads, format=ox.RdfFormat.JSON_LD) or b""
+
+
+class QueryError(Exception):
+    """A query the store refused: bad syntax, or a parameter it cannot bind."""
+
+
+def is_store(path: str | Path) -> bool:
+    """Does `path` hold an Oxigraph (RocksDB) database? RocksDB always writes CURRENT."""
+    p = Path(path)
+    return p.is_dir() and (p / "CURRENT").is_file()
