@@ -1,0 +1,156 @@
+"""The spaCy recognition pipeline: text in, a `Doc` with PERSON, POST, ORG, PLACE, DATE and
+DOCNO entities out (and, for personnel text, `doc._.acts`: the appointment acts read from it).
+
+`spacy.blank("zh")` with its default character segmenter (one token per character; no model
+download is possible here), then:
+1. `govkg_regex_entities`: DATE, DOCNO and PLACE from the regexes of data/entity_patterns.jsonl;
+2. `entity_ruler`: POST titles (data/post_titles.txt) and any phrase patterns of
+   entity_patterns.jsonl ({"label", "pattern"}), over character tokens;
+3. `govkg_persons`: PERSON names, i.e. a surname of data/surnames.txt plus one or two
+   characters, where the context of an act or a title shows it is a name (before 任/为/的/兼任/、,
+   after 免去 or a post title);
+4. `govkg_personnel_acts`: when the doc is personnel text (`recognise(..., personnel=True)`),
+   the appointment grammar of appointments.py reads the acts using the PERSON spans and marks
+   the persons, organizations and posts it found; its spans win over the earlier guesses.
+Later components keep earlier entities that do not overlap their own.
+
+`recognise(text)` builds the pipeline once (cached) and runs it.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+LABELS = ("PERSON", "POST", "ORG", "PLACE", "DATE", "DOCNO")
+
+if not Doc.has_extension("acts"):
+    Doc.set_extension("acts", default=[])
+if not Doc.has_extension("personnel"):
+    Doc.set_extension("personnel", default=False)
+if not Doc.has_extension("noise"):
+    Doc.set_extension("noise", default=())
+
+
+def _data(name: str) -> str:
+    return (resources.files("govkg.extractors") / "data" / name).read_text("utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [ln.strip() for ln in _data(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@functools.cache
+def entity_patterns() -> tuple[dict, ...]:
+    """The rows of data/entity_patterns.jsonl: {"label", "regex"} or {"label", "pattern"}."""
+    return tuple(json.loads(ln) for ln in _lines("entity_patterns.jsonl"))
+
+
+@functools.cache
+def surnames() -> tuple[str, ...]:
+    return tuple(sorted(set(_lines("surnames.txt")), key=len, reverse=True))
+
+
+@functools.cache
+def person_regexes() -> tuple[re.Pattern, ...]:
+    """Names in the contexts that show they are names. Given names are one or two characters,
+    so "王造任…" is 王造 (the regex backtracks until the verb follows)."""
+    cjk = "\u4e00-\u9fff"
+    surname = "|".join(map(re.escape, surnames()))
+    titles = "|".join(map(re.escape, sorted(set(_lines("post_titles.txt")), key=len, reverse=True)))
+    name = rf"(?:{surname})[{cjk}]{{1,2}}"
+    minority = rf"[{cjk}]{{2,6}}·[{cjk}]{{2,10}}"
+    verbs = "、|兼任|任|为|的|兼|同志"
+    before = r"(?:^|(?<=[\n、：:；;。，,（(])|(?<=免去))"
+    return (
+        re.compile(rf"{before}(?P<name>{minority}|{name})(?=(?:{verbs}))"),
+        # after a title, before punctuation or a verb of attending: 副市长汪驰、…参加
+        re.compile(rf"(?:{titles})(?P<name>{name})(?=[，,、。；;）)\n]|参加|出席|主持|同志)"),
+        re.compile(rf"(?<=、)(?P<name>{name})(?=参加|出席|主持)"),
+    )
+
+
+@Language.component("govkg_regex_entities")
+def regex_entities(doc: Doc) -> Doc:
+    spans = []
+    for row in entity_patterns():
+        if "regex" not in row:
+            continue
+        for m in re.finditer(row["regex"], doc.text, flags=re.M):
+            span = doc.char_span(m.start(), m.end(), label=row["label"], alignment_mode="expand")
+            if span is not None and span.text.strip():
+                spans.append(span)
+    return _merge(doc, spans)
+
+
+@Language.component("govkg_persons")
+def persons(doc: Doc) -> Doc:
+    spans = []
+    for rx in person_regexes():
+        for m in rx.finditer(doc.text):
+            span = doc.char_span(m.start("name"), m.end("name"), label="PERSON", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    return _merge(doc, spans)
+
+
+@Language.component("govkg_personnel_acts")
+def personnel_acts(doc: Doc) -> Doc:
+    if not doc._.personnel:
+        return doc
+    from .appointments import parse_acts
+
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    acts = parse_acts(doc.text, persons, noise=doc._.noise)
+    doc._.acts = acts
+    spans = []
+    for act in acts:
+        for span, label in ((act.person_span, "PERSON"), (act.organization_span, "ORG"), (act.post_span, "POST")):
+            if span:
+                s = doc.char_span(span[0], span[1], label=label, alignment_mode="expand")
+                if s is not None:
+                    spans.append(s)
+    return _merge(doc, spans)
+
+
+def _merge(doc: Doc, new: list[Span]) -> Doc:
+    """New spans (longest of overlapping ones) plus the existing entities they do not touch."""
+    new = filter_spans(new)
+    taken = set()
+    for s in new:
+        taken.update(range(s.start, s.end))
+    keep = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    doc.ents = sorted(keep + new, key=lambda s: s.start)
+    return doc
+
+
+@functools.cache
+def build_nlp() -> Language:
+    """The pipeline, built once per process."""
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("govkg_regex_entities")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    patterns = [{"label": "POST", "pattern": t} for t in _lines("post_titles.txt")]
+    patterns += [{"label": r["label"], "pattern": r["pattern"]} for r in entity_patterns() if "pattern" in r]
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("govkg_persons")
+    nlp.add_pipe("govkg_personnel_acts")
+    return nlp
+
+
+def recognise(text: str, personnel: bool = False, noise: tuple[str, ...] = ()) -> Doc:
+    """Run the pipeline. `personnel=True` also reads appointment acts (doc._.acts);
+    `noise` are headings to skip where they interrupt a sentence of the personnel list."""
+    nlp = build_nlp()
+    doc = nlp.make_doc(text)
+    doc._.personnel = personnel
+    doc._.noise = tuple(n for n in noise if len(n) >= 4)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
