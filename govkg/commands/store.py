@@ -1,0 +1,239 @@
+"""Commands over the embedded store: `build`, `query`, `career` and the `export` group.
+
+In: gazette files (build), SPARQL text or a stored query's name (query), a person's name
+(career), a table or graph name (export), and `--store DIR` (default `$GOVKG_STORE`, else
+`./.govkg/store`). Out: the store written (build), or results on stdout as `table`, `csv` or
+`json`; RDF in N-Quads, Turtle, TriG or JSON-LD (export graph).
+
+`export` is a click group so other command modules can add to it:
+`from govkg.commands.store import export; export.add_command(my_command)`.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from govkg.extractors.reading import InputError, read_text
+from govkg.graph.build import build as build_store
+from govkg.graph.build import bundled_issue_files
+from govkg.graph.careers import CAREER_COLUMNS, TENURE_COLUMNS, career as person_career
+from govkg.graph.queries import check_params, parse_stored_query, stored_queries
+from govkg.graph.store import EXPORT_FORMATS, STORE_ENV, GraphStore, QueryError, default_store_dir
+from govkg.graph.tables import APPOINTMENT_COLUMNS, FORMATS, appointment_rows, render, tenure_rows
+
+STORE_HELP = f"store directory [default: ${STORE_ENV}, else ./.govkg/store]"
+
+
+def store_option(f):
+    return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=STORE_HELP)(f)
+
+
+def format_option(f):
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="output format")(f)
+
+
+def open_for_reading(store_dir: Path | None) -> GraphStore:
+    return GraphStore.open_read_only(store_dir or default_store_dir())
+
+
+def fail(message: str) -> None:
+    """A usage problem that is not a bad input file: one line, exit 1."""
+    click.echo(f"govkg: error: {message}", err=True)
+    sys.exit(1)
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@store_option
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="extract in this many processes")
+def build(files: tuple[Path, ...], store_dir: Path | None, workers: int):
+    """Extract gazette issues and load them into the store, one named graph per issue.
+
+    Every FILE is checked first: if one is missing, empty, binary or not a gazette, nothing is
+    written. Loading an issue again replaces its graph (atomically). With no FILE, the bundled
+    sample issues are built.
+
+    \b
+    Example:
+      govkg build                                  # the bundled samples
+      govkg build issues/*.txt --store ./kg --workers 2
+    """
+    paths = list(files) or bundled_issue_files()
+    with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
+        summary = build_store(paths, store_dir or default_store_dir(), workers=workers, progress=lambda _issue: bar.update(1))
+    click.echo(summary.line())
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            fail(f"--param wants key=value, got {pair!r}")
+        params[key.strip()] = value
+    return params
+
+
+@click.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path), help="read the SPARQL from this .rq file")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="bind ?KEY to VALUE (a literal; <iri> for an IRI); repeatable")
+@click.option("--list", "list_queries", is_flag=True, help="list the stored queries and their parameters")
+@store_option
+@format_option
+def query(query: str | None, query_file: Path | None, params: tuple[str, ...], list_queries: bool, store_dir: Path | None, fmt: str):
+    """Run SPARQL over all issues in the store: text, a .rq file, or a stored query's NAME.
+
+    Parameters are bound as RDF values (never pasted into the query), and each must be a
+    column of the query's SELECT.
+
+    \b
+    Example:
+      govkg query --list
+      govkg query person_acts --param name=郑章辉 --format csv
+      govkg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+      govkg query -f my.rq --param body=市财政局 --format json
+    """
+    stored = stored_queries()
+    if list_queries:
+        rows = [{"name": q.name, "title": q.title, "params": ", ".join(q.param_names), "example": " ".join(q.example_args()),
+                 "description": q.description} for q in stored.values()]
+        click.echo(render(["name", "title", "params", "example"] if fmt == "table" else ["name", "title", "description", "params", "example"], rows, fmt), nl=False)
+        return
+    bound = _parse_params(params)
+    if query_file is not None:
+        text = read_text(query_file)
+        try:
+            check_params(parse_stored_query(text, query_file.stem, str(query_file)), bound)
+        except ValueError:
+            pass   # a plain .rq without a header: nothing to check against
+        except QueryError as exc:
+            fail(str(exc))
+    elif query is None:
+        fail("give SPARQL text, -f FILE.rq or a stored query name (govkg query --list)")
+    elif query in stored:
+        try:
+            check_params(stored[query], bound)
+        except QueryError as exc:
+            fail(str(exc))
+        text = stored[query].sparql
+    else:
+        if query.replace("_", "").isalnum():
+            fail(f"no stored query named {query!r}; `govkg query --list` shows them")
+        text = query
+    with open_for_reading(store_dir) as store:
+        try:
+            result = store.query(text, bound)
+        except QueryError as exc:
+            fail(str(exc))
+    if result.boolean is not None and fmt != "table":
+        click.echo(json.dumps(result.boolean) if fmt == "json" else f"ask\n{str(result.boolean).lower()}")
+        return
+    click.echo(render(result.columns, result.values(), fmt), nl=False)
+
+
+@click.command()
+@click.argument("name")
+@store_option
+@format_option
+def career(name: str, store_dir: Path | None, fmt: str):
+    """A person's timeline across every issue: date, act, post, organization, the tenure it
+    opens or closes, and its source (issue, document, line, quote).
+
+    An appointment in one issue and the removal from the same post in a later issue are one
+    tenure. The same name across issues is one person unless the graph keeps them apart.
+
+    \b
+    Example:
+      govkg career 郑章辉
+      govkg career 郑章辉 --format csv > zheng.csv
+    """
+    with open_for_reading(store_dir) as store:
+        result = person_career(store, name)
+    if not result.acts:
+        click.echo(f"govkg: no personnel acts name {name!r} in the store", err=True)
+    if fmt == "json":
+        data = {"person": name, "tenures": [t.row() for t in result.tenures], "acts": result.rows()}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        click.echo(render(CAREER_COLUMNS, result.rows(), fmt), nl=False)
+
+
+@click.group()
+def export():
+    """Write tables or the whole graph out of the store.
+
+    \b
+    Example:
+      govkg export appointments --format csv > acts.csv
+      govkg export graph --format nquads -o govkg.nq
+    """
+
+
+def _write(text: str | bytes, output: Path | None) -> None:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+TABLE_FORMATS = click.Choice(["csv", "json"])
+OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="write here instead of stdout")
+
+
+@export.command("appointments")
+@store_option
+@click.option("--format", "fmt", type=TABLE_FORMATS, default="csv", show_default=True)
+@OUTPUT
+def export_appointments(store_dir: Path | None, fmt: str, output: Path | None):
+    """One row per personnel act, with its source (issue, document, line, quote).
+
+    \b
+    Example:
+      govkg export appointments --format csv -o acts.csv
+    """
+    with open_for_reading(store_dir) as store:
+        rows = appointment_rows(store)
+    _write(render(APPOINTMENT_COLUMNS, rows, fmt), output)
+
+
+@export.command("tenures")
+@store_option
+@click.option("--format", "fmt", type=TABLE_FORMATS, default="csv", show_default=True)
+@OUTPUT
+def export_tenures(store_dir: Path | None, fmt: str, output: Path | None):
+    """One row per tenure: person, post, organization, start, end and their sources.
+
+    \b
+    Example:
+      govkg export tenures --format json -o tenures.json
+    """
+    with open_for_reading(store_dir) as store:
+        rows = tenure_rows(store)
+    _write(render(TENURE_COLUMNS, rows, fmt), output)
+
+
+@export.command("graph")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="nquads", show_default=True,
+              help="nquads is sorted, so the same graph gives the same bytes; turtle merges the issue graphs")
+@OUTPUT
+def export_graph(store_dir: Path | None, fmt: str, output: Path | None):
+    """The whole store as RDF.
+
+    \b
+    Example:
+      govkg export graph --format nquads -o govkg.nq
+      govkg export graph --format jsonld > govkg.jsonld
+    """
+    with open_for_reading(store_dir) as store:
+        data = store.export(fmt)
+    _write(data, output)
+
+
+COMMANDS = [build, query, career, export]

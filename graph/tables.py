@@ -1,0 +1,65 @@
+"""Tables out of the store: personnel acts and tenures as rows, and rows as table/CSV/JSON text.
+
+In: a `GraphStore` (for `appointment_rows`, `tenure_rows`) or any columns + rows (for
+`render`). Out: one row per personnel act with its source (issue, document, line, quote), one
+row per tenure (see graph.careers for how acts pair into tenures), and their text in the
+shared output formats of the command line: `table` (aligned for a terminal, CJK counted as two
+columns), `csv` (RFC 4180 with a header) or `json` (a list of objects).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from .careers import ACT_COLUMNS, TENURE_COLUMNS, all_acts, tenures
+from .store import GraphStore
+
+FORMATS = ("table", "csv", "json")
+
+#: Columns of `govkg export appointments` (ACT_COLUMNS without the internal IRIs).
+APPOINTMENT_COLUMNS = tuple(c for c in ACT_COLUMNS if not c.endswith("_iri"))
+
+
+def appointment_rows(store: GraphStore) -> list[dict[str, Any]]:
+    return [{c: getattr(a, c) for c in APPOINTMENT_COLUMNS} for a in all_acts(store)]
+
+
+def tenure_rows(store: GraphStore) -> list[dict[str, Any]]:
+    rows = [t.row() for t in tenures(all_acts(store))]
+    return sorted(rows, key=lambda r: (r["person"], r["start"] or "", r["end"] or "", r["organization"] or "", r["post"]))
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value).replace("\n", " ")
+
+
+def render(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], fmt: str = "table") -> str:
+    rows = list(rows)
+    if fmt == "json":
+        return json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([_cell(r.get(c)) for c in columns])
+        return buf.getvalue()
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(columns), line(["-" * w for w in widths])] + [line(row) for row in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
