@@ -44,6 +44,11 @@ VERBS: tuple[tuple[str, str], ...] = (
 #: Verbs that may open a later segment of a clause ("，兼任B", "，免去其C职务").
 SEGMENT_VERBS = tuple(v for v in VERBS if v[0] not in ("为", "的"))
 
+#: Verbs that stand before the persons: "免去X的A职务", "聘任X为A", "任命X为A".
+LEAD_VERBS = (("免去", "remove"), ("聘任", "other"), ("聘请", "other"), ("提名", "other"), ("任命", "appoint"))
+#: "市人民政府决定", "市政府研究决定", "经研究决定" before the first act of a clause.
+PREAMBLE_RE = re.compile(r"^[^，,、；;]{0,12}?决定")
+
 #: A parenthesis holding one of these is a qualifier, not part of a body's name.
 QUALIFIER_RE = re.compile(r"^(?:试用期[一二三四五六七八九十两半0-9]+[年个月]*|[正副]?[省厅市县处科乡镇局部]+[长级]?级|"
                           r"[正副](?:县|处|科|厅|局|市|乡)(?:长)?级|兼|兼职|挂职[^）)]*|主持工作|正职|副职|"
@@ -242,10 +247,12 @@ def _preamble_verb(body: str) -> tuple[str, str] | None:
 
 def _parse_clause(body: str, base: int, clean: _Clean, persons, default_verb) -> list[Act]:
     s = body
-    i = 0
-    lead = _verb_at(s, 0, (("免去", "remove"),))    # "免去X的A职务"
+    # "市人民政府决定聘任李四为…" : the preamble and its verb in the clause itself
+    pre = PREAMBLE_RE.match(s)
+    i = pre.end() if pre else 0
+    lead = _verb_at(s, i, LEAD_VERBS)    # "免去X的A职务", "聘任X为A"
     if lead:
-        i = len(lead[0])
+        i += len(lead[0])
     names, j = _read_persons(s[i:], base + i, persons, clean)
     if not names:
         return []
@@ -255,7 +262,7 @@ def _parse_clause(body: str, base: int, clean: _Clean, persons, default_verb) ->
     if verb is None:
         return []
     if lead:
-        verb = (verb[0], "remove")
+        verb = (verb[0], lead[1])
     elif verb[0] == "的" and default_verb and default_verb[1] != "remove":
         return []
     j += len(verb[0])

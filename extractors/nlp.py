@@ -3,16 +3,17 @@ DOCNO entities out (and, for personnel text, `doc._.acts`: the appointment acts 
 
 `spacy.blank("zh")` with its default character segmenter (one token per character; no model
 download is possible here), then:
-1. `govkg_regex_entities`: DATE, DOCNO and PLACE from the regexes of data/entity_patterns.jsonl;
-2. `entity_ruler`: POST titles (data/post_titles.txt) and any phrase patterns of
+1. `entity_ruler`: POST titles (data/post_titles.txt) and any phrase patterns of
    entity_patterns.jsonl ({"label", "pattern"}), over character tokens;
+2. `govkg_regex_entities`: DATE, DOCNO and PLACE from the regexes of data/entity_patterns.jsonl
+   (the longer of two overlapping matches wins);
 3. `govkg_persons`: PERSON names, i.e. a surname of data/surnames.txt plus one or two
    characters, where the context of an act or a title shows it is a name (before 任/为/的/兼任/、,
    after 免去 or a post title);
 4. `govkg_personnel_acts`: when the doc is personnel text (`recognise(..., personnel=True)`),
    the appointment grammar of appointments.py reads the acts using the PERSON spans and marks
    the persons, organizations and posts it found; its spans win over the earlier guesses.
-Later components keep earlier entities that do not overlap their own.
+The person and act components keep earlier entities that do not overlap their own.
 
 `recognise(text)` builds the pipeline once (cached) and runs it.
 """
@@ -27,6 +28,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+#: Verbs that follow "title + name" in news and diary items (副市长汪驰参加…): they end the name.
+ACTIVITY_VERBS = ("参加", "出席", "主持", "同志", "督查", "调研", "检查", "会见", "看望", "走访", "带队", "率队",
+                  "慰问", "考察", "视察", "接待", "召开", "听取", "指出", "强调", "一行", "在", "到", "赴", "等")
 
 LABELS = ("PERSON", "POST", "ORG", "PLACE", "DATE", "DOCNO")
 
@@ -67,12 +72,13 @@ def person_regexes() -> tuple[re.Pattern, ...]:
     name = rf"(?:{surname})[{cjk}]{{1,2}}"
     minority = rf"[{cjk}]{{2,6}}·[{cjk}]{{2,10}}"
     verbs = "、|兼任|任|为|的|兼|同志"
+    after_title = "|".join(ACTIVITY_VERBS)
     before = r"(?:^|(?<=[\n、：:；;。，,（(])|(?<=免去))"
     return (
         re.compile(rf"{before}(?P<name>{minority}|{name})(?=(?:{verbs}))"),
         # after a title, before punctuation or a verb of attending: 副市长汪驰、…参加
-        re.compile(rf"(?:{titles})(?P<name>{name})(?=[，,、。；;）)\n]|参加|出席|主持|同志)"),
-        re.compile(rf"(?<=、)(?P<name>{name})(?=参加|出席|主持)"),
+        re.compile(rf"(?:{titles})(?P<name>{name})(?=[，,、。；;）)\n]|{after_title})"),
+        re.compile(rf"(?<=、)(?P<name>{name})(?=(?:{after_title}))"),
     )
 
 
@@ -86,7 +92,9 @@ def regex_entities(doc: Doc) -> Doc:
             span = doc.char_span(m.start(), m.end(), label=row["label"], alignment_mode="expand")
             if span is not None and span.text.strip():
                 spans.append(span)
-    return _merge(doc, spans)
+    # lexicon phrases and regex matches compete on length: 温州市人民政府 (ORG) beats 温州市 (PLACE)
+    doc.ents = filter_spans(list(doc.ents) + spans)
+    return doc
 
 
 @Language.component("govkg_persons")
@@ -134,11 +142,11 @@ def _merge(doc: Doc, new: list[Span]) -> Doc:
 def build_nlp() -> Language:
     """The pipeline, built once per process."""
     nlp = spacy.blank("zh")
-    nlp.add_pipe("govkg_regex_entities")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
     patterns = [{"label": "POST", "pattern": t} for t in _lines("post_titles.txt")]
     patterns += [{"label": r["label"], "pattern": r["pattern"]} for r in entity_patterns() if "pattern" in r]
     ruler.add_patterns(patterns)
+    nlp.add_pipe("govkg_regex_entities")
     nlp.add_pipe("govkg_persons")
     nlp.add_pipe("govkg_personnel_acts")
     return nlp
