@@ -1,10 +1,330 @@
-"""Extractor: `documents`. In: a normalized `Issue`. Out: records (see records.py)."""
+"""Extractor: `documents` — the documents an issue prints in full.
+
+In: a normalized `Issue` (its `title_blocks`, and the text of its documents/policy sections).
+Out: one `Document` per document printed in full: number, full title, every signing body,
+signing date (ISO), addressees, the documents its text cites (`Citation`), the titles of its
+attachments, its span in `Issue.text`, and a `Source` over its first line.
+
+How a document is read from the PDF's order of lines:
+- A document starts at its addressee line ("各县（市、区）人民政府，市政府直属各单位：…"),
+  at a document number standing alone (a 通告 prints its number on top), or where its part
+  of the issue starts.
+- Its title comes from a title block (layout lifted it out of the text, usually from the end
+  of the document's first page). A block without a number (joint departmental notices) is
+  paired with the number printed beside its attached measure's title or on top of its text.
+- Its signature is the first date line in it with issuer names printed above it; joint
+  documents print several names, sometimes spaced out ("温 州 市 财 政 局 温 州 市 发 改 委").
+- An attached 办法/方案/细则 belongs to its notice: it has no block of its own, so it stays
+  inside the notice's span and is named in `attachments`.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from .layout import Issue
+from .layout import Issue, TitleBlock
+from .patterns import CN_DATE, DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace, iso_date
+from .records import Citation, Document
+from .titleblocks import ISSUER_END, TITLE_HEAD
+
+EXTRACTOR = "documents"
+
+#: An addressee line: the bodies a document is sent to, before the first "：".
+ADDRESSEES = re.compile(r"^(?P<to>[^：:。；！？]{2,90}?)[：:]")
+_ADDRESSEE_LOOK = re.compile(r"^各|各有关|有关单位|有关企业|直属|[单部]位$|[局委办]$|政府$|企业$")
+#: A signature's date, alone or after the signing bodies on the same paragraph.
+SIGNATURE_DATE = re.compile(rf"^(?P<names>[^，。；：！？,;:]*?)\s*{CN_DATE.pattern}\s*$")
+#: Where one signing body ends and the next begins when names are printed run together:
+#: after a body's last character, before a place name ("温州市", "丽水市") or "中共".
+#: A date opening a paragraph and not a sentence ("2018年12月7日" then a shredded table).
+DATE_FIRST = re.compile(rf"^{CN_DATE.pattern}(?![前后起至以内止，,、的到])")
+_ISSUER_BOUNDARY = re.compile(r"(?<=[府室厅会委局部院署心组司团办])(?=中共|[\u4e00-\u9fff]{2}[省市县区](?![场民长委级]))")
+#: A cited document: 《title》 with or without its number in brackets after it.
+CITED = re.compile(rf"《(?P<title>[^《》\n]{{2,80}})》(?:\s*[（(]\s*(?P<number>{DOC_NUMBER.pattern})\s*[)）])?")
+_CITED_KIND = re.compile(r"(?:法|条例|规定|办法|意见|通知|决定|方案|细则|规划|纲要|计划|纪要|通告|公告|批复|函|准则|规则|标准|要点|清单|指引)(?:[（(][^）)]{1,10}[)）])?$")
+#: The measure a notice issues: "关于印发《X》的通知" / "关于印发X的通知".
+ISSUED_MEASURE = re.compile(r"(?:印发|转发|公布)《?(?P<title>.+?)》?的通知$")
+ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*(?P<items>.+)$")
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=[^\d]))\d{1,2}\s*[.．、]\s*")
 
 
-def extract(issue: Issue) -> Iterator:
-    return iter(())
+@dataclass
+class _Draft:
+    """A document being assembled: its title block(s) and where it sits."""
+
+    number: str | None
+    title: str
+    anchor: int                      # offset of its title block in Issue.text
+    line: int
+    start: int = 0
+    end: int = 0
+    extra_blocks: list[TitleBlock] = field(default_factory=list)
+
+
+def _areas(issue: Issue) -> list[tuple[int, int]]:
+    """Spans of the parts of the issue that print documents."""
+    return [(s.start, s.end) for s in issue.sections_of("documents", "policy")]
+
+
+def _in_areas(offset: int, areas: list[tuple[int, int]]) -> bool:
+    return any(a <= offset <= b for a, b in areas)
+
+
+def _has_head(title: str) -> bool:
+    return bool(TITLE_HEAD.search(title))
+
+
+def _core(title: str) -> str:
+    return despace(title).replace("《", "").replace("》", "")
+
+
+def is_addressee_line(text: str) -> bool:
+    """Does this paragraph open with the bodies a document is addressed to?"""
+    m = ADDRESSEES.match(text)
+    if not m:
+        return False
+    to = m["to"]
+    if to.startswith(("附件", "附表", "注", "联系", "地址", "电话")) or len(to) < 3:
+        return False
+    return bool(_ADDRESSEE_LOOK.search(to))
+
+
+def split_list(text: str) -> list[str]:
+    """Split "A、B（x、y），C" on 、，, outside brackets."""
+    out, depth, cur = [], 0, ""
+    for ch in text:
+        if ch in "（(《":
+            depth += 1
+        elif ch in "）)》":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in "、，,":
+            if cur.strip():
+                out.append(cur.strip())
+            cur = ""
+            continue
+        cur += ch
+    if cur.strip():
+        out.append(cur.strip())
+    return [despace(x) for x in out]
+
+
+def split_addressees(to: str) -> list[str]:
+    """The addressees of "各县（市、区）人民政府，市政府直属各单位". When the PDF joined an
+    attachment's name to the line ("…成员名单各县（市、区）人民政府"), the list starts at 各."""
+    items = split_list(to)
+    if items and not items[0].startswith("各") and len(items[0]) > 16:
+        cut = items[0].find("各")
+        if cut > 0 and title_ends_like_name(items[0][:cut]):
+            items[0] = items[0][cut:]
+    return items
+
+
+def title_ends_like_name(text: str) -> bool:
+    return bool(re.search(r"(?:名单|清单|表|办法|方案|细则|意见|规定|目录|体系)$", text))
+
+
+def split_issuers(names: str) -> list[str]:
+    """The signing bodies of a signature: "温州市财政局 温州市教育局" -> both; spaced-out
+    names ("温 州 市 财 政 局") are despaced; a name broken over lines is rejoined."""
+    joined = despace(names)
+    if not joined:
+        return []
+    parts = _ISSUER_BOUNDARY.split(joined)
+    return [p for p in parts if p]
+
+
+def _issuer_names(text: str) -> list[str] | None:
+    """The bodies named by a paragraph that can only be (part of) a signature, else None."""
+    t = despace(text)
+    if not (2 <= len(t) <= 80) or re.search(r"[，。；：！？,;:!?《》]", t) or DOC_NUMBER.search(t):
+        return None
+    return split_issuers(t)
+
+
+def _is_signature_line(text: str) -> bool:
+    names = _issuer_names(text)
+    return bool(names) and all(ISSUER_END.search(x) for x in names)
+
+
+def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_line: str) -> list[str]:
+    """The signing bodies printed above the date paragraph paras[n] (and before the date on
+    its own paragraph). A signature printed far right is sometimes joined to the sentence
+    before it ("…相应调整。温州市人民政府办公室"): its tail after the last full stop counts."""
+    lines: list[str] = [same_line] if same_line.strip() else []
+    k = n - 1
+    while k >= 0 and len(lines) < 4:
+        text = issue.text[paras[k][0]:paras[k][1]]
+        if _is_signature_line(text):
+            lines.insert(0, text)
+            k -= 1
+            continue
+        tail = re.split(r"[。；！？]", text)[-1]
+        if tail and tail != text and _is_signature_line(tail):
+            lines.insert(0, tail)
+        break
+    names = split_issuers(" ".join(lines))
+    # Every name of a signature ends like a body (局, 委员会, 人民政府 …).
+    if not names or not all(ISSUER_END.search(x) for x in names):
+        return []
+    return names
+
+
+def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str | None, int | None]:
+    """(issuers, ISO date, offset of the date paragraph) of the first signature in [start, end).
+
+    The date is printed alone, after the names on the same paragraph, or (when the PDF
+    joined it to a table that follows) at the start of a paragraph."""
+    paras = list(issue.paragraphs(start, end))
+    for n, (a, b) in enumerate(paras):
+        text = issue.text[a:b]
+        m = SIGNATURE_DATE.match(text)
+        same_line = m["names"] if m else ""
+        if not m:
+            m = DATE_FIRST.match(text)
+            if not m:
+                continue
+        issuers = _signature_names(issue, paras, n, same_line)
+        if not issuers:
+            continue        # a date in the text ("2018年12月31日前"), not a signature
+        return issuers, iso_date(m["y"], m["m"], m["d"]), a
+    return [], None, None
+
+
+def find_citations(text: str, own: set[str]) -> tuple[Citation, ...]:
+    """The documents a text cites, once each, leaving out its own title and attachments."""
+    seen: dict[tuple[str | None, str | None], Citation] = {}
+    for m in CITED.finditer(text):
+        title = despace(m["title"])
+        number = canonical_doc_number(m["number"]) if m["number"] else None
+        if _core(title) in own:
+            continue
+        if number is None and not _CITED_KIND.search(title):
+            continue         # a quoted name or slogan, not a document
+        key = (title, number)
+        if key not in seen:
+            seen[key] = Citation(title=title, doc_number=number)
+    return tuple(seen.values())
+
+
+def find_attachments(issue: Issue, title: str, start: int, end: int) -> tuple[str, ...]:
+    """The measure a notice issues (from its title) and the items of its 附件 list."""
+    out: list[str] = []
+    m = ISSUED_MEASURE.search(title)
+    if m:
+        out.append(m["title"])
+    for a, b in issue.paragraphs(start, end):
+        m = ATTACHMENT_LIST.match(issue.text[a:b])
+        if not m or b - a > 200:      # a long paragraph is an attached table, not the list
+            continue
+        items = [re.sub(r"附件$", "", despace(x).rstrip("；;。")) for x in _ITEM_NUMBER.split(m["items"]) if despace(x)]
+        out.extend(i for i in items if 2 <= len(i) <= 60)
+        break
+    seen: list[str] = []
+    for t in out:
+        if t not in seen:
+            seen.append(t)
+    return tuple(seen)
+
+
+def _merge_blocks(blocks: list[TitleBlock]) -> list[_Draft]:
+    """One draft per document: a numbered block whose title has no head (the attached
+    measure's name: "温州市家庭病床管理实施办法（试行）") lends its number to the unnumbered
+    notice title before it that issues that measure."""
+    drafts: list[_Draft] = []
+    for b in blocks:
+        if b.doc_number and not _has_head(b.title):
+            host = next(
+                (d for d in reversed(drafts) if d.number is None and _core(b.title) in _core(d.title)),
+                None,
+            )
+            if host is not None:
+                host.number = b.doc_number
+                host.extra_blocks.append(b)
+                continue
+        drafts.append(_Draft(b.doc_number, b.title, b.offset, b.line))
+    return drafts
+
+
+def _starts(issue: Issue, areas: list[tuple[int, int]]) -> tuple[list[int], dict[int, str]]:
+    """Offsets where a document may start, and the numbers printed alone at such starts."""
+    starts: set[int] = {a for a, _ in areas}
+    numbers: dict[int, str] = {}
+    for lo, hi in areas:
+        for a, b in issue.paragraphs(lo, hi):
+            t = issue.text[a:b]
+            if is_addressee_line(t):
+                starts.add(a)
+            elif DOC_NUMBER_LINE.match(t):
+                starts.add(a)
+                numbers[a] = canonical_doc_number(t)
+    return sorted(starts), numbers
+
+
+def _start_of(issue: Issue, anchor: int, starts: list[int], claimed: set[int]) -> int:
+    """Where the document whose title block was lifted at `anchor` starts.
+
+    A block lifted right before a start (nothing but registration codes between) is either
+    the title printed at the end of the previous document's first page (when that document
+    has no title yet and is signed before the block) or the title printed on top of the
+    document that follows. Otherwise the document starts at the last start before it."""
+    i = bisect_right(starts, anchor) - 1
+    j = bisect_right(starts, anchor - 1)     # first start >= anchor
+    if j < len(starts) and not re.search(r"[\u4e00-\u9fff]", issue.text[anchor:starts[j]]):
+        following = starts[j]
+        before = starts[j - 1] if j > 0 else None
+        if before is not None and before not in claimed and find_signature(issue, before, anchor)[1]:
+            return before
+        if following not in claimed:
+            return following
+    if i >= 0 and starts[i] not in claimed:
+        return starts[i]
+    return anchor
+
+
+def find_documents(issue: Issue) -> list[_Draft]:
+    areas = _areas(issue)
+    blocks = [b for b in issue.title_blocks if _in_areas(b.offset, areas)]
+    drafts = _merge_blocks(blocks)
+    starts, numbers = _starts(issue, areas)
+    claimed: set[int] = set()
+    for d in sorted(drafts, key=lambda d: d.anchor):
+        start = _start_of(issue, d.anchor, starts, claimed)
+        claimed.add(start)
+        d.start = start
+        if d.number is None and start in numbers:
+            d.number = numbers[start]
+    drafts.sort(key=lambda d: d.start)
+    ends = {id(d): (nxt.start if nxt is not None else None) for d, nxt in zip(drafts, drafts[1:] + [None])}
+    for d in drafts:
+        area_end = next((b for a, b in areas if a <= d.start <= b), len(issue.text))
+        nxt = ends[id(d)]
+        d.end = min(area_end, nxt) if nxt is not None and nxt > d.start else area_end
+    return drafts
+
+
+def extract(issue: Issue) -> Iterator[Document]:
+    for d in find_documents(issue):
+        issuers, date, _ = find_signature(issue, d.start, d.end)
+        first = next(issue.paragraphs(d.start, d.end), (d.start, d.start))
+        head = issue.text[first[0]:first[1]]
+        addressees: tuple[str, ...] = ()
+        m = ADDRESSEES.match(head)
+        if m and is_addressee_line(head):
+            addressees = tuple(split_addressees(m["to"]))
+        attachments = find_attachments(issue, d.title, d.start, d.end)
+        own = {_core(d.title)} | {_core(a) for a in attachments}
+        cites = find_citations(issue.text[d.start:d.end], own)
+        quote_end = min(first[1], first[0] + 80)
+        yield Document(
+            doc_number=d.number,
+            title=d.title,
+            issuers=tuple(issuers),
+            date=date,
+            source=issue.source(first[0], quote_end, EXTRACTOR, document=d.number or d.title),
+            addressees=addressees,
+            cites=cites,
+            attachments=attachments,
+            span=(d.start, d.end),
+        )

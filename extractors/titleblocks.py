@@ -7,12 +7,25 @@ Gazettes print a document's title block (number + title broken over lines) eithe
 its text or, often, after its first page of text, in the middle of a sentence. The layout
 lifts these blocks out of the running text so the sentence reads on, and the documents
 extractor attaches each block to its document.
+
+Two kinds of block are found:
+- numbered blocks: a line that is a document number alone, with the title lines printed
+  just after it or just before it;
+- unnumbered blocks: title lines printed right after a signature's date line with no number
+  beside them (joint departmental notices print their number pages later, beside the
+  attached measure's title, or at the top of the text). The documents extractor pairs them
+  with their number.
+
+Which lines above a number belong to its title is decided by the title's head: a title
+starts at "…关于" / "…印发" (or at a line of issuer names printed above such a line), never
+across a signature's date line, so signatures, dates and chapter headings ("附 则") printed
+above a block stay in the text.
 """
 from __future__ import annotations
 
 import re
 
-from .patterns import DOC_NUMBER_LINE, canonical_doc_number
+from .patterns import CN_DATE, DOC_NUMBER_LINE, canonical_doc_number, despace
 
 #: Words a document title ends with (the kind of document).
 DOC_TYPES = (
@@ -21,36 +34,120 @@ DOC_TYPES = (
 )
 _TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:[（(][^）)]{{1,8}}[)）])?$")
 _NOT_TITLE = re.compile(r"[，。；：！？,;:!?]|^(?:△|第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+#: A signature's date printed alone on its line.
+DATE_LINE = re.compile(rf"^\s*{CN_DATE.pattern}\s*$")
+#: Where a title's own words start: the subject ("关于…") or the act ("印发《…》").
+TITLE_HEAD = re.compile(r"关于|印发|转发")
+#: Endings of the name of a body that issues documents (a signature or a title's issuer part).
+ISSUER_END = re.compile(
+    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|委|局|厅|部|院|署|会|中心|小组|公司|集团)$"
+)
 
 Line = tuple[int, str, int, bool]
 
 
 def is_title_line(text: str, indent: int) -> bool:
-    return indent < 8 and 1 < len(text) <= 40 and not _NOT_TITLE.search(text)
+    """Could this printed line be (part of) a document title?"""
+    return (
+        indent < 8
+        and 1 < len(text) <= 40
+        and not _NOT_TITLE.search(text)
+        and not DATE_LINE.match(text)
+        and bool(re.search(r"[\u4e00-\u9fff]", text))   # registration codes (ZJCC…) are not titles
+    )
 
 
 def title_ends(title: str) -> bool:
-    return bool(_TITLE_END.search(title))
+    """Does the text end like a title ("…的通知", "…办法（试行）")? Spaces are ignored
+    because titles are printed spaced out ("通  知")."""
+    return bool(_TITLE_END.search(despace(title)))
 
 
-def _title_run(lines: list[Line], idxs: range | list[int]) -> tuple[list[int], str] | None:
-    """The longest run of title lines along idxs whose joined text ends like a title."""
+def is_issuer_line(text: str) -> bool:
+    """A line of one or more issuer names, nothing else: "温州市商务局 温州市财政局"."""
+    parts = [p for p in text.split(" ") if p]
+    if len(parts) > 1 and all(len(p) == 1 for p in parts):   # spaced out: "温 州 市 财 政 局"
+        parts = [despace(text)]
+    return bool(parts) and all(len(p) >= 3 and ISSUER_END.search(p) and not TITLE_HEAD.search(p) for p in parts)
+
+
+def _head_start(texts: list[str]) -> int | None:
+    """Index in texts (top to bottom) where the title starts, by its head; None if no head."""
+    heads = [k for k, t in enumerate(texts) if TITLE_HEAD.search(despace(t))]
+    if not heads:
+        return None
+    k = heads[0]
+    # Issuer names printed on their own line above "关于…" belong to the title.
+    while k > 0 and is_issuer_line(texts[k - 1]):
+        k -= 1
+    # An issuer's name broken over lines ("…集聚区（经开" / "区、瓯飞）管委会印发…") leaves a
+    # bracket closed that opened above: the title starts where the bracket opened.
+    while k > 0 and _unbalanced("".join(texts[k:])):
+        k -= 1
+    return k
+
+
+def _unbalanced(s: str) -> bool:
+    depth = 0
+    for ch in s:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def _run_after(lines: list[Line], start: int, limit: int = 5) -> list[int]:
+    """Indices of the title lines printed from `start` on (at most `limit`)."""
     taken: list[int] = []
-    best: tuple[list[int], str] | None = None
-    for j in idxs:
-        if not (0 <= j < len(lines)):
-            break
+    for j in range(start, min(len(lines), start + limit)):
         no, text, indent, _ = lines[j]
         if DOC_NUMBER_LINE.match(text) or not is_title_line(text, indent):
             break
         taken.append(j)
-        ordered = sorted(taken)
-        title = "".join(lines[k][1] for k in ordered)
+    return taken
+
+
+def _best_prefix(lines: list[Line], idxs: list[int]) -> tuple[list[int], str] | None:
+    """The longest leading part of idxs whose joined text ends like a title."""
+    best = None
+    for n in range(1, len(idxs) + 1):
+        title = "".join(lines[k][1] for k in idxs[:n])
         if title_ends(title):
-            best = (ordered, title)
-        if len(taken) >= 5:
-            break
+            best = (idxs[:n], title)
     return best
+
+
+def _title_after(lines: list[Line], i: int) -> tuple[list[int], str] | None:
+    return _best_prefix(lines, _run_after(lines, i + 1))
+
+
+def _title_before(lines: list[Line], i: int) -> tuple[list[int], str] | None:
+    """The title printed just above line i (ending on the line right above it)."""
+    taken: list[int] = []
+    for j in range(i - 1, max(-1, i - 6), -1):
+        no, text, indent, _ = lines[j]
+        if DOC_NUMBER_LINE.match(text) or not is_title_line(text, indent):
+            break
+        taken.append(j)
+    if not taken:
+        return None
+    taken.reverse()
+    texts = [lines[k][1] for k in taken]
+    if not title_ends("".join(texts)):
+        return None
+    k = _head_start(texts)
+    if k is None:
+        # No head: a title printed without one (an attached measure's name) is one or two lines.
+        k = max(0, len(taken) - 2)
+    idxs = taken[k:]
+    return idxs, "".join(lines[j][1] for j in idxs)
+
+
+def _has_head(title: str) -> bool:
+    return bool(TITLE_HEAD.search(despace(title)))
 
 
 def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str]]:
@@ -60,9 +157,14 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
         if i in used or not DOC_NUMBER_LINE.match(text):
             continue
         number = canonical_doc_number(text)
-        after = _title_run(lines, range(i + 1, i + 6))
-        before = _title_run(lines, range(i - 1, i - 6, -1))
-        run = after or before
+        after = _title_after(lines, i)
+        before = _title_before(lines, i)
+        if after and before:
+            # A notice's title has a head (关于/印发); the name of its attached measure,
+            # printed on the other side of the number, does not.
+            run = before if _has_head(before[1]) and not _has_head(after[1]) else after
+        else:
+            run = after or before
         if run is None:
             continue
         idxs, title = run
@@ -70,5 +172,25 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
             continue
         span = sorted(idxs + [i])
         used.update(span)
-        blocks.append((lines[span[0]][0], lines[span[-1]][0], number, title.replace(" ", "")))
+        blocks.append((lines[span[0]][0], lines[span[-1]][0], number, despace(title)))
+
+    # Unnumbered blocks: a title printed right after a signature's date.
+    for i, (no, text, indent, _) in enumerate(lines):
+        if not DATE_LINE.match(text) or i + 1 in used:
+            continue
+        idxs = [k for k in _run_after(lines, i + 1) if k not in used]
+        if not idxs or idxs[0] != i + 1:
+            continue
+        texts = [lines[k][1] for k in idxs]
+        if _head_start(texts) != 0:
+            continue
+        found = _best_prefix(lines, idxs)
+        if found is None:
+            continue
+        taken, title = found
+        nxt = taken[-1] + 1
+        if nxt < len(lines) and DOC_NUMBER_LINE.match(lines[nxt][1]):
+            continue   # a number follows: the numbered pass should have taken it
+        used.update(taken)
+        blocks.append((lines[taken[0]][0], lines[taken[-1]][0], None, despace(title)))
     return sorted(blocks)
