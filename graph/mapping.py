@@ -1,0 +1,408 @@
+"""Records -> RDF: one issue's extracted records in, a list of `pyoxigraph.Quad`s out.
+
+In: `issue_quads(issue, found, resolver=None)` takes a layout `Issue` and `found`, the
+{section: [records]} of `govkg.extractors.registry.extract_all`. Out: quads on the ontology
+(ontology/govkg.ttl, terms from graph/vocab.py), all in ONE named graph per issue,
+`ids.graph_node(issue.key)` = https://w3id.org/govkg/id/graph/<issue key>, so re-ingesting an
+issue replaces exactly its own facts.
+
+What becomes what (every fact is a node with `prov:wasDerivedFrom` a `gkg:SourceRecord`
+carrying `gkg:issue`, `gkg:document`, `gkg:line`, `gkg:endLine`, `gkg:extractor`, and
+`oa:hasSelector` a `oa:TextQuoteSelector` (`oa:exact` quote) and a `oa:TextPositionSelector`
+(`oa:start`/`oa:end` offsets into the normalized `Issue.text`)):
+- Appointment -> a `gkg:PersonnelAct` subclass node (Appointment / ConcurrentAppointment /
+  Removal / OtherPersonnelAct) with `gkg:person`, `gkg:organization`, `gkg:post`,
+  `gkg:qualifier`, `gkg:date` + `gkg:datePrecision`. Acts are dated by the document that
+  prints them when it is dated (day precision), else by the issue's year and month
+  (xsd:gYearMonth, `gkg:MonthPrecision`).
+- TENURES: every appoint / concurrent / remove act also names a `gkg:Tenure` (an
+  `org:Membership`: `org:member` person, `org:organization` body, `gkg:post` post,
+  `org:memberDuring` interval) whose IRI is `make_iri("tenure", person, organization, post)`
+  over the CANONICAL person, body and post title only: no issue, no date. So an appointment
+  printed in one issue and the removal printed in a later one hit the same tenure IRI; the
+  appointment adds `gkg:startedBy act` and the interval's `time:hasBeginning`, the removal
+  adds `gkg:endedBy act` and `time:hasEnd`. The instants are keyed by their act. Pairing
+  acts into tenures across issues, and splitting a re-appointment after a removal, is the
+  careers code's job over the store; here `gkg:tenure` links each act to its tenure.
+- Responsibility -> a `gkg:ResponsibilityAssignment` subclass (ResponsibleFor, Supervises,
+  Liaises, Assists, UnspecifiedResponsibility) with `gkg:person`, `gkg:responsibilityObject`
+  (a body when the object is named like one, else a `gkg:WorkArea` SKOS concept), dated by
+  its notice.
+- PersonPost -> `gkg:PersonPostObservation` (`gkg:person`, `gkg:post`, `gkg:date`).
+- Event -> `gkg:Event` (`gkg:date`, `gkg:text`) and one `gkg:Attendance` per attendee.
+- Pairing -> `gkg:MountainSeaCooperation` / `gkg:CounterpartSupport` / `gkg:OtherPairing`
+  with `gkg:firstParty` / `gkg:secondParty` places.
+- Document -> `gkg:Document` keyed by its number (else title): `eli:id_local`,
+  `dcterms:identifier`, `dcterms:title`, `eli:date_document`, `eli:passed_by`,
+  `gkg:addressee`, `eli:cites` (to the cited document's node, by number when printed, else by
+  title), `gkg:attachmentTitle`, `eli:published_in` the issue. A CatalogEntry is a
+  `gkg:CatalogEntry` with `gkg:listsDocument` the same document node.
+- Persons (`gkg:Person`, by name), bodies (`gkg:GovernmentBody` / `gkg:PartyBody` /
+  `gkg:StateEnterprise` / `gkg:OtherOrganization`, by canonical name from graph/resolve.py,
+  printed names as `skos:altLabel`, reformed bodies linked by `prov:wasRevisionOf`), posts
+  (`gkg:Post`, `org:postIn` body, by body + title).
+Names and titles are plain xsd:string literals (easy to FILTER on); all IRIs come from
+graph/ids.py, so the output is deterministic and has no blank nodes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from . import ids
+from .ids import child_node, make_node
+from .resolve import Resolver, display, org_kind
+from .vocab import DCTERMS, ELI, FOAF, GKG, OA, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+_ACT_CLASS = {
+    "appoint": GKG.Appointment,
+    "concurrent": GKG.ConcurrentAppointment,
+    "remove": GKG.Removal,
+    "other": GKG.OtherPersonnelAct,
+}
+_RESPONSIBILITY_CLASS = {
+    "responsible_for": GKG.ResponsibleFor,
+    "supervises": GKG.Supervises,
+    "liaises": GKG.Liaises,
+    "assists": GKG.Assists,
+    "none": GKG.UnspecifiedResponsibility,
+}
+_PAIRING_CLASS = {"山海协作": GKG.MountainSeaCooperation, "对口支援": GKG.CounterpartSupport}
+_ORG_CLASS = {
+    "government": GKG.GovernmentBody,
+    "party": GKG.PartyBody,
+    "enterprise": GKG.StateEnterprise,
+    "other": GKG.OtherOrganization,
+}
+#: A document number as printed: 温政发〔2018〕26号, 温政办〔2018〕129号.
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）].*号$")
+#: Objects of a responsibility that name a body rather than an area of work.
+_BODY_NAME = re.compile(r"(局|委员会|委|办公室|办|中心|厅|公司|集团|支队|人民政府|政府)$")
+
+
+def dated(value: str | None) -> tuple[Literal, NamedNode, NamedNode] | None:
+    """An ISO date, year-month or year as (literal, precision individual, OWL-Time property)."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return Literal(value, datatype=XSD.date), GKG.DayPrecision, TIME.inXSDDate
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return Literal(value, datatype=XSD.gYearMonth), GKG.MonthPrecision, TIME.inXSDgYearMonth
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear), GKG.YearPrecision, TIME.inXSDgYear
+    return None
+
+
+def issue_month(issue) -> str | None:
+    """The year-month an issue covers ("2018-12"), or its year, or None."""
+    g = issue.gazette
+    if g.year and g.month:
+        return f"{g.year:04d}-{g.month:02d}"
+    return f"{g.year:04d}" if g.year else None
+
+
+def document_node(number: str | None, title: str | None) -> NamedNode:
+    """A document by its number when printed, else by its title (so citations and catalog
+    entries land on the node of the printed document)."""
+    if number:
+        return make_node("doc", "number", number)
+    return make_node("doc", "title", title or "")
+
+
+class _IssueMapper:
+    def __init__(self, issue, found: dict[str, list[Any]], resolver: Resolver):
+        self.issue = issue
+        self.found = found
+        self.resolver = resolver
+        self.graph = ids.graph_node(issue.key)
+        self.issue_node = ids.issue_node(issue.key)
+        self.quads: list[Quad] = []
+        # The issue's documents by number and by title: acts are dated by their document,
+        # and a citation by title reaches the printed document's numbered node.
+        self.doc_dates: dict[str, str] = {}
+        self.number_of_title: dict[str, str] = {}
+        for rec in found.get("documents", ()) + found.get("catalog", ()):
+            if rec.doc_number:
+                self.number_of_title.setdefault(display(rec.title), rec.doc_number)
+        for doc in found.get("documents", ()):
+            if doc.date:
+                for key in (doc.doc_number, doc.title):
+                    if key:
+                        self.doc_dates[display(key)] = doc.date
+        self.month = issue_month(issue)
+
+    # -- helpers --
+
+    def add(self, s: NamedNode, p: NamedNode, o) -> None:
+        if o is None:
+            return
+        if isinstance(o, str):
+            o = Literal(o)
+        elif isinstance(o, bool):
+            raise TypeError("no booleans in this graph")
+        elif isinstance(o, int):
+            o = Literal(o)
+        self.quads.append(Quad(s, p, o, self.graph))
+
+    def add_date(self, node: NamedNode, value: str | None) -> tuple | None:
+        d = dated(value)
+        if d:
+            self.add(node, GKG.date, d[0])
+            self.add(node, GKG.datePrecision, d[1])
+        return d
+
+    def doc_ref(self, key: str | None) -> NamedNode | None:
+        """The document a Source names (its number, or its title)."""
+        if not key:
+            return None
+        key = display(key)
+        if _DOC_NUMBER.search(key):
+            return document_node(key, None)
+        number = self.number_of_title.get(key)
+        return document_node(number, None) if number else document_node(None, key)
+
+    def source(self, src) -> NamedNode:
+        node = make_node("source", src.issue, src.extractor, src.start, src.end, src.line)
+        self.add(node, RDF.type, GKG.SourceRecord)
+        self.add(node, GKG.issue, self.issue_node)
+        self.add(node, OA.hasSource, self.issue_node)
+        self.add(node, GKG.document, self.doc_ref(src.document))
+        self.add(node, GKG.line, src.line)
+        self.add(node, GKG.endLine, src.end_line)
+        self.add(node, GKG.extractor, src.extractor)
+        quote, position = child_node(node, "quote"), child_node(node, "position")
+        self.add(node, OA.hasSelector, quote)
+        self.add(node, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, src.quote)
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, src.start)
+        self.add(position, OA.end, src.end)
+        return node
+
+    def derived(self, fact: NamedNode, src) -> None:
+        self.add(fact, PROV.wasDerivedFrom, self.source(src))
+
+    def person(self, name: str) -> tuple[NamedNode, str]:
+        canonical = self.resolver.person(name).canonical
+        node = make_node("person", canonical)
+        self.add(node, RDF.type, GKG.Person)
+        self.add(node, FOAF.name, canonical)
+        self.add(node, RDFS.label, canonical)
+        return node, canonical
+
+    def organization(self, name: str) -> tuple[NamedNode, str]:
+        res = self.resolver.organization(name)
+        node = self._org_node(res.canonical)
+        if res.name != res.canonical:
+            self.add(node, SKOS.altLabel, res.name)
+        for old, _ in self.resolver.predecessors(res.canonical):
+            self.add(node, PROV.wasRevisionOf, self._org_node(old))
+        for new, _ in self.resolver.successors(res.canonical):
+            self.add(self._org_node(new), PROV.wasRevisionOf, node)
+        return node, res.canonical
+
+    def _org_node(self, canonical: str) -> NamedNode:
+        node = make_node("org", canonical)
+        self.add(node, RDF.type, _ORG_CLASS[org_kind(canonical)])
+        self.add(node, SKOS.prefLabel, canonical)
+        self.add(node, RDFS.label, canonical)
+        return node
+
+    def post(self, title: str, org: tuple[NamedNode, str] | None) -> NamedNode:
+        title = display(title)
+        node = make_node("post", org[1] if org else "", title)
+        self.add(node, RDF.type, GKG.Post)
+        self.add(node, SKOS.prefLabel, title)
+        self.add(node, RDFS.label, (org[1] if org else "") + title)
+        if org:
+            self.add(node, ORG.postIn, org[0])
+            self.add(org[0], ORG.hasPost, node)
+        return node
+
+    # -- records --
+
+    def gazette(self) -> None:
+        g, node = self.issue.gazette, self.issue_node
+        self.add(node, RDF.type, GKG.GazetteIssue)
+        self.add(node, GKG.issueKey, self.issue.key)
+        self.add(node, GKG.gazetteName, g.name)
+        self.add(node, RDFS.label, " ".join(x for x in (g.name, f"{g.year}年第{g.issue}期" if g.year and g.issue else None) if x) or self.issue.key)
+        self.add(node, GKG.year, g.year)
+        self.add(node, GKG.issueNumber, g.issue)
+        self.add(node, GKG.totalIssueNumber, g.total_issue)
+        self.add(node, GKG.month, g.month)
+        if self.resolver.place:
+            self.add(node, GKG.city, self.resolver.place.prefix)
+
+    def act(self, rec) -> None:
+        person, person_name = self.person(rec.person)
+        org = self.organization(rec.organization) if rec.organization else None
+        post = self.post(rec.post, org)
+        node = make_node("act", self.issue.key, rec.action, person_name, org[1] if org else "", display(rec.post), rec.source.start)
+        self.add(node, RDF.type, _ACT_CLASS.get(rec.action, GKG.OtherPersonnelAct))
+        self.add(node, GKG.person, person)
+        self.add(node, GKG.post, post)
+        self.add(node, GKG.organization, org[0] if org else None)
+        self.add(node, GKG.qualifier, rec.qualifier)
+        self.add(node, RDFS.label, f"{rec.action} {person_name} {(org[1] if org else '')}{display(rec.post)}")
+        when = self.doc_dates.get(display(rec.source.document)) if rec.source.document else None
+        d = self.add_date(node, when or self.month)
+        self.derived(node, rec.source)
+        if rec.action not in ("appoint", "concurrent", "remove"):
+            return
+        tenure = make_node("tenure", person_name, org[1] if org else "", display(rec.post))
+        self.add(tenure, RDF.type, GKG.Tenure)
+        self.add(tenure, ORG.member, person)
+        self.add(tenure, ORG.organization, org[0] if org else None)
+        self.add(tenure, GKG.post, post)
+        self.add(tenure, RDFS.label, f"{person_name} {(org[1] if org else '')}{display(rec.post)}")
+        self.add(node, GKG.tenure, tenure)
+        interval = child_node(tenure, "interval")
+        self.add(tenure, ORG.memberDuring, interval)
+        self.add(interval, RDF.type, TIME.Interval)
+        if rec.action == "remove":
+            self.add(tenure, GKG.endedBy, node)
+            edge = TIME.hasEnd
+        else:
+            self.add(tenure, GKG.startedBy, node)
+            # org:holds carries no dates: it says the person held the post at some time.
+            self.add(person, ORG.holds, post)
+            self.add(post, ORG.heldBy, person)
+            edge = TIME.hasBeginning
+        if d:
+            instant = child_node(node, "instant")
+            self.add(interval, edge, instant)
+            self.add(instant, RDF.type, TIME.Instant)
+            self.add(instant, d[2], d[0])
+
+    def responsibility(self, rec) -> None:
+        person, person_name = self.person(rec.person)
+        node = make_node("responsibility", self.issue.key, person_name, rec.relation, rec.object, rec.source.start)
+        self.add(node, RDF.type, _RESPONSIBILITY_CLASS.get(rec.relation, GKG.UnspecifiedResponsibility))
+        self.add(node, GKG.person, person)
+        if rec.object:
+            obj = display(rec.object)
+            if _BODY_NAME.search(obj):
+                target = self.organization(obj)[0]
+            else:
+                target = make_node("area", obj)
+                self.add(target, RDF.type, GKG.WorkArea)
+                self.add(target, SKOS.prefLabel, obj)
+                self.add(target, RDFS.label, obj)
+                self.add(target, SKOS.inScheme, GKG.WorkAreas)
+            self.add(node, GKG.responsibilityObject, target)
+        when = rec.date or (self.doc_dates.get(display(rec.source.document)) if rec.source.document else None)
+        self.add_date(node, when or self.month)
+        self.derived(node, rec.source)
+
+    def person_post(self, rec) -> None:
+        person, person_name = self.person(rec.person)
+        post = self.post(rec.post, None)
+        node = make_node("observation", self.issue.key, person_name, display(rec.post), rec.source.start)
+        self.add(node, RDF.type, GKG.PersonPostObservation)
+        self.add(node, GKG.person, person)
+        self.add(node, GKG.post, post)
+        self.add_date(node, rec.date or self.month)
+        self.derived(node, rec.source)
+
+    def event(self, rec) -> None:
+        node = make_node("event", self.issue.key, rec.date, rec.source.start, rec.text)
+        self.add(node, RDF.type, GKG.Event)
+        self.add(node, GKG.text, rec.text)
+        self.add_date(node, rec.date or self.month)
+        self.derived(node, rec.source)
+        for name in rec.attendees:
+            person, person_name = self.person(name)
+            attendance = make_node("attendance", node.value, person_name)
+            self.add(attendance, RDF.type, GKG.Attendance)
+            self.add(attendance, GKG.person, person)
+            self.add(attendance, GKG.event, node)
+            self.derived(attendance, rec.source)
+
+    def pairing(self, rec) -> None:
+        node = make_node("pairing", self.issue.key, rec.kind, rec.a, rec.b, rec.source.start)
+        self.add(node, RDF.type, _PAIRING_CLASS.get(rec.kind, GKG.OtherPairing))
+        for prop, name in ((GKG.firstParty, rec.a), (GKG.secondParty, rec.b)):
+            place = make_node("place", display(name))
+            self.add(place, RDF.type, GKG.Place)
+            self.add(place, RDFS.label, display(name))
+            self.add(node, prop, place)
+        self.add(node, RDFS.label, f"{rec.kind} {display(rec.a)}—{display(rec.b)}")
+        self.add_date(node, self.month)
+        self.derived(node, rec.source)
+
+    def cited(self, citation) -> NamedNode:
+        number = citation.doc_number or (self.number_of_title.get(display(citation.title)) if citation.title else None)
+        node = document_node(number, display(citation.title) if citation.title else None)
+        self.add(node, RDF.type, GKG.Document)
+        if number:
+            self.add(node, ELI.id_local, number)
+            self.add(node, DCTERMS.identifier, number)
+        if citation.title:
+            self.add(node, DCTERMS.title, display(citation.title))
+        return node
+
+    def document(self, rec) -> None:
+        node = document_node(rec.doc_number, display(rec.title))
+        self.add(node, RDF.type, GKG.Document)
+        if rec.doc_number:
+            self.add(node, ELI.id_local, rec.doc_number)
+            self.add(node, DCTERMS.identifier, rec.doc_number)
+        self.add(node, DCTERMS.title, display(rec.title))
+        self.add(node, RDFS.label, display(rec.title))
+        d = dated(rec.date)
+        if d:
+            self.add(node, ELI.date_document, d[0])
+        for issuer in rec.issuers:
+            self.add(node, ELI.passed_by, self.organization(issuer)[0])
+        for addressee in rec.addressees:
+            self.add(node, GKG.addressee, self.organization(addressee)[0])
+        for citation in rec.cites:
+            if citation.title or citation.doc_number:
+                self.add(node, ELI.cites, self.cited(citation))
+        for title in rec.attachments:
+            self.add(node, GKG.attachmentTitle, display(title))
+        self.add(node, ELI.published_in, self.issue_node)
+        self.derived(node, rec.source)
+
+    def catalog_entry(self, rec) -> None:
+        node = make_node("catalog", self.issue.key, rec.doc_number, display(rec.title), rec.source.start)
+        self.add(node, RDF.type, GKG.CatalogEntry)
+        self.add(node, ELI.id_local, rec.doc_number)
+        self.add(node, DCTERMS.title, display(rec.title))
+        self.add(node, DCTERMS.isPartOf, self.issue_node)
+        number = rec.doc_number or self.number_of_title.get(display(rec.title))
+        doc = document_node(number, display(rec.title))
+        self.add(doc, RDF.type, GKG.Document)
+        self.add(doc, DCTERMS.title, display(rec.title))
+        if number:
+            self.add(doc, ELI.id_local, number)
+            self.add(doc, DCTERMS.identifier, number)
+        self.add(node, GKG.listsDocument, doc)
+        self.derived(node, rec.source)
+
+    def run(self) -> list[Quad]:
+        self.gazette()
+        handlers = {
+            "documents": self.document,
+            "catalog": self.catalog_entry,
+            "appointments": self.act,
+            "responsibilities": self.responsibility,
+            "person_posts": self.person_post,
+            "events": self.event,
+            "pairings": self.pairing,
+        }
+        for section, handle in handlers.items():
+            for rec in self.found.get(section, ()):
+                handle(rec)
+        # Deduplicated and sorted: the same records give the same list in the same order.
+        return sorted(set(self.quads), key=str)
+
+
+def issue_quads(issue, found: dict[str, list[Any]], resolver: Resolver | None = None) -> list[Quad]:
+    """The quads of one issue's records, all in the issue's named graph (see module doc)."""
+    return _IssueMapper(issue, found, resolver or Resolver.for_issue(issue, found)).run()

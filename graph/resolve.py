@@ -1,0 +1,343 @@
+"""Entity resolution: names as printed in, canonical entities (and why) out.
+
+In: the names an issue prints for bodies and persons, the issue's gazette name (for its
+city), the alias tables in ontology/ (aliases.tsv, predecessors.tsv, org_kinds.tsv) and any
+user alias files. Out: a `Resolver` whose `organization(name)` / `person(name)` return a
+`Resolution` (canonical name, the rule that merged the name into it), plus the
+predecessor/successor links of reformed bodies and the kind of each body.
+
+Rules for bodies, tried in this order (the rule name is what `govkg explain-entity` prints):
+- ``exact``: the name is already canonical (a full name, or one nothing else maps).
+- ``parenthesised-alias``: 温州市综合行政执法局（市城市管理局） is one body with two names; the
+  name outside the brackets is canonical, the bracketed one (city-expanded) its alias.
+- ``alias-table``: irregular short forms from aliases.tsv and user alias files
+  (市发改委 -> 市发展和改革委员会), written relative to the gazette's level ("市").
+- ``city-prefix``: 市X is 温州市X when the issue's gazette is 温州市人民政府公报; the city comes
+  from the gazette name, never from code.
+- ``defined-short-form``: the issue itself says so: 温州市公共资源交易管理委员会办公室（以下简称
+  市公共资源管委办）.
+- ``abbreviation``: a short form whose characters all appear in order in exactly one full
+  name attested in the same issue (or in the alias table), with the same level prefix and the
+  same final character (市人力社保局 -> 温州市人力资源和社会保障局). Ambiguous: left alone.
+Bodies renamed in a reform (predecessors.tsv: 温州市卫生和计划生育委员会 -> 温州市卫生健康委员会)
+are linked, never merged.
+
+Persons (rule ``same-name``): the same name (whitespace-stripped) is the same person in every
+issue. Limit: two officials who share a name are merged; a name printed with a typo splits
+one person in two. The careers code can split on conflicting evidence (two posts at once in
+unrelated places); this module never does.
+
+User alias files: set GOVKG_ALIASES to one or more TSV files (separated by os.pathsep, ":"
+on Linux) shaped like ontology/aliases.tsv (alias<TAB>full name[<TAB>note]); their rows
+override the bundled ones. `govkg explain-entity --aliases FILE` adds a file the same way.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+#: Environment variable naming user alias files (os.pathsep-separated).
+ALIASES_ENV = "GOVKG_ALIASES"
+
+#: Level characters a gazette may be published at, and that short forms start with.
+_LEVELS = "省市州县区盟"
+_GAZETTE_NAME = re.compile(rf"^(?P<region>[^\s（(]{{2,8}}?)(?P<level>[{_LEVELS}])(?:人民政府|政府)?公报")
+_BRACKETED = re.compile(r"^(?P<main>.+?)[（(](?P<alias>[^（）()]{2,40})[)）]$")
+_DEFINED = re.compile(r"[（(]以下简称[“\"]?(?P<short>[^”\"（）()，。]{2,16})[”\"]?[)）]")
+#: The last characters of a body's name: a short form must end like its full name.
+_BODY_END = re.compile(r"(局|委员会|委|办公室|办|中心|厅|部|院|会|公司|集团|支队|所|站)$")
+
+
+def squash(name: str) -> str:
+    """The form names are compared in: NFKC (full-width brackets and digits folded) and no
+    whitespace (the PDF tool scatters spaces through CJK text)."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def display(name: str) -> str:
+    """The form names are shown in: whitespace removed, brackets full-width as printed."""
+    return "".join(name.split()).replace("(", "（").replace(")", "）")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    name: str          # as printed (whitespace removed)
+    canonical: str     # the entity's canonical name
+    rule: str          # exact | parenthesised-alias | alias-table | city-prefix | defined-short-form | abbreviation | same-name
+    detail: str = ""   # e.g. the alias-table file, or the full name an abbreviation matched
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a gazette is published: 温州 + 市, from 温州市人民政府公报."""
+
+    region: str
+    level: str
+
+    @property
+    def prefix(self) -> str:
+        return self.region + self.level
+
+
+def place_of(gazette_name: str | None) -> Place | None:
+    """The city (or province, county) of a gazette from its name, or None."""
+    if not gazette_name:
+        return None
+    m = _GAZETTE_NAME.match(display(gazette_name))
+    return Place(m["region"], m["level"]) if m else None
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def _rows(text: str) -> list[list[str]]:
+    out = []
+    for row in text.splitlines():
+        if row.strip() and not row.startswith("#"):
+            cells = [c.strip() for c in row.split("\t")]
+            if len(cells) >= 2 and cells[0] and cells[1]:
+                out.append(cells)
+    return out
+
+
+def _bundled(name: str) -> str:
+    return resources.files("govkg.ontology").joinpath(name).read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def bundled_aliases() -> tuple[tuple[str, str, str], ...]:
+    return tuple((r[0], r[1], "ontology/aliases.tsv") for r in _rows(_bundled("aliases.tsv")))
+
+
+@lru_cache(maxsize=1)
+def bundled_predecessors() -> tuple[tuple[str, str, str], ...]:
+    return tuple((r[0], r[1], r[2] if len(r) > 2 else "") for r in _rows(_bundled("predecessors.tsv")))
+
+
+@lru_cache(maxsize=1)
+def org_kind_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(r[0]), r[1]) for r in _rows(_bundled("org_kinds.tsv")))
+
+
+def user_alias_files(extra: Iterable[str | Path] = ()) -> list[Path]:
+    paths = [Path(p) for p in os.environ.get(ALIASES_ENV, "").split(os.pathsep) if p.strip()]
+    return paths + [Path(p) for p in extra]
+
+
+def read_alias_file(path: Path) -> list[tuple[str, str, str]]:
+    from govkg.extractors.reading import read_text   # its InputError names the file on bad input
+
+    return [(r[0], r[1], str(path)) for r in _rows(read_text(path))]
+
+
+def org_kind(name: str) -> str:
+    """party | enterprise | government | other, by the first rule of org_kinds.tsv that matches."""
+    key = squash(name)
+    for pattern, kind in org_kind_rules():
+        if pattern.search(key):
+            return kind
+    return "other"
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+# --- the resolver ---------------------------------------------------------------------------
+
+
+@dataclass
+class Resolver:
+    """Resolves names printed in one issue (or one set of issues from one gazette).
+
+    `attested` are the body names the issue prints anywhere (issuers, organizations,
+    addressees, responsibility objects): the abbreviation rule only matches against full
+    names that are really printed or in the alias table, so it cannot invent a body.
+    """
+
+    place: Place | None = None
+    attested: Iterable[str] = ()
+    text: str = ""                          # the issue's text, for （以下简称…） definitions
+    alias_files: Iterable[str | Path] = ()
+    _aliases: dict[str, tuple[str, str]] = field(default_factory=dict, init=False)
+    _full_names: set[str] = field(default_factory=set, init=False)
+    _predecessors: list[tuple[str, str, str]] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        rows = list(bundled_aliases())
+        for path in user_alias_files(self.alias_files):
+            rows += read_alias_file(path)
+        for alias, full, origin in rows:   # later rows (user files) override bundled ones
+            self._aliases[squash(self._expand(alias))] = (self._expand(full), origin)
+        for old, new, reform in bundled_predecessors():
+            self._predecessors.append((self._expand(old), self._expand(new), reform))
+        if self.text:
+            for short, full in defined_short_forms(self.text):
+                self._aliases.setdefault(squash(self._expand(short)), (self._expand(full), "defined-short-form"))
+        attested = [display(n) for n in self.attested if n and n.strip()]
+        full = {self._expand(c) for c, _ in self._aliases.values()}
+        for old, new, _ in self._predecessors:
+            full |= {old, new}
+        for name in attested:
+            m = _BRACKETED.match(name)
+            if m:
+                main, alias = self._expand(m["main"]), self._second_name(m["main"], m["alias"])
+                self._aliases.setdefault(squash(alias), (main, "parenthesised-alias"))
+                self._aliases.setdefault(squash(self._expand(name)), (main, "parenthesised-alias"))
+                full.add(main)
+            else:
+                full.add(self._expand(name))
+        self._full_names = full
+        self.attested = tuple(attested)
+
+    @classmethod
+    def for_issue(cls, issue, found: dict | None = None, alias_files: Iterable[str | Path] = ()) -> "Resolver":
+        """A resolver for one `Issue` and its extracted records ({section: [records]})."""
+        return cls(
+            place=place_of(issue.gazette.name),
+            attested=attested_bodies(found or {}),
+            text=issue.text,
+            alias_files=alias_files,
+        )
+
+    # -- bodies --
+
+    def _expand(self, name: str) -> str:
+        """Fill {region} and apply the city-prefix rule: 市X -> 温州市X."""
+        name = display(name)
+        if self.place is None:
+            return name.replace("{region}", "")
+        name = name.replace("{region}", self.place.region)
+        if name.startswith(self.place.level) and not name.startswith(self.place.prefix):
+            return self.place.region + name
+        return name
+
+    def _second_name(self, main: str, alias: str) -> str:
+        """A bracketed second name printed without the level (温州市综合行政执法局（城市管理局））
+        shares the main name's city: 温州市城市管理局."""
+        alias = self._expand(alias)
+        if self.place and main.startswith(self.place.prefix) and alias[:1] not in _LEVELS and not alias.startswith(self.place.region):
+            return self.place.prefix + alias
+        return alias
+
+    def organization(self, name: str) -> Resolution:
+        printed = display(name)
+        m = _BRACKETED.match(printed)
+        if m and not _DEFINED.search(printed):
+            main = self._expand(m["main"])
+            return Resolution(printed, self._follow(main), "parenthesised-alias", f"second name {m['alias']}")
+        expanded = self._expand(printed)
+        hit = self._aliases.get(squash(printed)) or self._aliases.get(squash(expanded))
+        if hit:
+            canonical, origin = hit
+            rule = origin if origin in ("defined-short-form", "parenthesised-alias") else "alias-table"
+            return Resolution(printed, self._follow(canonical), rule, origin)
+        if expanded in self._full_names and expanded != printed:
+            return Resolution(printed, expanded, "city-prefix", f"{self.place.prefix} from the gazette name")
+        if expanded in self._full_names:
+            return Resolution(printed, expanded, "exact")
+        full = self._abbreviation_of(expanded)
+        if full:
+            return Resolution(printed, full, "abbreviation", f"characters in order of {full}")
+        if expanded != printed:
+            return Resolution(printed, expanded, "city-prefix", f"{self.place.prefix} from the gazette name")
+        return Resolution(printed, printed, "exact")
+
+    def _follow(self, canonical: str) -> str:
+        """A canonical name may itself be an alias (a bracketed pair's second name)."""
+        seen = {canonical}
+        while True:
+            hit = self._aliases.get(squash(canonical))
+            if not hit or hit[0] in seen:
+                return canonical
+            canonical = hit[0]
+            seen.add(canonical)
+
+    def _abbreviation_of(self, short: str) -> str | None:
+        if self.place is None or not short.startswith(self.place.prefix):
+            return None
+        end = _BODY_END.search(short)
+        if not end:
+            return None
+        core = short[len(self.place.prefix):]
+        candidates = {
+            f for f in self._full_names
+            if f.startswith(self.place.prefix) and len(f) > len(short) and f[len(self.place.prefix):][:1] == core[:1]
+            and f.endswith(short[-1]) and _is_subsequence(core, f[len(self.place.prefix):])
+        }
+        return candidates.pop() if len(candidates) == 1 else None
+
+    def predecessors(self, canonical: str) -> list[tuple[str, str]]:
+        """(predecessor, reform) pairs of a body: bodies it replaced, per predecessors.tsv."""
+        return [(old, reform) for old, new, reform in self._predecessors if new == canonical]
+
+    def successors(self, canonical: str) -> list[tuple[str, str]]:
+        return [(new, reform) for old, new, reform in self._predecessors if old == canonical]
+
+    def known_names(self) -> list[str]:
+        """Every body name this resolver knows: alias-table and defined short forms, full
+        names and the names the issue prints (for `explain-entity`)."""
+        names = {display(n) for n in self.attested}
+        names |= {c for c, _ in self._aliases.values()}
+        names |= self._full_names
+        names |= {self._expand(a) for a, _, _ in bundled_aliases()}
+        for path in user_alias_files(self.alias_files):
+            names |= {self._expand(a) for a, _, _ in read_alias_file(path)}
+        if self.text:
+            names |= {self._expand(s) for s, _ in defined_short_forms(self.text)}
+        return sorted(names)
+
+    # -- persons --
+
+    @staticmethod
+    def person(name: str) -> Resolution:
+        printed = display(name)
+        return Resolution(printed, printed, "same-name")
+
+
+def defined_short_forms(text: str) -> list[tuple[str, str]]:
+    """(short form, full name) pairs a text defines: 温州市公共资源交易管理委员会办公室（以下简称
+    市公共资源管委办）. Only bodies: both must end like a body's name, and the full name is
+    taken from the nearest level character (市, 省, 县…) before the bracket."""
+    out = []
+    flat = "".join(text.split())
+    for m in _DEFINED.finditer(flat):
+        short = m["short"]
+        if not _BODY_END.search(short):
+            continue
+        before = flat[max(0, m.start() - 40): m.start()]
+        level = short[0] if short[0] in _LEVELS else None
+        if level is None:
+            continue
+        # The full name starts at a level character and begins like the short form
+        # (市公共资源… / 市公共资源管委办); the nearest such start wins.
+        for i in range(len(before) - 1, -1, -1):
+            candidate = before[i:]
+            if re.search(r"[，。；：、“”（）()]", candidate):
+                break
+            if candidate[:2] == short[:2] and _BODY_END.search(candidate) and len(candidate) > len(short):
+                out.append((short, candidate))
+                break
+    return out
+
+
+def attested_bodies(found: dict) -> list[str]:
+    """Body names printed in an issue's records: issuers, addressees, organizations of acts,
+    responsibility objects that look like bodies."""
+    names: list[str] = []
+    for doc in found.get("documents", ()):
+        names += list(doc.issuers) + list(doc.addressees)
+    for act in found.get("appointments", ()):
+        if act.organization:
+            names.append(act.organization)
+    for r in found.get("responsibilities", ()):
+        if r.object and _BODY_END.search(display(r.object)):
+            names.append(r.object)
+    return names
