@@ -156,7 +156,9 @@ def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_li
     k = n - 1
     while k >= 0 and len(lines) < 4:
         text = issue.text[paras[k][0]:paras[k][1]]
-        if _is_signature_line(text):
+        # A name broken over lines: "温州浙南沿海先进装备产业集聚区" / "（经开区、瓯飞）管委会".
+        continues = bool(lines) and lines[0].lstrip().startswith(("（", "(")) and _issuer_names(text) is not None
+        if _is_signature_line(text) or continues:
             lines.insert(0, text)
             k -= 1
             continue

@@ -31,6 +31,7 @@ from .patterns import CN_DATE, DOC_NUMBER_LINE, canonical_doc_number, despace
 DOC_TYPES = (
     "通知", "意见", "决定", "通告", "公告", "办法", "方案", "规定", "细则", "批复", "报告",
     "函", "纪要", "条例", "规划", "计划", "通报", "命令", "指引", "规则", "标准", "要点", "清单",
+    "预案",
 )
 _TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:[（(][^）)]{{1,8}}[)）])?$")
 _NOT_TITLE = re.compile(r"[，。；：！？,;:!?]|^(?:△|第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
@@ -42,6 +43,9 @@ TITLE_HEAD = re.compile(r"关于|印发|转发")
 ISSUER_END = re.compile(
     r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|委|局|厅|部|院|署|会|中心|小组|公司|集团)$"
 )
+
+#: "附件" / "附件2" alone on a line: an attachment starts below, the title has ended.
+ATTACHMENT_MARK = re.compile(r"^附\s*件\s*\d*$")
 
 Line = tuple[int, str, int, bool]
 
@@ -104,7 +108,7 @@ def _run_after(lines: list[Line], start: int, limit: int = 5) -> list[int]:
     taken: list[int] = []
     for j in range(start, min(len(lines), start + limit)):
         no, text, indent, _ = lines[j]
-        if DOC_NUMBER_LINE.match(text) or not is_title_line(text, indent):
+        if DOC_NUMBER_LINE.match(text) or not is_title_line(text, indent) or ATTACHMENT_MARK.match(text):
             break
         taken.append(j)
     return taken
