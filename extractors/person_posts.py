@@ -44,6 +44,8 @@ NAME_ENDERS = (
     "分别", "一起", "共同", "也", "还", "就", "专程", "亲切", "接待", "签署", "出访", "关于",
     "重要", "所", "寄予", "任", "兼", "来", "深入", "通报", "传达", "部署", "宴请", "接见", "颁发",
     "为", "的", "是", "进行", "对接", "交流", "座谈", "汇报", "答", "回答", "发表", "作出", "批示",
+    "督查", "督导", "列席", "开展", "指导", "巡查", "暗访", "接访", "约谈", "带领", "率领", "调度",
+    "察看", "踏勘", "现场", "接受", "出征", "赶赴", "主审", "收看", "收听", "会商", "推进", "签约",
 )
 #: Words that may stand just before a name printed ahead of its post ("学习习近平总书记").
 NAME_LEADERS = (
@@ -182,8 +184,9 @@ def _post_phrase_start(s: str, title_start: int) -> int:
 class Mention:
     person: str
     post: str
-    start: int     # offsets into the Span text
+    start: int     # offsets into the Span text: the whole mention (posts and name)
     end: int
+    at: int = 0    # where the name itself starts
 
 
 def _titles_ending_at(s: str, end: int) -> str | None:
@@ -240,7 +243,7 @@ def mentions(s: str) -> Iterator[Mention]:
         for a, b in names:
             taken.add(a)
             for p_start, post in reversed(posts):
-                yield Mention(s[a:b], post, min(p_start, a), b)
+                yield Mention(s[a:b], post, min(p_start, a), b, a)
         if names:
             pos = names[-1][1]
     # Names printed before their post: 孙维国副市长, 习近平总书记.
@@ -256,7 +259,7 @@ def mentions(s: str) -> Iterator[Mention]:
             if not _ends_name(s, m.end()) and not s.startswith(("关于", "重要", "所", "寄予", "在"), m.end()):
                 continue
             taken.add(a)
-            yield Mention(s[a : m.start()], t, a, m.end())
+            yield Mention(s[a : m.start()], t, a, m.end(), a)
 
 
 def _name_before(s: str, k: int) -> int | None:
@@ -301,8 +304,9 @@ def group_mentions(paragraphs: list[str]) -> Iterator[tuple[int, Mention]]:
             continue
         if not _may_start_name(m["name"][0]):
             continue
-        yield i, Mention(m["name"], m["post"], 0, len(para))
-        yield i, Mention(m["name"], role, 0, len(para))
+        at = m.start("name")
+        yield i, Mention(m["name"], m["post"], 0, len(para), at)
+        yield i, Mention(m["name"], role, 0, len(para), at)
 
 
 # --- dates ------------------------------------------------------------------------------
