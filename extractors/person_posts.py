@@ -345,7 +345,6 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             continue
         spans = [despaced(issue.text, a, b) for a, b in issue.paragraphs(section.start, section.end)]
         day: int | None = None
-        news_date: str | None = None
         found: list[tuple[Span, Mention, str | None]] = []
         for sp in spans:
             if section.kind == "diary":
@@ -353,10 +352,11 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
                 if m:
                     day = int(m[1])
                     continue
+            # A report's dateline ("12月12日至13日，…") dates its own paragraph; in documents
+            # such a phrase is a deadline, not the passage's date.
             m = _DATELINE.match(sp.text)
-            if m and section.kind == "news":
-                news_date = _iso(year, int(m["m"]), int(m["d"]))
-            date = _iso(year, dmonth, day) if section.kind == "diary" and day else news_date if section.kind == "news" else None
+            news_date = _iso(year, int(m["m"]), int(m["d"])) if m and section.kind not in ("documents", "policy") else None
+            date = _iso(year, dmonth, day) if section.kind == "diary" and day else news_date
             for mention in mentions(sp.text):
                 found.append((sp, mention, date))
         for i, mention in group_mentions([sp.text for sp in spans]):
