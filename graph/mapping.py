@@ -406,3 +406,19 @@ class _IssueMapper:
 def issue_quads(issue, found: dict[str, list[Any]], resolver: Resolver | None = None) -> list[Quad]:
     """The quads of one issue's records, all in the issue's named graph (see module doc)."""
     return _IssueMapper(issue, found, resolver or Resolver.for_issue(issue, found)).run()
+
+
+def validate(quads: list[Quad]) -> tuple[bool, str]:
+    """Check quads (all named graphs merged) against ontology/shapes.ttl with pySHACL, the
+    ontology supplying the subclass links `sh:class` needs. Out: (conforms, report text)."""
+    from importlib import resources
+
+    import pyshacl
+    import rdflib
+
+    data = rdflib.Graph().parse(data="".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads), format="nt")
+    ontology = resources.files("govkg.ontology")
+    shapes = rdflib.Graph().parse(data=ontology.joinpath("shapes.ttl").read_text("utf-8"), format="turtle")
+    ont = rdflib.Graph().parse(data=ontology.joinpath("govkg.ttl").read_text("utf-8"), format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ont, inference="none", advanced=True)
+    return bool(conforms), text

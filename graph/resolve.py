@@ -93,6 +93,22 @@ def place_of(gazette_name: str | None) -> Place | None:
     return Place(m["region"], m["level"]) if m else None
 
 
+_GOVERNMENT = re.compile(rf"^(?P<region>[^\s（(各]{{2,8}}?)(?P<level>[{_LEVELS}])人民政府")
+
+
+def place_of_bodies(names: Iterable[str]) -> Place | None:
+    """The place whose people's government (X市人民政府…) the names mention most often."""
+    counts: dict[Place, int] = {}
+    for name in names:
+        m = _GOVERNMENT.match(display(name))
+        if m:
+            place = Place(m["region"], m["level"])
+            counts[place] = counts.get(place, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts, key=lambda p: p.prefix), key=lambda p: counts[p])
+
+
 # --- tables ---------------------------------------------------------------------------------
 
 
@@ -199,10 +215,13 @@ class Resolver:
 
     @classmethod
     def for_issue(cls, issue, found: dict | None = None, alias_files: Iterable[str | Path] = ()) -> "Resolver":
-        """A resolver for one `Issue` and its extracted records ({section: [records]})."""
+        """A resolver for one `Issue` and its extracted records ({section: [records]}).
+        The city is the gazette's; when the file never prints the gazette name, it is the
+        place whose people's government the issue's documents name most often."""
+        attested = attested_bodies(found or {})
         return cls(
-            place=place_of(issue.gazette.name),
-            attested=attested_bodies(found or {}),
+            place=place_of(issue.gazette.name) or place_of_bodies(attested),
+            attested=attested,
             text=issue.text,
             alias_files=alias_files,
         )
@@ -341,3 +360,36 @@ def attested_bodies(found: dict) -> list[str]:
         if r.object and _BODY_END.search(display(r.object)):
             names.append(r.object)
     return names
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a name is the entity it is: its resolution, every known name merged into the same
+    entity (with the rule that merged each), and the entity's predecessors/successors."""
+
+    resolution: Resolution
+    kind: str                                   # person | party | enterprise | government | other
+    merged: tuple[Resolution, ...]
+    predecessors: tuple[tuple[str, str], ...] = ()
+    successors: tuple[tuple[str, str], ...] = ()
+
+
+def looks_like_body(name: str) -> bool:
+    return bool(_BODY_END.search(display(name))) or len(display(name)) > 4
+
+
+def explain(resolver: Resolver, name: str, as_person: bool | None = None) -> Explanation:
+    """The explanation of one printed name under `resolver` (see `govkg explain-entity`)."""
+    if as_person or (as_person is None and not looks_like_body(name)):
+        res = resolver.person(name)
+        return Explanation(res, "person", (res,))
+    res = resolver.organization(name)
+    merged = {r.name: r for r in map(resolver.organization, resolver.known_names() + [display(name)])
+              if r.canonical == res.canonical}
+    return Explanation(
+        res,
+        org_kind(res.canonical),
+        tuple(merged[n] for n in sorted(merged)),
+        tuple(resolver.predecessors(res.canonical)),
+        tuple(resolver.successors(res.canonical)),
+    )
