@@ -36,7 +36,7 @@ EXTRACTOR = "appointments"
 
 #: Verbs that open the objects of a clause, longest first so 兼任 wins over 兼 and 任.
 VERBS: tuple[tuple[str, str], ...] = (
-    ("免去其", "remove"), ("免去", "remove"), ("兼任", "concurrent"), ("聘任为", "other"),
+    ("免去其", "remove"), ("免去", "remove"), ("不再担任", "remove"), ("兼任", "concurrent"), ("聘任为", "other"),
     ("聘任", "other"), ("聘为", "other"), ("提名为", "other"), ("提名", "other"),
     ("挂职任", "other"), ("挂职", "other"), ("任命为", "appoint"), ("担任", "appoint"),
     ("任", "appoint"), ("为", "appoint"), ("兼", "concurrent"), ("的", "remove"),
@@ -47,7 +47,7 @@ SEGMENT_VERBS = tuple(v for v in VERBS if v[0] not in ("为", "的"))
 #: Verbs that stand before the persons: "免去X的A职务", "聘任X为A", "任命X为A".
 LEAD_VERBS = (("免去", "remove"), ("聘任", "other"), ("聘请", "other"), ("提名", "other"), ("任命", "appoint"))
 #: "市人民政府决定", "市政府研究决定", "经研究决定" before the first act of a clause.
-PREAMBLE_RE = re.compile(r"^[^，,、；;]{0,12}?决定")
+PREAMBLE_RE = re.compile(r"[^，,、；;]{0,12}?决定")
 
 #: A parenthesis holding one of these is a qualifier, not part of a body's name.
 QUALIFIER_RE = re.compile(r"^(?:试用期[一二三四五六七八九十两半0-9]+[年个月]*|[正副]?[省厅市县处科乡镇局部]+[长级]?级|"
@@ -59,7 +59,9 @@ CLOSERS = "；;。：:"
 CJK = r"\u4e00-\u9fff"
 #: A name printed without a recognised PERSON span: 2–4 characters, or a minority name
 #: with a middle dot (帕提古丽·阿卜力克木).
-FALLBACK_NAME = re.compile(rf"[{CJK}]{{2,6}}[·•．.][{CJK}]{{2,10}}|[{CJK}]{{2,4}}?(?=、|{'|'.join(v for v, _ in VERBS)})")
+FALLBACK_NAME = re.compile(rf"[{CJK}]{{2,6}}[·•．.][{CJK}]{{2,10}}|[{CJK}]{{2,4}}?(?=、|同志|{'|'.join(v for v, _ in VERBS)})")
+#: An enumerator opening a clause: "一、", "1.", "（二）".
+ENUMERATOR_RE = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十0-9]+[、.．])")
 
 
 def _lexicon(name: str) -> tuple[str, ...]:
@@ -103,7 +105,8 @@ class _Clean:
         for word in noise:
             if not word:
                 continue
-            for m in re.finditer(re.escape(word), text):
+            # only a heading standing on its own line, never the same words inside a name
+            for m in re.finditer(rf"(?<=\n){re.escape(word)}(?=\n|$)", text):
                 if m.start() > 0:   # a heading at the very start is the section's own title
                     drop[m.start():m.end()] = [True] * (m.end() - m.start())
         chars, where = [], []
@@ -204,6 +207,8 @@ def _read_persons(s: str, base: int, persons: list[tuple[int, int]], clean: _Cle
             length = m.end() - i
         names.append((s[i:i + length], i, i + length))
         i += length
+        if s.startswith("同志", i):     # "任命张三同志为…"
+            i += 2
         if i < len(s) and s[i] == "、":
             i += 1
             continue
@@ -219,7 +224,6 @@ def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterab
     persons = list(persons)
     acts: list[Act] = []
     default_verb: tuple[str, str] | None = None
-    pos = 0
     for m in re.finditer(r"[^；;。\n：:]+[；;。\n：:]?", s_all):
         raw = m.group(0)
         body = raw.rstrip("；;。\n：:")
@@ -231,7 +235,6 @@ def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterab
             default_verb = _preamble_verb(body)
             continue
         acts.extend(_parse_clause(body, start, clean, persons, default_verb))
-        pos = m.end()
     return acts
 
 
@@ -248,8 +251,10 @@ def _preamble_verb(body: str) -> tuple[str, str] | None:
 def _parse_clause(body: str, base: int, clean: _Clean, persons, default_verb) -> list[Act]:
     s = body
     # "市人民政府决定聘任李四为…" : the preamble and its verb in the clause itself
-    pre = PREAMBLE_RE.match(s)
-    i = pre.end() if pre else 0
+    enum = ENUMERATOR_RE.match(s)
+    i = enum.end() if enum else 0
+    pre = PREAMBLE_RE.match(s, i)
+    i = pre.end() if pre else i
     lead = _verb_at(s, i, LEAD_VERBS)    # "免去X的A职务", "聘任X为A"
     if lead:
         i += len(lead[0])
@@ -294,7 +299,6 @@ def _objects(s, a, b, action, names, base, clean, clause_span) -> list[Act]:
         if not item:
             continue
         core, quals, keep = _qualifiers(item)
-        core_end = keep[0][1] if len(keep) == 1 else None
         items.append([x, item, core, quals, keep])
     # A trailing qualifier other than 兼 (试用期一年, a rank) covers the titles listed before it
     # that have none of their own: "董事长、总经理（试用期一年）".

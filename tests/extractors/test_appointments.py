@@ -216,3 +216,20 @@ def test_gold_floor_strict_f1_and_qualifiers(prefix):
              if (r["person"], r["action"], r["organization"], r["post"]) in by_key
              and by_key[(r["person"], r["action"], r["organization"], r["post"])] != r["qualifier"]]
     assert wrong == []
+
+
+def test_tongzhi_after_name_and_enumerated_clauses():
+    assert acts("一、市政府决定任命张三同志为温州市某某局局长；\n（二）免去赵六同志的温州市体育局局长职务。") == [
+        ("张三", "appoint", "温州市某某局", "局长", None),
+        ("赵六", "remove", "温州市体育局", "局长", None),
+    ]
+
+
+def test_buzai_danren_is_a_removal():
+    assert acts("李四不再担任温州市某某局副局长职务；") == [("李四", "remove", "温州市某某局", "副局长", None)]
+
+
+def test_heading_words_inside_a_line_are_not_dropped():
+    # noise is dropped only where the heading stands on its own line
+    got = acts("张三任温州市某某人事任免办公室主任；", noise=("某某人事任免",))
+    assert got == [("张三", "appoint", "温州市某某人事任免办公室", "主任", None)]
