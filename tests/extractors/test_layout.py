@@ -1,0 +1,138 @@
+"""Layout normalization on real passages of the seeds and on tiny hand-written issues.
+
+In: the bundled seed issues (via conftest) and inline texts. Out: assertions that sentences
+interrupted by headings and page furniture are rejoined, title blocks are lifted and kept,
+furniture never reaches the text or any record, and every character cites its real line.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import extracted as all_extracted
+from conftest import load_seed
+
+from govkg.extractors.layout import normalize
+from govkg.extractors.patterns import despace
+from govkg.extractors.registry import extract_all, schema_json
+
+
+def extracted(prefix: str) -> dict:
+    """The documents and catalog of a seed as SCHEMA JSON (this room's extractors only)."""
+    issue = load_seed(prefix)
+    return schema_json(issue, extract_all(issue, only=["documents", "catalog"]))
+
+PAGE_NUMBER_IN_TEXT = re.compile(r"[·•]\s*\d{1,3}\s*[·•]")
+RUNNING_HEAD_IN_TEXT = re.compile(r"(?:19|20)\d\d\s*年\s*第\s*[\d ]{1,5}期|公报\s*[（(]\s*总第")
+
+
+@pytest.mark.parametrize(
+    "prefix, name, year, issue, total",
+    [
+        ("000", "温州市人民政府公报", 2018, 12, 196),
+        ("002", None, 2018, 1, None),      # 002 prints no name and no total number
+        ("003", "温州市人民政府公报", 2020, 6, 214),
+        ("004", "温州市人民政府公报", 2019, 12, 208),
+    ],
+)
+def test_gazette_metadata_of_each_seed(prefix, name, year, issue, total):
+    g = load_seed(prefix).gazette
+    assert (g.name, g.year, g.issue, g.total_issue) == (name, year, issue, total)
+
+
+def test_sentence_interrupted_by_the_personnel_heading_is_rejoined():
+    text = load_seed("000").text
+    assert "郑邦良的温州市人民政府经济合作交流办公室主任、温州市人民政府副秘书长（兼）职务" in text
+    assert "12月份市政府人事任免" not in text
+
+
+def test_title_block_printed_mid_sentence_is_lifted_and_kept():
+    issue = load_seed("000")
+    assert "协商成立开发公司，首期到位注册资金" in issue.text
+    (block,) = [b for b in issue.title_blocks if b.doc_number == "温政发〔2018〕26号"]
+    assert block.title == "温州市人民政府关于打造山海协作工程升级版的实施意见"
+    assert (block.line, block.end_line) == (126, 130)
+    # The block is remembered where it stood: between "开发" and "公司".
+    assert issue.text[block.offset - 2:block.offset + 2] == "开发公司"
+
+
+def test_spaced_out_title_ending_still_makes_a_block():
+    # 000 prints "通  知" on its own line under 温政办〔2018〕133号.
+    issue = load_seed("000")
+    (block,) = [b for b in issue.title_blocks if b.doc_number == "温政办〔2018〕133号"]
+    assert block.title == "温州市人民政府办公室关于公布2018年度温州市信用管理示范企业名单的通知"
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+def test_page_furniture_never_in_the_text(prefix):
+    text = load_seed(prefix).text
+    assert not PAGE_NUMBER_IN_TEXT.search(text)
+    assert not RUNNING_HEAD_IN_TEXT.search(text)
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+@pytest.mark.parametrize("prefix", ["000", "004"])
+def test_page_furniture_never_in_a_record(prefix):
+    # Every extractor's records, not only this room's: they all read Issue.text.
+    found = all_extracted(prefix)
+    for section in ("documents", "catalog", "appointments", "responsibilities", "person_posts", "pairings", "events"):
+        for record in found.get(section, []):
+            for s in _strings(record):
+                assert not PAGE_NUMBER_IN_TEXT.search(s), (section, s)
+                assert not RUNNING_HEAD_IN_TEXT.search(s), (section, s)
+
+
+@pytest.mark.parametrize("prefix", ["000", "004"])
+def test_every_character_comes_from_the_line_it_cites(prefix):
+    issue = load_seed(prefix)
+    assert len(issue.line_of) == len(issue.text)
+    for i, ch in enumerate(issue.text):
+        if ch.isspace():
+            continue      # whitespace runs are normalized to one space; the rest is as printed
+        assert ch in issue.lines[issue.line_of[i] - 1], (i, ch, issue.line_of[i])
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "004"])
+def test_record_quotes_match_the_file_modulo_whitespace(prefix):
+    issue = load_seed(prefix)
+    for section in ("documents", "catalog"):
+        for record in extracted(prefix)[section]:
+            quote = despace(record["quote"])
+            assert quote
+            lines = issue.lines[record["line"] - 1:record["line"] + 40]
+            assert quote in despace("".join(lines)), (section, record["quote"])
+
+
+def test_source_quotes_a_span_across_a_page_break():
+    issue = load_seed("000")
+    start = issue.text.index("协商成立开发公司")
+    src = issue.source(start, start + 8, "test")
+    assert src.quote == "协商成立开发公司"
+    assert (src.line, src.end_line) == (124, 131)      # the title block sits between
+
+
+def test_inline_sentence_split_by_page_number_and_running_head_is_rejoined():
+    raw = (
+        " 各县（市、区）人民政府，市政府直属各单位：\n\n"
+        "为进一步加强城市管理，提高公共服务水平，经\n\n"
+        "市政府研究，现就有关事项通知如下：请各地\n\n"
+        "·    3    ·\n\n"
+        "温州市人民政府公报（总第208期） 文件发布\n\n"
+        " 认真贯彻执行，确保各项措施落实到位。\n"
+    )
+    issue = normalize(raw)
+    assert "请各地认真贯彻执行" in issue.text
+    assert "·" not in issue.text and "总第" not in issue.text
+    assert issue.gazette.total_issue == 208
+    at = issue.text.index("认真")
+    assert issue.line_at(at) == 11
