@@ -83,6 +83,23 @@ def resolve(name: str, home: str | None = None) -> Place | None:
     return None
 
 
+def province_of(place: Place) -> str | None:
+    """The province a place lies in, following the gazetteer's parents."""
+    by_full = {p.full: p for p in gazetteer()}
+    seen = 0
+    while place.level != "province" and place.parent in by_full and seen < 5:
+        place, seen = by_full[place.parent], seen + 1
+    return place.full if place.level == "province" else None
+
+
+def settle_kind(kind: str, a: Place, b: Place) -> str:
+    """山海协作 is Zhejiang's pairing of its own coastal and mountain counties: a pair said
+    to be 结对/飞地 across provinces is some other partnership."""
+    if kind == "山海协作" and (province_of(a) is None or province_of(a) != province_of(b)):
+        return "other"
+    return kind
+
+
 def home_city(issue: Issue) -> str | None:
     """The city whose gazette this is: "温州市人民政府公报" -> 温州市 (when in the gazetteer)."""
     name = issue.gazette.name or ""
@@ -134,11 +151,14 @@ def joined_pairs(text: str, home: str | None) -> Iterator[tuple[int, int, Place,
     """"温州与格尔木于2010年建立对口支援关系": A与B … 对口支援/山海协作 in one clause."""
     names = sorted(_names(), key=len, reverse=True)
     alt = "|".join(map(re.escape, names))
-    pattern = re.compile(rf"(?P<a>{alt})[与和同](?P<b>{alt})(?P<rest>[^。；，]{{0,24}}?)(?:建立|结成|开展)?(?P<kw>对口支援|对口帮扶|山海协作)(?:关系|结对)")
+    pattern = re.compile(
+        rf"(?P<a>{alt})[与和同](?P<b>{alt})(?P<rest>[^。；，]{{0,24}}?)(?:建立|结成|开展)?"
+        rf"(?:(?P<kw>对口支援|对口帮扶|山海协作)(?:关系|结对|协作)|(?P<pair>结对))")
     for m in pattern.finditer(text):
         a, b = resolve(m["a"]), resolve(m["b"])
         if a and b and a != b:
-            yield m.start(), m.end(), a, b, "对口支援" if m["kw"].startswith("对口") else "山海协作"
+            kind = "对口支援" if (m["kw"] or "").startswith("对口") else "山海协作"
+            yield m.start(), m.end(), a, b, kind
 
 
 def both_places(issue: Issue, home: str | None) -> Iterator[tuple[int, int, Place, Place, str]]:
@@ -250,9 +270,11 @@ def extract(issue: Issue) -> Iterator[Pairing]:
             found.append((start, end, a, b, kind))
     found.extend(both_places(issue, home))
     for start, end, a, b, kind in sorted(found, key=lambda f: f[0]):
+        kind = settle_kind(kind, a, b)
         if once(a, b, kind):
             yield Pairing(a=a.full, b=b.full, kind=kind, source=issue.source(start, end, EXTRACTOR))
     for line, a, b, kind, printed in table_pairs(issue, home):
+        kind = settle_kind(kind, a, b)
         if once(a, b, kind):
             # A shredded table row is not in the running text: cite its raw line and the
             # pair as the rejoined characters read.

@@ -93,3 +93,12 @@ def test_seed_000_table_pairs_cite_their_raw_lines():
     found = {(p.a, p.b): p for p in pairings.extract(load_seed("000"))}
     assert found[("苍南县", "龙湾区")].source.line == 406
     assert found[("平阳县", "乐清市")].source.quote == "平阳-乐清"
+
+
+def test_a_with_b_paired_within_the_province():
+    assert _pairs("鹿城区与泰顺县结对以来，合作不断深化。") == [("鹿城区", "泰顺县", "山海协作")]
+
+
+def test_a_pairing_across_provinces_is_not_shanhai_cooperation():
+    assert _pairs("瓯海区与格尔木市结对以来，合作不断深化。") == [("瓯海区", "格尔木市", "other")]
+    assert pairings.province_of(pairings.resolve("格尔木")) == "青海省"
