@@ -144,7 +144,6 @@ def dashed_pairs(text: str, home: str | None) -> Iterator[tuple[int, int, Place,
             yield m.start(), m.end(), a, b, kind
 
 
-_WITH = re.compile(r"[与和同]")
 
 
 def joined_pairs(text: str, home: str | None) -> Iterator[tuple[int, int, Place, Place, str]]:
