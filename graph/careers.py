@@ -149,7 +149,7 @@ def tenures(acts: Iterable[Act]) -> list[Tenure]:
 def person_acts(store: GraphStore, name: str) -> list[Act]:
     from .queries import run_stored
 
-    return acts_from_result(run_stored(store, "person_acts", {"name": name}))
+    return acts_from_result(run_stored(store, "person_acts", {"person": name}))
 
 
 def all_acts(store: GraphStore) -> list[Act]:

@@ -67,3 +67,15 @@ def gold_scores(prefix: str) -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def seed():
     return load_seed
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory) -> Path:
+    """The bundled sample issues built once per session (real extractors and mapping) into a
+    temporary store; returns the store directory. Open it with
+    `GraphStore.open_read_only(built_store)` or pass `--store` to the commands."""
+    from govkg.graph.build import build
+
+    store_dir = tmp_path_factory.mktemp("govkg") / "store"
+    build(None, store_dir)
+    return store_dir

@@ -62,8 +62,21 @@ def build(files: tuple[Path, ...], store_dir: Path | None, workers: int):
       govkg build issues/*.txt --store ./kg --workers 2
     """
     paths = list(files) or bundled_issue_files()
-    with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
-        summary = build_store(paths, store_dir or default_store_dir(), workers=workers, progress=lambda _issue: bar.update(1))
+    # The bar starts with the first loaded issue, i.e. after every file has been validated, so
+    # a refused file gives one error line and nothing else.
+    bars: list = []
+
+    def progress(_issue) -> None:
+        if not bars and len(paths) > 1:
+            bars.append(click.progressbar(length=len(paths), label="building", file=sys.stderr).__enter__())
+        for bar in bars:
+            bar.update(1)
+
+    try:
+        summary = build_store(paths, store_dir or default_store_dir(), workers=workers, progress=progress)
+    finally:
+        for bar in bars:
+            bar.__exit__(None, None, None)
     click.echo(summary.line())
 
 
@@ -93,7 +106,7 @@ def query(query: str | None, query_file: Path | None, params: tuple[str, ...], l
     \b
     Example:
       govkg query --list
-      govkg query person_acts --param name=郑章辉 --format csv
+      govkg query person_acts --param person=郑章辉 --format csv
       govkg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
       govkg query -f my.rq --param body=市财政局 --format json
     """
