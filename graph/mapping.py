@@ -124,7 +124,7 @@ class _IssueMapper:
         # and a citation by title reaches the printed document's numbered node.
         self.doc_dates: dict[str, str] = {}
         self.number_of_title: dict[str, str] = {}
-        for rec in found.get("documents", ()) + found.get("catalog", ()):
+        for rec in [*found.get("documents", ()), *found.get("catalog", ())]:
             if rec.doc_number:
                 self.number_of_title.setdefault(display(rec.title), rec.doc_number)
         for doc in found.get("documents", ()):

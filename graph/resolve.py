@@ -13,7 +13,8 @@ Rules for bodies, tried in this order (the rule name is what `govkg explain-enti
 - ``alias-table``: irregular short forms from aliases.tsv and user alias files
   (市发改委 -> 市发展和改革委员会), written relative to the gazette's level ("市").
 - ``city-prefix``: 市X is 温州市X when the issue's gazette is 温州市人民政府公报; the city comes
-  from the gazette name, never from code.
+  from the gazette name, never from code (when a file lacks the name: from the people's
+  government its documents name most often). 市政府X is 市人民政府X.
 - ``defined-short-form``: the issue itself says so: 温州市公共资源交易管理委员会办公室（以下简称
   市公共资源管委办）.
 - ``abbreviation``: a short form whose characters all appear in order in exactly one full
@@ -235,7 +236,10 @@ class Resolver:
             return name.replace("{region}", "")
         name = name.replace("{region}", self.place.region)
         if name.startswith(self.place.level) and not name.startswith(self.place.prefix):
-            return self.place.region + name
+            name = self.place.region + name
+        # 市政府办公室 is 市人民政府办公室: "政府" right after the prefix is the people's government.
+        if name.startswith(self.place.prefix + "政府"):
+            name = self.place.prefix + "人民" + name[len(self.place.prefix):]
         return name
 
     def _second_name(self, main: str, alias: str) -> str:
@@ -259,14 +263,14 @@ class Resolver:
             rule = origin if origin in ("defined-short-form", "parenthesised-alias") else "alias-table"
             return Resolution(printed, self._follow(canonical), rule, origin)
         if expanded in self._full_names and expanded != printed:
-            return Resolution(printed, expanded, "city-prefix", f"{self.place.prefix} from the gazette name")
+            return Resolution(printed, expanded, "city-prefix", f"{self.place.prefix} from the gazette")
         if expanded in self._full_names:
             return Resolution(printed, expanded, "exact")
         full = self._abbreviation_of(expanded)
         if full:
             return Resolution(printed, full, "abbreviation", f"characters in order of {full}")
         if expanded != printed:
-            return Resolution(printed, expanded, "city-prefix", f"{self.place.prefix} from the gazette name")
+            return Resolution(printed, expanded, "city-prefix", f"{self.place.prefix} from the gazette")
         return Resolution(printed, printed, "exact")
 
     def _follow(self, canonical: str) -> str:
