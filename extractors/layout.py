@@ -61,10 +61,20 @@ def column_labels() -> dict[str, str]:
     return out
 
 
+_WIDE_AMBIGUOUS = re.compile(r"[^\x00-\x7f]")
+
+
 def visual_width(s: str) -> int:
     """Width in half-width cells: a CJK, full-width or ambiguous (△ ·) character counts 2,
-    ASCII 1, a space 0 (spaces in this text are the PDF tool's, not the printer's)."""
-    return sum(0 if ch == " " else 2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in s)
+    ASCII 1, a space 0 (spaces in this text are the PDF tool's, not the printer's).
+
+    Computed by counting rather than asking unicodedata per character: it runs on every
+    line of every issue. Non-ASCII characters that are narrow (half-width katakana, a few
+    symbols) count 2 as well; they do not occur in gazette text.
+    """
+    n = len(s)
+    ascii_count = len(s.encode("ascii", "ignore"))
+    return 2 * n - ascii_count - s.count(" ")
 
 
 # --- the Issue -------------------------------------------------------------------------
@@ -174,10 +184,15 @@ class _Line:
     page: int = 0      # pages are counted at page starts and page furniture
 
 
+_BLANKS = re.compile(r"[ \t\u3000\xa0]+")
+
+
 def _clean(raw: str) -> tuple[str, int]:
     stripped = raw.lstrip(" \t\u3000\xa0")
-    indent = visual_width(raw[: len(raw) - len(stripped)])
-    text = re.sub(r"[ \t\u3000\xa0]+", " ", stripped).strip()
+    lead = raw[: len(raw) - len(stripped)]
+    # Indent in cells: a full-width space is two, anything else one.
+    indent = len(lead) + lead.count("\u3000")
+    text = _BLANKS.sub(" ", stripped).strip()
     return text, indent
 
 
@@ -250,23 +265,35 @@ def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> b
     return prev.width <= width - 4
 
 
-def _column_width(lines: list[_Line], i: int) -> int:
-    """The column width around line i: the commonest width of the full-looking lines.
+def _column_widths(lines: list[_Line]) -> list[int]:
+    """The column width around each line: the commonest width of the full-looking lines
+    within about ten lines on the same page.
 
     Justified Chinese text puts the same number of characters on every full line, so the
     mode (not the maximum, which a table row or a one-column page nearby would set) is it.
+    Computed once per block of five lines, since it changes only where the layout does.
     """
-    lo, hi = max(0, i - 10), min(len(lines), i + 11)
-    page = lines[i].page
-    widths = [ln.width for ln in lines[lo:hi] if ln.indent < 8 and ln.page == page]
-    if not widths:
-        return lines[i].width
-    top = max(widths)
-    counts: dict[int, int] = {}
-    for w in widths:
-        if w >= top * 0.6:
-            counts[w] = counts.get(w, 0) + 1
-    return max(counts, key=lambda w: (counts[w], w))
+    out: list[int] = []
+    cache: dict[tuple[int, int], int] = {}
+    for i, ln in enumerate(lines):
+        block = i // 5
+        key = (block, ln.page)
+        width = cache.get(key)
+        if width is None:
+            lo, hi = max(0, block * 5 - 8), min(len(lines), block * 5 + 13)
+            widths = [x.width for x in lines[lo:hi] if x.indent < 8 and x.page == ln.page]
+            if widths:
+                floor = max(widths) * 0.6
+                counts: dict[int, int] = {}
+                for w in widths:
+                    if w >= floor:
+                        counts[w] = counts.get(w, 0) + 1
+                width = max(counts, key=lambda w: (counts[w], w))
+            else:
+                width = ln.width
+            cache[key] = width
+        out.append(width)
+    return out
 
 
 def normalize(raw_text: str, path: str = "<text>") -> Issue:
@@ -332,10 +359,11 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     length = 0
     prev: _Line | None = None
     prev_opens = True
+    widths = _column_widths(flow)
     for i, ln in enumerate(flow):
         opens = prev is None
         if prev is not None:
-            if _paragraph_break(prev, ln, _column_width(flow, i), prev_opens):
+            if _paragraph_break(prev, ln, widths[i], prev_opens):
                 parts.append("\n")
                 line_of.append(prev.no)
                 length += 1

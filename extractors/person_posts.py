@@ -112,6 +112,9 @@ class Span:
 def despaced(text: str, start: int, end: int) -> Span:
     """text[start:end] without the spaces a PDF puts between CJK characters
     ("副 市 长 汤 筱 疏" -> "副市长汤筱疏"); spaces between Latin letters/digits stay."""
+    segment = text[start:end]
+    if " " not in segment and "\u3000" not in segment and "\t" not in segment:
+        return Span(segment, tuple(range(start, end)))
     chars, offs = [], []
     for i in range(start, end):
         ch = text[i]
@@ -139,13 +142,18 @@ def _ends_name(s: str, j: int) -> bool:
     return s.startswith(NAME_ENDERS, j)
 
 
+@lru_cache(maxsize=1)
+def _title_regex() -> re.Pattern:
+    """One alternation of every title, longest first, so a match is the longest title.
+    Compiled once: it is tried at every position of every paragraph."""
+    titles, _ = leader_titles()
+    return re.compile("|".join(map(re.escape, titles)))
+
+
 def _title_at(s: str, j: int) -> str | None:
     """The post phrase (body + title) starting at s[j], if one does, e.g. 常务副市长."""
-    titles, _ = leader_titles()
-    for t in titles:
-        if s.startswith(t, j):
-            return t
-    return None
+    m = _title_regex().match(s, j)
+    return m.group() if m else None
 
 
 def name_at(s: str, j: int) -> int:
@@ -200,7 +208,7 @@ def _titles_ending_at(s: str, end: int) -> str | None:
 def mentions(s: str) -> Iterator[Mention]:
     """Every (person, post) stated in the despaced passage s."""
     titles, after = leader_titles()
-    title_re = re.compile("|".join(map(re.escape, titles)))
+    title_re = _title_regex()
     taken: set[int] = set()   # name starts already claimed by a post before them
     pos = 0
     while True:
