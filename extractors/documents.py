@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .layout import Issue, TitleBlock
-from .patterns import CN_DATE, DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace, iso_date
+from .patterns import CN_DATE, DOC_NUMBER, canonical_doc_number, despace, iso_date
 from .records import Citation, Document
 from .titleblocks import ISSUER_END, TITLE_HEAD
 
@@ -249,18 +249,22 @@ def _merge_blocks(blocks: list[TitleBlock]) -> list[_Draft]:
     return drafts
 
 
-def _starts(issue: Issue, areas: list[tuple[int, int]]) -> tuple[list[int], dict[int, str]]:
-    """Offsets where a document may start, and the numbers printed alone at such starts."""
+def _starts(issue: Issue, areas: list[tuple[int, int]], lone: list[TitleBlock]) -> tuple[list[int], dict[int, str]]:
+    """Offsets where a document may start, and the numbers printed alone at such starts.
+
+    A number printed alone starts a document (a 通告 prints its number on top) unless it
+    interrupts a sentence, which a number at the foot of a page does."""
     starts: set[int] = {a for a, _ in areas}
     numbers: dict[int, str] = {}
     for lo, hi in areas:
         for a, b in issue.paragraphs(lo, hi):
-            t = issue.text[a:b]
-            if is_addressee_line(t):
+            if is_addressee_line(issue.text[a:b]):
                 starts.add(a)
-            elif DOC_NUMBER_LINE.match(t):
-                starts.add(a)
-                numbers[a] = canonical_doc_number(t)
+    for b in lone:
+        before = issue.text[:b.offset].rstrip("\n")
+        if not before or before.endswith(tuple("。！？；：")) or any(b.offset == a for a, _ in areas):
+            starts.add(b.offset)
+            numbers[b.offset] = b.doc_number
     return sorted(starts), numbers
 
 
@@ -288,8 +292,9 @@ def _start_of(issue: Issue, anchor: int, starts: list[int], claimed: set[int]) -
 def find_documents(issue: Issue) -> list[_Draft]:
     areas = _areas(issue)
     blocks = [b for b in issue.title_blocks if _in_areas(b.offset, areas)]
-    drafts = _merge_blocks(blocks)
-    starts, numbers = _starts(issue, areas)
+    lone = [b for b in blocks if not b.title and b.doc_number]
+    drafts = _merge_blocks([b for b in blocks if b.title])
+    starts, numbers = _starts(issue, areas, lone)
     claimed: set[int] = set()
     for d in sorted(drafts, key=lambda d: d.anchor):
         start = _start_of(issue, d.anchor, starts, claimed)
@@ -303,6 +308,13 @@ def find_documents(issue: Issue) -> list[_Draft]:
         area_end = next((b for a, b in areas if a <= d.start <= b), len(issue.text))
         nxt = ends[id(d)]
         d.end = min(area_end, nxt) if nxt is not None and nxt > d.start else area_end
+    # A number printed alone inside a document that has none is that document's number.
+    for b in lone:
+        if b.offset in numbers:
+            continue
+        host = next((d for d in drafts if d.start <= b.offset < d.end), None)
+        if host is not None and host.number is None:
+            host.number = b.doc_number
     return drafts
 
 

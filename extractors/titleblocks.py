@@ -178,15 +178,18 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
         used.update(span)
         blocks.append((lines[span[0]][0], lines[span[-1]][0], number, despace(title)))
 
-    # Unnumbered blocks: a title printed right after a signature's date.
+    # Unnumbered blocks: a title printed right after a signature's date, or printed on top
+    # of a document's addressee line ("各县（市、区）…：").
     for i, (no, text, indent, _) in enumerate(lines):
-        if not DATE_LINE.match(text) or i + 1 in used:
+        if i in used or (i > 0 and (i - 1) in used):
             continue
-        idxs = [k for k in _run_after(lines, i + 1) if k not in used]
-        if not idxs or idxs[0] != i + 1:
-            continue
-        texts = [lines[k][1] for k in idxs]
-        if _head_start(texts) != 0:
+        after_date = i > 0 and bool(DATE_LINE.match(lines[i - 1][1]))
+        idxs = []
+        for k in _run_after(lines, i):
+            if k in used:
+                break
+            idxs.append(k)
+        if not idxs or _head_start([lines[k][1] for k in idxs]) != 0:
             continue
         found = _best_prefix(lines, idxs)
         if found is None:
@@ -195,6 +198,26 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
         nxt = taken[-1] + 1
         if nxt < len(lines) and DOC_NUMBER_LINE.match(lines[nxt][1]):
             continue   # a number follows: the numbered pass should have taken it
+        if not after_date and not (nxt < len(lines) and _opens_addressees(lines, nxt)):
+            continue
         used.update(taken)
         blocks.append((lines[taken[0]][0], lines[taken[-1]][0], None, despace(title)))
+
+    # A number printed alone, with no title beside it (the title is elsewhere on the page):
+    # lifted too, so that the sentence it interrupts reads on; its title is found by the
+    # documents extractor.
+    for i, (no, text, indent, _) in enumerate(lines):
+        if i not in used and DOC_NUMBER_LINE.match(text):
+            used.add(i)
+            blocks.append((no, no, canonical_doc_number(text), ""))
     return sorted(blocks)
+
+
+def _opens_addressees(lines: list[Line], i: int) -> bool:
+    """Does line i open an addressee list ("各县（市、区）人民政府，…：", maybe over lines)?"""
+    text = lines[i][1]
+    if not text.startswith("各"):
+        return False
+    joined = "".join(t for _, t, _, _ in lines[i:i + 3])
+    colon = re.search(r"[：:]", joined)
+    return bool(colon) and not re.search(r"[。；]", joined[: colon.start()])

@@ -217,3 +217,26 @@ def test_inline_issue_end_to_end():
     assert d.addressees == ("各县（市、区）人民政府", "市政府直属各单位")
     assert d.attachments == ("温州市示范管理办法",)
     assert d.cites == ()     # its own measure is not a citation
+
+
+def test_department_notice_titled_on_top_with_its_number_alone_mid_page():
+    # 003 lines 2540-2648: the title is printed above the addressees with no number; the
+    # number 温综法发〔2020〕32号 stands alone at a page foot, inside a sentence.
+    issue = load_seed("003")
+    d = _docs("003")["温综法发〔2020〕32号"]
+    assert d.title == "温州市综合行政执法局关于推行“外摆位”试点工作的指导意见"
+    assert d.issuers == ("温州市综合行政执法局",) and d.date == "2020-06-11"
+    assert "充分征求意见无异议后" in issue.text      # the lone number no longer splits the sentence
+
+
+def test_block_title_on_top_of_addressees_and_lone_number():
+    lines = _lines(
+        "施，有效期10年。", "温州市综合行政执法局", "关于推行试点工作的指导意见", "各县（市、区）综合行政执法局（城",
+        "市管理局）：", "为贯彻落实市政府部署，充", "温综法发〔2020〕32号", "分征求意见后报备。",
+    )
+    assert find_title_blocks(lines) == [
+        (2, 3, None, "温州市综合行政执法局关于推行试点工作的指导意见"),
+        (7, 7, "温综法发〔2020〕32号", ""),
+    ]
+    # A title-like line not followed by addressees nor preceded by a date is left in the text.
+    assert find_title_blocks(_lines("本办法自印发之日起施行。", "关于推行试点工作的指导意见", "一、总体要求")) == []
