@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from .layout import Issue, TitleBlock
 from .patterns import CN_DATE, DOC_NUMBER, canonical_doc_number, despace, iso_date
 from .records import Citation, Document
-from .titleblocks import ISSUER_END, TITLE_HEAD
+from .titleblocks import HANZI_DATE, ISSUER_END, ISSUER_ENDINGS, TITLE_HEAD
 
 EXTRACTOR = "documents"
 
@@ -36,11 +36,28 @@ ADDRESSEES = re.compile(r"^(?P<to>[^：:。；！？]{2,90}?)[：:]")
 _ADDRESSEE_LOOK = re.compile(r"^各|各有关|有关单位|有关企业|直属|[单部]位$|[局委办]$|政府$|企业$")
 #: A signature's date, alone or after the signing bodies on the same paragraph.
 SIGNATURE_DATE = re.compile(rf"^(?P<names>[^，。；：！？,;:]*?)\s*{CN_DATE.pattern}\s*$")
+SIGNATURE_HANZI_DATE = re.compile(rf"^(?P<names>[^，。；：！？,;:]*?)\s*{HANZI_DATE.pattern}\s*$")
+_HANZI_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def hanzi_number(s: str) -> int:
+    """一 -> 1, 十二 -> 12, 二十七 -> 27, 三十一 -> 31 (day and month numerals)."""
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        return (_HANZI_DIGIT[tens] if tens else 1) * 10 + (_HANZI_DIGIT[units] if units else 0)
+    return _HANZI_DIGIT[s]
+
+
+def hanzi_year(s: str) -> int:
+    """二〇一九 -> 2019 (a year is spelled digit by digit)."""
+    return int("".join(str(_HANZI_DIGIT[c]) for c in s))
 #: Where one signing body ends and the next begins when names are printed run together:
 #: after a body's last character, before a place name ("温州市", "丽水市") or "中共".
 #: A date opening a paragraph and not a sentence ("2018年12月7日" then a shredded table).
 DATE_FIRST = re.compile(rf"^{CN_DATE.pattern}(?![前后起至以内止，,、的到])")
-_ISSUER_BOUNDARY = re.compile(r"(?<=[府室厅会委局部院署心组司团办])(?=中共|[\u4e00-\u9fff]{2}[省市县区](?![场民长委级]))")
+_ISSUER_BOUNDARY = re.compile(
+    rf"(?<=[{''.join(sorted({e[-1] for e in ISSUER_ENDINGS}))}])(?=中共|[\u4e00-\u9fff]{{2}}[省市县区](?![场民长委级]))"
+)
 #: A cited document: 《title》 with or without its number in brackets after it.
 CITED = re.compile(rf"《(?P<title>[^《》\n]{{2,80}})》(?:\s*[（(]\s*(?P<number>{DOC_NUMBER.pattern})\s*[)）])?")
 _CITED_KIND = re.compile(r"(?:法|条例|规定|办法|意见|通知|决定|方案|细则|规划|纲要|计划|纪要|通告|公告|批复|函|准则|规则|标准|要点|清单|指引)(?:[（(][^）)]{1,10}[)）])?$")
@@ -183,14 +200,21 @@ def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str |
         text = issue.text[a:b]
         m = SIGNATURE_DATE.match(text)
         same_line = m["names"] if m else ""
+        date = iso_date(m["y"], m["m"], m["d"]) if m else None
         if not m:
             m = DATE_FIRST.match(text)
+            if m:
+                date = iso_date(m["y"], m["m"], m["d"])
+        if not m:
+            m = SIGNATURE_HANZI_DATE.match(text)
             if not m:
                 continue
+            same_line = m["names"]
+            date = iso_date(hanzi_year(m["y"]), hanzi_number(m["m"]), hanzi_number(m["d"]))
         issuers = _signature_names(issue, paras, n, same_line)
         if not issuers:
             continue        # a date in the text ("2018年12月31日前"), not a signature
-        return issuers, iso_date(m["y"], m["m"], m["d"]), a
+        return issuers, date, a
     return [], None, None
 
 

@@ -24,25 +24,34 @@ above a block stay in the text.
 from __future__ import annotations
 
 import re
+from importlib import resources
 
-from .patterns import CN_DATE, DOC_NUMBER_LINE, canonical_doc_number, despace
+from .patterns import DOC_NUMBER_LINE, canonical_doc_number, despace
 
-#: Words a document title ends with (the kind of document).
-DOC_TYPES = (
-    "通知", "意见", "决定", "通告", "公告", "办法", "方案", "规定", "细则", "批复", "报告",
-    "函", "纪要", "条例", "规划", "计划", "通报", "命令", "指引", "规则", "标准", "要点", "清单",
-    "预案",
-)
+
+def _lexicon(name: str) -> tuple[str, ...]:
+    """The entries of a word list in data/ (one per line, # comments)."""
+    text = resources.files("govkg.extractors").joinpath(f"data/{name}").read_text("utf-8")
+    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+#: Words a document title ends with (the kind of document), from data/doc_kinds.txt.
+DOC_TYPES = _lexicon("doc_kinds.txt")
 _TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:[（(][^）)]{{1,8}}[)）])?$")
+#: Endings of the name of a body that issues documents, from data/issuer_endings.txt.
+ISSUER_ENDINGS = _lexicon("issuer_endings.txt")
 _NOT_TITLE = re.compile(r"[，。；：！？,;:!?]|^(?:△|第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+#: A date in Chinese numerals, as some signatures print it: "二〇一九年十二月二十七日".
+HANZI_DATE = re.compile(
+    r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
+)
 #: A signature's date printed alone on its line.
-DATE_LINE = re.compile(rf"^\s*{CN_DATE.pattern}\s*$")
+DATE_LINE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日\s*$"
+)
 #: Where a title's own words start: the subject ("关于…") or the act ("印发《…》").
 TITLE_HEAD = re.compile(r"关于|印发|转发")
-#: Endings of the name of a body that issues documents (a signature or a title's issuer part).
-ISSUER_END = re.compile(
-    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|委|局|厅|部|院|署|会|中心|小组|公司|集团)$"
-)
+ISSUER_END = re.compile(rf"(?:{'|'.join(sorted(ISSUER_ENDINGS, key=len, reverse=True))})$")
 
 #: "附件" / "附件2" alone on a line: an attachment starts below, the title has ended.
 ATTACHMENT_MARK = re.compile(r"^附\s*件\s*\d*$")

@@ -240,3 +240,20 @@ def test_block_title_on_top_of_addressees_and_lone_number():
     ]
     # A title-like line not followed by addressees nor preceded by a date is left in the text.
     assert find_title_blocks(_lines("本办法自印发之日起施行。", "关于推行试点工作的指导意见", "一、总体要求")) == []
+
+
+def test_signature_dated_in_chinese_numerals():
+    raw = (
+        " 各有关单位：\n\n"
+        "现将《温州市示范管理办法》印发给你们，请认真遵照执行。\n\n"
+        "                                   温州市财政局 温州市教育局\n\n"
+        "                                    二〇一九年十二月二十七日\n\n"
+        "温财教〔2019〕9号\n\n"
+        "温州市财政局 温州市教育局关于印发\n\n"
+        "温州市示范管理办法的通知\n\n"
+        "第一条 为规范管理，制定本办法。\n"
+    )
+    (d,) = list(documents.extract(normalize(raw)))
+    assert d.date == "2019-12-27"
+    assert d.issuers == ("温州市财政局", "温州市教育局")
+    assert d.doc_number == "温财教〔2019〕9号"
