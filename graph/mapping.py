@@ -301,7 +301,10 @@ class _IssueMapper:
 
     def person_post(self, rec) -> None:
         person, person_name = self.person(rec.person)
-        post = self.post(rec.post, None)
+        # 市委书记 is the post 书记 of 中共温州市委员会: the same Post node an appointment to it
+        # would name, so careers can line observations up with tenures.
+        body, title = self.resolver.split_post(rec.post)
+        post = self.post(title, (self._org_node(body), body) if body else None)
         node = make_node("observation", self.issue.key, person_name, display(rec.post), rec.source.start)
         self.add(node, RDF.type, GKG.PersonPostObservation)
         self.add(node, GKG.person, person)

@@ -142,6 +142,20 @@ def org_kind_rules() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(r[0]), r[1]) for r in _rows(_bundled("org_kinds.tsv")))
 
 
+@lru_cache(maxsize=1)
+def post_body_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(r[0]), r[1]) for r in _rows(_bundled("post_bodies.tsv")))
+
+
+@lru_cache(maxsize=1)
+def post_titles() -> tuple[str, ...]:
+    """Post titles (extractors/data/post_titles.txt, the appointments extractor's lexicon),
+    longest first."""
+    text = resources.files("govkg.extractors").joinpath("data/post_titles.txt").read_text("utf-8")
+    titles = {row.strip() for row in text.splitlines() if row.strip() and not row.startswith("#")}
+    return tuple(sorted(titles, key=lambda s: (-len(s), s)))
+
+
 def user_alias_files(extra: Iterable[str | Path] = ()) -> list[Path]:
     paths = [Path(p) for p in os.environ.get(ALIASES_ENV, "").split(os.pathsep) if p.strip()]
     return paths + [Path(p) for p in extra]
@@ -316,6 +330,26 @@ class Resolver:
         if self.text:
             names |= {self._expand(s) for s, _ in defined_short_forms(self.text)}
         return sorted(names)
+
+    def split_post(self, printed: str) -> tuple[str | None, str]:
+        """A post printed beside a name, split into (canonical body or None, title):
+        市委书记 -> (中共温州市委员会, 书记); 温州市政府常务副市长 -> (温州市人民政府, 常务副市长);
+        副市长 -> (温州市人民政府, 副市长) by post_bodies.tsv; 总书记 -> (None, 总书记).
+        The title is the longest known post title ending the text; what precedes it must
+        resolve to a body by a table, an attested name, or a body-like ending."""
+        text = display(printed)
+        for title in post_titles():
+            if text.endswith(title) and len(text) > len(title):
+                body = text[: -len(title)]
+                res = self.organization(body)
+                if res.rule in ("alias-table", "parenthesised-alias", "defined-short-form", "abbreviation") \
+                        or res.canonical in self._full_names or _BODY_END.search(body) or body.endswith(("政府", "党组")):
+                    return res.canonical, title
+                break
+        for pattern, body in post_body_rules():
+            if pattern.search(text):
+                return self._follow(self._expand(body)), text
+        return None, text
 
     # -- persons --
 

@@ -253,3 +253,14 @@ def test_real_extractors_on_seed_003_map_every_record():
     assert len(typed(quads, GKG.Event)) == len({(e.date, e.source.start, e.text) for e in found["events"]})
     sources = typed(quads, GKG.SourceRecord)
     assert all(objects(quads, s_, GKG.line) for s_ in sources)
+
+
+def test_observed_post_is_the_post_an_appointment_names(i000):
+    s = src(i000, "人民政府")
+    quads = issue_quads(i000, {
+        "person_posts": [PersonPost("汪驰", "副市长", s)],
+        "appointments": [Appointment("汪驰", "appoint", "温州市人民政府", "副市长", None, s)],
+    })
+    (obs,) = typed(quads, GKG.PersonPostObservation)
+    (act,) = typed(quads, GKG.Appointment)
+    assert objects(quads, obs, GKG.post) == objects(quads, act, GKG.post)

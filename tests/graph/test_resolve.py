@@ -229,3 +229,18 @@ def test_explain_entity_bad_alias_file_is_one_line_error(tmp_path):
 def test_explain_entity_help_has_example():
     out = CliRunner().invoke(main, ["explain-entity", "--help"])
     assert "Example:" in out.output and "govkg explain-entity 市发改委" in out.output
+
+
+@pytest.mark.parametrize(
+    "printed,body,title",
+    [
+        ("市委书记", "中共温州市委员会", "书记"),          # 市委 by the alias table
+        ("温州市政府常务副市长", "温州市人民政府", "常务副市长"),
+        ("副市长", "温州市人民政府", "副市长"),            # the title implies the body (post_bodies.tsv)
+        ("国家档案局副局长", "国家档案局", "副局长"),        # a body-like ending before a known title
+        ("总书记", None, "总书记"),
+        ("新加坡驻沪总领事", None, "新加坡驻沪总领事"),     # unknown title: left whole
+    ],
+)
+def test_split_post_printed_beside_a_name(printed, body, title):
+    assert resolver().split_post(printed) == (body, title)
