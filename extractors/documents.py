@@ -292,7 +292,13 @@ def _starts(issue: Issue, areas: list[tuple[int, int]], lone: list[TitleBlock]) 
     return sorted(starts), numbers
 
 
-def _start_of(issue: Issue, anchor: int, starts: list[int], claimed: set[int]) -> int:
+def _opens_page(issue: Issue, line: int) -> bool:
+    """The PDF tool starts each page's text with one space: does this file line open a page?"""
+    raw = issue.lines[line - 1] if 0 < line <= len(issue.lines) else ""
+    return raw.startswith(" ") and not raw.startswith("  ")
+
+
+def _start_of(issue: Issue, anchor: int, starts: list[int], claimed: set[int], on_top: bool = False) -> int:
     """Where the document whose title block was lifted at `anchor` starts.
 
     A block lifted right before a start (nothing but registration codes between) is either
@@ -304,7 +310,8 @@ def _start_of(issue: Issue, anchor: int, starts: list[int], claimed: set[int]) -
     if j < len(starts) and not re.search(r"[\u4e00-\u9fff]", issue.text[anchor:starts[j]]):
         following = starts[j]
         before = starts[j - 1] if j > 0 else None
-        if before is not None and before not in claimed and find_signature(issue, before, anchor)[1]:
+        # A block that opens a page is printed on top of the document below it.
+        if not on_top and before is not None and before not in claimed and find_signature(issue, before, anchor)[1]:
             return before
         if following not in claimed:
             return following
@@ -321,7 +328,7 @@ def find_documents(issue: Issue) -> list[_Draft]:
     starts, numbers = _starts(issue, areas, lone)
     claimed: set[int] = set()
     for d in sorted(drafts, key=lambda d: d.anchor):
-        start = _start_of(issue, d.anchor, starts, claimed)
+        start = _start_of(issue, d.anchor, starts, claimed, on_top=_opens_page(issue, d.line))
         claimed.add(start)
         d.start = start
         if d.number is None and start in numbers:

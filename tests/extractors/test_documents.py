@@ -257,3 +257,24 @@ def test_signature_dated_in_chinese_numerals():
     assert d.date == "2019-12-27"
     assert d.issuers == ("温州市财政局", "温州市教育局")
     assert d.doc_number == "温财教〔2019〕9号"
+
+
+def test_block_opening_a_page_belongs_to_the_document_below_it():
+    # The first notice has no title block; the second's block opens a page (the PDF tool's
+    # one leading space), so it is not the first notice's title printed at its page foot.
+    raw = (
+        " 各有关单位：\n\n"
+        "现将有关事项通知如下，请遵照执行。\n\n"
+        "                                   温州市财政局\n\n"
+        "                                    2019年12月20日\n\n"
+        " 温财教〔2019〕10号\n\n"
+        "温州市财政局关于做好年终工作的通知\n\n"
+        "各县（市、区）财政局：\n\n"
+        "为做好年终工作，现通知如下。\n\n"
+        "                                   温州市财政局\n\n"
+        "                                    2019年12月27日\n"
+    )
+    (d,) = list(documents.extract(normalize(raw)))
+    assert d.title == "温州市财政局关于做好年终工作的通知"
+    assert d.date == "2019-12-27"
+    assert d.addressees == ("各县（市、区）财政局",)
