@@ -1,0 +1,307 @@
+"""The store as a network: a networkx projection of the knowledge graph for drawing and analysis.
+
+In: a `GraphStore` (or its directory). Out: `load_network(store)` -> `networkx.MultiDiGraph`
+whose nodes are the actors and things the gazettes name and whose edges are the facts that tie
+them, each edge carrying where it was read.
+
+Nodes (key = the entity's IRI) have `label` (the name as the graph holds it), `kind` (one of
+`NODE_KINDS`: person, government, party, enterprise, organization, post, document, place,
+event, area) and `years` (the sorted years of the facts touching it).
+
+Edges (key = the fact's IRI) have `relation` (the Chinese verb a reader knows: 任, 兼任, 免,
+分管, 联系, 负责, 协助, 结对, 签发, 出席, and 设于 from a post to its body), `date`, `year`,
+`document` (number, else title), `issue`, `line` and `quote`. Directions read as the
+sentence does: person -任-> post -设于-> body, person -分管-> body, body -签发-> document,
+person -出席-> event, place -结对-> place.
+
+A post printed with no body ("副市长") is a title, not one seat: giving every 副市长 one shared
+node would connect all of them through it and invent paths, so such a post is drawn once per
+holder (its node key adds the person).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .store import GraphStore, term_value
+from .vocab import GKG
+
+#: kind -> (Chinese caption for the legend, English caption).
+NODE_KINDS: dict[str, tuple[str, str]] = {
+    "person": ("人物", "person"),
+    "government": ("政府机构", "government body"),
+    "party": ("党组织", "party body"),
+    "enterprise": ("国有企业", "state enterprise"),
+    "organization": ("其他机构", "other organization"),
+    "post": ("职务", "post"),
+    "document": ("文件", "document"),
+    "place": ("地方", "place"),
+    "event": ("活动", "event"),
+    "area": ("工作领域", "area of work"),
+}
+
+#: RDF class -> node kind.
+CLASS_KIND = {
+    GKG.Person.value: "person",
+    GKG.GovernmentBody.value: "government",
+    GKG.PartyBody.value: "party",
+    GKG.StateEnterprise.value: "enterprise",
+    GKG.OtherOrganization.value: "organization",
+    GKG.Post.value: "post",
+    GKG.Document.value: "document",
+    GKG.Place.value: "place",
+    GKG.Event.value: "event",
+    GKG.WorkArea.value: "area",
+}
+
+#: Relations drawn, with what each means (the legend and the exports' documentation).
+RELATIONS: dict[str, str] = {
+    "任": "appointed to a post",
+    "兼任": "appointed to a concurrent post",
+    "免": "removed from a post",
+    "任免": "other personnel act",
+    "设于": "post belongs to a body",
+    "分管": "supervises (directly in charge of)",
+    "联系": "liaises with",
+    "负责": "is responsible for",
+    "协助": "assists with",
+    "结对": "paired with (山海协作, 对口支援)",
+    "签发": "issued the document",
+    "出席": "attended the event",
+}
+
+BODY_KINDS = ("government", "party", "enterprise", "organization")
+
+_PREFIXES = """PREFIX gkg: <https://w3id.org/govkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+# Every fact query binds ?f (the fact), ?s and ?o (the nodes it ties), ?relation and ?d (its
+# date); the wrapper adds the source the fact was derived from, one row per fact.
+_FACT_SELECT = _PREFIXES + """
+SELECT ?f ?s ?o ?relation (SAMPLE(STR(?d)) AS ?date) (SAMPLE(?issueLabel) AS ?issue)
+       (SAMPLE(COALESCE(?docNumber, ?docTitle)) AS ?document) (SAMPLE(?l) AS ?line) (SAMPLE(?exact) AS ?quote)
+WHERE {
+  %s
+  OPTIONAL {
+    ?f prov:wasDerivedFrom ?src .
+    OPTIONAL { ?src gkg:issue ?iss . ?iss rdfs:label ?issueLabel }
+    OPTIONAL { ?src gkg:line ?l }
+    OPTIONAL { ?src oa:hasSelector ?sel . ?sel oa:exact ?exact }
+    OPTIONAL { ?src gkg:document ?doc . OPTIONAL { ?doc eli:id_local ?docNumber } OPTIONAL { ?doc dcterms:title ?docTitle } }
+  }
+}
+GROUP BY ?f ?s ?o ?relation
+"""
+
+FACT_PATTERNS: dict[str, str] = {
+    "acts": """
+  VALUES (?class ?relation) { (gkg:Appointment "任") (gkg:ConcurrentAppointment "兼任")
+                              (gkg:Removal "免") (gkg:OtherPersonnelAct "任免") }
+  ?f a ?class ; gkg:person ?s ; gkg:post ?o .
+  OPTIONAL { ?f gkg:date ?d }""",
+    "responsibilities": """
+  VALUES (?class ?relation) { (gkg:Supervises "分管") (gkg:Liaises "联系")
+                              (gkg:ResponsibleFor "负责") (gkg:Assists "协助") }
+  ?f a ?class ; gkg:person ?s ; gkg:responsibilityObject ?o .
+  OPTIONAL { ?f gkg:date ?d }""",
+    "pairings": """
+  VALUES ?class { gkg:MountainSeaCooperation gkg:CounterpartSupport gkg:OtherPairing }
+  ?f a ?class ; gkg:firstParty ?s ; gkg:secondParty ?o .
+  BIND("结对" AS ?relation)
+  OPTIONAL { ?f gkg:date ?d }""",
+    "issued": """
+  ?o a gkg:Document ; eli:passed_by ?s .
+  BIND(?o AS ?f)
+  BIND("签发" AS ?relation)
+  OPTIONAL { ?o eli:date_document ?d }""",
+    "attended": """
+  ?f a gkg:Attendance ; gkg:person ?s ; gkg:event ?o .
+  BIND("出席" AS ?relation)
+  OPTIONAL { ?o gkg:date ?d }""",
+}
+
+_NODE_QUERY = _PREFIXES + """
+SELECT ?n ?class (SAMPLE(?name) AS ?label) (SAMPLE(?title) AS ?doc_title) (SAMPLE(?num) AS ?number)
+       (SAMPLE(?txt) AS ?text) (SAMPLE(?body) AS ?post_in)
+WHERE {
+  VALUES ?class { gkg:Person gkg:GovernmentBody gkg:PartyBody gkg:StateEnterprise gkg:OtherOrganization
+                  gkg:Post gkg:Document gkg:Place gkg:Event gkg:WorkArea }
+  ?n a ?class .
+  OPTIONAL { ?n rdfs:label ?name }
+  OPTIONAL { ?n dcterms:title ?title }
+  OPTIONAL { ?n eli:id_local ?num }
+  OPTIONAL { ?n gkg:text ?txt }
+  OPTIONAL { ?n org:postIn ?body }
+}
+GROUP BY ?n ?class
+"""
+
+#: An event's node label: its first characters (the whole text is in its tooltip).
+EVENT_LABEL_CHARS = 18
+
+
+def _year(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def node_table(store: GraphStore) -> dict[str, dict[str, Any]]:
+    """IRI -> {label, kind, title (the full text for a tooltip), post_in} for every entity."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for row in store.query(_NODE_QUERY).values():
+        kind = CLASS_KIND[row["class"]]
+        label = row["label"] or row["doc_title"] or row["number"] or row["text"] or row["n"].rsplit("/", 1)[-1]
+        title = label
+        if kind == "document":
+            label = row["doc_title"] or row["number"] or label
+            title = " ".join(x for x in (row["number"], row["doc_title"]) if x) or label
+        elif kind == "event":
+            text = row["text"] or label
+            label = text if len(text) <= EVENT_LABEL_CHARS else text[:EVENT_LABEL_CHARS] + "…"
+            title = text
+        # A person is also typed by a more specific class elsewhere? No: keep the first kind
+        # seen, except that a body's specific kind wins over a generic one.
+        old = nodes.get(row["n"])
+        if old and old["kind"] != "organization":
+            continue
+        nodes[row["n"]] = {"label": label, "kind": kind, "title": title, "post_in": row["post_in"]}
+    return nodes
+
+
+def fact_rows(store: GraphStore, families: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """One row per fact: f, s, o, relation, date, issue, document, line, quote."""
+    rows = []
+    for family in families or FACT_PATTERNS:
+        rows.extend(store.query(_FACT_SELECT % FACT_PATTERNS[family]).values())
+    return rows
+
+
+def build_network(nodes: dict[str, dict[str, Any]], facts: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
+    """The network from a node table and fact rows (as `node_table` and `fact_rows` give them);
+    only nodes some fact touches are kept."""
+    g = nx.MultiDiGraph()
+    years: dict[str, set[int]] = defaultdict(set)
+
+    def add_node(iri: str, holder: str | None = None) -> str | None:
+        info = nodes.get(iri)
+        if info is None:
+            return None
+        key = iri
+        if info["kind"] == "post" and not info.get("post_in") and holder:
+            key = f"{iri}#{holder.rsplit('/', 1)[-1]}"   # a bare title: one node per holder
+        if key not in g:
+            g.add_node(key, label=info["label"], kind=info["kind"], title=info["title"], iri=iri)
+        return key
+
+    for fact in sorted(facts, key=lambda r: (r["f"], r["s"], r["o"])):
+        s = add_node(fact["s"], fact["o"])
+        o = add_node(fact["o"], fact["s"])
+        if s is None or o is None:
+            continue
+        year = _year(fact.get("date"))
+        data = {
+            "relation": fact["relation"],
+            "date": fact.get("date"),
+            "year": year,
+            "document": fact.get("document"),
+            "issue": fact.get("issue"),
+            "line": _int(fact.get("line")),
+            "quote": fact.get("quote"),
+            "fact": fact["f"],
+        }
+        g.add_edge(s, o, key=fact["f"], **data)
+        if year:
+            years[s].add(year)
+            years[o].add(year)
+        # A post held in a body: tie the post to the body once, with the first act's source.
+        post_in = nodes[fact["o"]].get("post_in") if g.nodes[o]["kind"] == "post" else None
+        if post_in and add_node(post_in) and not g.has_edge(o, post_in):
+            g.add_edge(o, post_in, key=f"{o}#postIn", **{**data, "relation": "设于", "fact": f"{o}#postIn"})
+            if year:
+                years[post_in].add(year)
+    for n in g.nodes:
+        g.nodes[n]["years"] = sorted(years.get(n, ()))
+    return g
+
+
+def load_network(store: GraphStore | str | Path) -> nx.MultiDiGraph:
+    """The whole store as a network (see the module doc)."""
+    if isinstance(store, (str, Path)):
+        with GraphStore.open_read_only(store) as opened:
+            return load_network(opened)
+    return build_network(node_table(store), fact_rows(store))
+
+
+def find_nodes(g: nx.MultiDiGraph, name: str, kinds: Iterable[str] | None = None) -> list[str]:
+    """Nodes named `name`: exact label matches first; else labels containing it. Whitespace is
+    ignored (the PDF text scatters spaces through CJK names)."""
+    wanted = "".join(name.split())
+    allowed = set(kinds) if kinds else None
+    candidates = [n for n, d in g.nodes(data=True) if allowed is None or d["kind"] in allowed]
+    exact = [n for n in candidates if "".join(g.nodes[n]["label"].split()) == wanted]
+    if exact:
+        return sorted(exact, key=lambda n: (-g.degree(n), n))
+    partial = [n for n in candidates if wanted and wanted in "".join(g.nodes[n]["label"].split())]
+    return sorted(partial, key=lambda n: (len(g.nodes[n]["label"]), -g.degree(n), n))
+
+
+def neighbourhood(g: nx.MultiDiGraph, centre: str, hops: int = 1) -> nx.MultiDiGraph:
+    """The nodes within `hops` steps of `centre` (either direction) and the edges among them."""
+    reach = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), centre, cutoff=hops)
+    return g.subgraph(reach).copy()
+
+
+def simple_undirected(g: nx.MultiDiGraph) -> nx.Graph:
+    """One undirected edge per tied pair (the analyses count ties, not how often a tie was
+    printed)."""
+    h = nx.Graph()
+    h.add_nodes_from(g.nodes(data=True))
+    h.add_edges_from((u, v) for u, v in g.edges())
+    return h
+
+
+# -- exports ----------------------------------------------------------------------------------
+
+NODE_COLUMNS = ("id", "label", "kind", "years")
+EDGE_COLUMNS = ("source", "target", "relation", "date", "year", "document", "issue", "line", "quote", "fact")
+
+
+def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are all strings or numbers (GraphML and GEXF take no None and no
+    lists): years become "2018;2019", missing values are dropped."""
+    h = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        h.add_node(n, label=d["label"], kind=d["kind"], years=";".join(map(str, d.get("years") or [])))
+    for u, v, k, d in g.edges(keys=True, data=True):
+        h.add_edge(u, v, key=k, **{c: d[c] for c in EDGE_COLUMNS[2:] if d.get(c) is not None})
+    return h
+
+
+def node_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    return [{"id": n, "label": d["label"], "kind": d["kind"], "years": ";".join(map(str, d.get("years") or []))}
+            for n, d in sorted(g.nodes(data=True))]
+
+
+def edge_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    rows = [{"source": u, "target": v, **{c: d.get(c) for c in EDGE_COLUMNS[2:]}} for u, v, d in g.edges(data=True)]
+    return sorted(rows, key=lambda r: (r["source"], r["target"], r["fact"]))
