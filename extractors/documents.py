@@ -273,6 +273,14 @@ def _merge_blocks(blocks: list[TitleBlock]) -> list[_Draft]:
     return drafts
 
 
+def _drop_attached_titles(drafts: list[_Draft]) -> list[_Draft]:
+    """Leave out an unnumbered title that is the measure another notice issues: a notice
+    "关于印发《关于…的若干意见》的通知" is often followed, right after its date, by the
+    measure's own title, which is part of the notice, not a document."""
+    issued = {_core(m["title"]) for d in drafts if (m := ISSUED_MEASURE.search(d.title))}
+    return [d for d in drafts if d.number is not None or _core(d.title) not in issued]
+
+
 def _starts(issue: Issue, areas: list[tuple[int, int]], lone: list[TitleBlock]) -> tuple[list[int], dict[int, str]]:
     """Offsets where a document may start, and the numbers printed alone at such starts.
 
@@ -324,7 +332,7 @@ def find_documents(issue: Issue) -> list[_Draft]:
     areas = _areas(issue)
     blocks = [b for b in issue.title_blocks if _in_areas(b.offset, areas)]
     lone = [b for b in blocks if not b.title and b.doc_number]
-    drafts = _merge_blocks([b for b in blocks if b.title])
+    drafts = _drop_attached_titles(_merge_blocks([b for b in blocks if b.title]))
     starts, numbers = _starts(issue, areas, lone)
     claimed: set[int] = set()
     for d in sorted(drafts, key=lambda d: d.anchor):

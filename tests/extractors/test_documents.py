@@ -278,3 +278,21 @@ def test_block_opening_a_page_belongs_to_the_document_below_it():
     assert d.title == "温州市财政局关于做好年终工作的通知"
     assert d.date == "2019-12-27"
     assert d.addressees == ("各县（市、区）财政局",)
+
+
+def test_attached_measure_titled_after_the_signature_is_not_a_document():
+    raw = (
+        " 各有关单位：\n\n"
+        "现将《关于支持数字产业发展的若干意见》印发给你们，请遵照执行。\n\n"
+        "                                   温州市经济开发区管委会\n\n"
+        "                                    2019年12月24日\n\n"
+        "关于支持数字产业发展的若干意见\n\n"
+        "为深入贯彻落实有关部署，现结合实际，制定本意见。\n\n"
+        "温开管〔2019〕71号\n\n"
+        "温州市经济开发区管委会关于印发《关于支持\n\n"
+        "数字产业发展的若干意见》的通知\n\n"
+        "第一条 释义及适用范围\n"
+    )
+    found = list(documents.extract(normalize(raw)))
+    assert [d.doc_number for d in found] == ["温开管〔2019〕71号"]
+    assert found[0].attachments == ("关于支持数字产业发展的若干意见",)
