@@ -1,0 +1,706 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the embedded store, and its query page.
+
+In: a built store directory, a host and port, a time limit per query and a result-size limit.
+Out: an HTTP server (`make_server(...)`, run by `govkg serve`) answering
+
+- `GET/POST /sparql` per the SPARQL 1.1 Protocol: `query=` in the URL or in a form body, or the
+  query itself as an `application/sparql-query` body; `default-graph-uri` / `named-graph-uri`
+  honoured (without them the default graph is the union of all issue graphs, as in
+  `govkg query`). Results by content negotiation (`Accept`, or `format=json|xml|csv|tsv|turtle|
+  ntriples|jsonld|rdfxml` to override): SELECT/ASK as SPARQL results JSON, XML, CSV or TSV;
+  CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. `GET /sparql` without a query
+  answers a SPARQL service description (Turtle).
+- `GET /`: a query page that works offline (one HTML file, inline JS, no external resource),
+  with every stored query (ontology/queries/*.rq) as a one-click example.
+
+Status codes: 400 bad query or request; 403 SPARQL Update (in any form: `update=`,
+`application/sparql-update`, or an update sent as a query) since the endpoint is read-only;
+406 no acceptable result format; 413 request body over 1 MB; 415 unknown body type;
+422 result larger than the result-size limit (ask with LIMIT); 503 the query passed the
+time limit and was stopped, or every worker stayed busy for the whole time limit.
+
+Why worker processes: pyoxigraph cannot cancel a running query, so a thread cannot stop one.
+Each query runs in a worker process (spawned, holding the store open read-only); when the time
+limit passes, the server kills that worker by its pid and starts a fresh one, and goes on
+answering. Workers serialize the results themselves, counting rows as they go, so a huge
+result is cut at the limit instead of being built in memory.
+
+Also here: `self_contained(sparql, params)`, which turns a stored query plus parameter values
+into plain SPARQL any server accepts (the missing PREFIX lines added; the values bound by an
+inline VALUES block at the head of the WHERE group, which is what Oxigraph's substitution
+does for the embedded store).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import queue
+import subprocess
+import re
+import sys
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+import pyoxigraph as ox
+
+from govkg.graph.store import XSD, GraphStore, store_prefixes, to_term
+
+MAX_BODY = 1 << 20
+XSD_STRING = XSD + "string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+#: (media type, format name) in the order of preference when the client accepts anything.
+RESULT_TYPES = [
+    ("application/sparql-results+json", "json"),
+    ("application/sparql-results+xml", "xml"),
+    ("text/csv", "csv"),
+    ("text/tab-separated-values", "tsv"),
+    ("application/json", "json"),
+    ("application/xml", "xml"),
+    ("text/xml", "xml"),
+]
+GRAPH_TYPES = [
+    ("text/turtle", "turtle"),
+    ("application/n-triples", "ntriples"),
+    ("application/ld+json", "jsonld"),
+    ("application/rdf+xml", "rdfxml"),
+    ("application/x-turtle", "turtle"),
+    ("text/plain", "ntriples"),
+    ("application/json", "jsonld"),
+    ("application/xml", "rdfxml"),
+]
+MEDIA_TYPE = {name: mime for mime, name in reversed(RESULT_TYPES + GRAPH_TYPES)}
+MEDIA_TYPE.update(json="application/sparql-results+json", xml="application/sparql-results+xml")
+RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+               "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+
+# -- reading SPARQL text ------------------------------------------------------------------------
+
+IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n|(?i:PREFIX)\s+[\w.-]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)", re.S)
+UPDATE_START = re.compile(r"(?i:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
+DECLARED_PREFIX = re.compile(r"(?i:PREFIX)\s+([\w.-]*):")
+
+
+def is_update(sparql: str) -> bool:
+    """Does the text start (after its PREFIX/BASE prologue) with a SPARQL Update operation?"""
+    pos = 0
+    while (m := PROLOGUE.match(sparql, pos)) and m.end() > pos:
+        pos = m.end()
+    return bool(UPDATE_START.match(sparql[pos:].lstrip()))
+
+
+def _skip_string(text: str, i: int) -> int:
+    quote = text[i]
+    if text.startswith(quote * 3, i):
+        end = text.find(quote * 3, i + 3)
+        return len(text) if end < 0 else end + 3
+    i += 1
+    while i < len(text) and text[i] != quote:
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
+
+
+def where_group_start(sparql: str) -> int:
+    """The offset of the `{` opening the query's WHERE group: the first brace outside comments,
+    strings and IRIs (a SELECT clause holds none)."""
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end
+        elif c in "\"'":
+            i = _skip_string(sparql, i)
+        elif c == "<" and (m := IRIREF.match(sparql, i)):
+            i = m.end()
+        elif c == "{":
+            return i
+        else:
+            i += 1
+    raise ValueError("the query has no WHERE { … } group")
+
+
+def self_contained(sparql: str, params: Mapping[str, Any] | None = None) -> str:
+    """The stored query as plain SPARQL for any server: PREFIX lines for the prefixes it uses
+    without declaring (the embedded store supplies them), and each parameter bound by an
+    inline `VALUES` at the head of the WHERE group, so FILTERs and projections see it exactly
+    as with Oxigraph's substitution. Values become RDF terms with `store.to_term` (never pasted
+    as text)."""
+    declared = {p.lower() for p in DECLARED_PREFIX.findall(sparql)}
+    missing = [f"PREFIX {p}: <{iri}>" for p, iri in store_prefixes().items()
+               if p.lower() not in declared and re.search(rf"(?<![\w:<]){re.escape(p)}:", sparql)]
+    text = sparql
+    if params:
+        names = [k.lstrip("?$") for k in params]
+        terms = [str(to_term(v)) for v in params.values()]
+        values = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
+        at = where_group_start(text) + 1
+        text = text[:at] + values + text[at:]
+    if missing:
+        lines = text.splitlines(keepends=True)
+        head = 0   # after the comment header, so the page shows the title first
+        while head < len(lines) and lines[head].lstrip().startswith("#"):
+            head += 1
+        text = "".join(lines[:head]) + "\n".join(missing) + "\n" + "".join(lines[head:])
+    return text
+
+
+# -- content negotiation ------------------------------------------------------------------------
+
+def negotiate(accept: str | None, offered: list[tuple[str, str]], override: str | None = None) -> tuple[str, str] | None:
+    """The (media type, format) to answer with: `override` (a format name or media type) if
+    offered, else the best `Accept` match by q-value (exact type over type/* over */*), else the
+    first offered when the client states nothing; None when nothing offered is acceptable."""
+    if override:
+        for mime, name in offered:
+            if override.lower() in (mime, name):
+                return mime, name
+        return None
+    if not accept or not accept.strip():
+        return offered[0]
+    ranges = []
+    for part in accept.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        ranges.append((fields[0].lower(), q))
+    best, best_key = None, None
+    for order, (mime, name) in enumerate(offered):
+        major = mime.split("/")[0]
+        matches = [(3 if r == mime else 2 if r == major + "/*" else 1, q) for r, q in ranges if r in (mime, major + "/*", "*/*")]
+        if not matches:
+            continue
+        specificity, q = max(matches)
+        if q <= 0:
+            continue
+        key = (q, specificity, -order)
+        if best_key is None or key > best_key:
+            best, best_key = (mime, name), key
+    return best
+
+
+# -- result serializers (rows are collected first, so their number can be capped) ----------------
+
+def term_json(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {k: term_json(getattr(term, k)) for k in ("subject", "predicate", "object")}}
+    return {"type": "literal", "value": str(term)}
+
+
+def term_xml(term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{xml_escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{xml_escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{xml_escape(term.value)}</literal>"
+        if term.datatype.value != XSD_STRING:
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{xml_escape(term.value)}</literal>"
+        return f"<literal>{xml_escape(term.value)}</literal>"
+    return f"<literal>{xml_escape(str(term))}</literal>"
+
+
+def term_csv(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
+
+
+def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
+    if fmt == "json":
+        bindings = [{v: term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
+        out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+        out.append("</head>\n<results>")
+        for row in rows:
+            cells = "".join(f"<binding name={quoteattr(v)}>{term_xml(t)}</binding>" for v, t in zip(variables, row) if t is not None)
+            out.append(f"<result>{cells}</result>")
+        out.append("</results>\n</sparql>\n")
+        return "\n".join(out).encode("utf-8")
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        writer.writerows([term_csv(t) for t in row] for row in rows)
+        return buffer.getvalue().encode("utf-8")
+    # TSV: terms in their SPARQL/N-Triples form, which escapes tabs and newlines in literals
+    lines = ["\t".join("?" + v for v in variables)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def serialize_boolean(value: bool, fmt: str) -> bytes:
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
+    if fmt == "xml":
+        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head/><boolean>{str(value).lower()}</boolean></sparql>\n").encode("utf-8")
+    return (str(value).lower() + "\n").encode("utf-8")   # CSV/TSV define no boolean form
+
+
+# -- answering one query (runs inside a worker process) ----------------------------------------
+
+@dataclass
+class Answer:
+    status: int
+    content_type: str
+    body: bytes
+
+    @classmethod
+    def error(cls, status: int, message: str) -> "Answer":
+        return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+
+
+def answer(store: ox.Store, request: Mapping[str, Any], max_results: int) -> Answer:
+    """Run one protocol request on an open store: parse, evaluate, negotiate, serialize."""
+    kwargs: dict[str, Any] = {"prefixes": store_prefixes()}
+    if request.get("default_graphs"):
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    if request.get("named_graphs"):
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
+    try:
+        result = store.query(request["query"], **kwargs)
+    except SyntaxError as exc:
+        return Answer.error(400, f"SPARQL syntax error: {exc}")
+    except (RuntimeError, ValueError, OSError) as exc:
+        return Answer.error(400, f"query failed: {exc}")
+    offered = GRAPH_TYPES if isinstance(result, ox.QueryTriples) else RESULT_TYPES
+    chosen = negotiate(request.get("accept"), offered, request.get("format"))
+    if chosen is None:
+        kinds = ", ".join(dict.fromkeys(m for m, _ in offered))
+        return Answer.error(406, f"no acceptable result format; this query can answer in: {kinds}")
+    mime, fmt = chosen
+    too_many = Answer.error(422, f"the result has more than {max_results} rows, the server's limit; "
+                                 "narrow the query or add LIMIT")
+    try:
+        if isinstance(result, ox.QueryBoolean):
+            return Answer(200, _typed(mime), serialize_boolean(bool(result), fmt))
+        if isinstance(result, ox.QueryTriples):
+            triples = []
+            for triple in result:
+                if len(triples) >= max_results:
+                    return too_many
+                triples.append(triple)
+            body = ox.serialize(triples, format=RDF_FORMATS[fmt], **({"prefixes": store_prefixes()} if fmt in ("turtle", "rdfxml") else {}))
+            return Answer(200, _typed(mime), body or b"")
+        variables = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            if len(rows) >= max_results:
+                return too_many
+            rows.append([solution[v] for v in variables])
+        return Answer(200, _typed(mime), serialize_solutions(variables, rows, fmt))
+    except (RuntimeError, ValueError, OSError) as exc:
+        return Answer.error(400, f"query failed: {exc}")
+
+
+def _typed(mime: str) -> str:
+    return mime + "; charset=utf-8"
+
+
+WORKER_BOOT = ("import sys; from govkg.graph.server import _worker_main; "
+               "_worker_main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))")
+
+
+def _worker_main(request_fd: int, reply_fd: int, store_dir: str, max_results: int) -> None:
+    """A worker process: open the store read-only, then answer requests until told to stop."""
+    requests_in, conn = Connection(request_fd, writable=False), Connection(reply_fd, readable=False)
+    try:
+        store = ox.Store.read_only(store_dir)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which refuses to start
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            request = requests_in.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        try:
+            reply = answer(store, request, max_results)
+        except Exception as exc:  # noqa: BLE001 - one bad request must not kill the worker
+            reply = Answer.error(500, f"internal error: {type(exc).__name__}: {exc}")
+        conn.send(reply)
+
+
+# -- the pool of killable workers ----------------------------------------------------------------
+
+@dataclass(eq=False)   # hashed by identity: the pool keeps a set of them
+class Worker:
+    process: subprocess.Popen
+    outbox: Connection   # requests to the worker
+    inbox: Connection    # its answers
+
+
+class QueryPool:
+    """`workers` processes, each holding the store open read-only. `run(request)` hands the
+    request to an idle worker and waits at most `timeout` seconds; past that the worker is
+    killed (by pid) and replaced in the background, and the caller gets a 503."""
+
+    def __init__(self, store_dir: str | Path, *, workers: int = 2, timeout: float = 30.0, max_results: int = 10000,
+                 startup_s: float = 60.0):
+        self.store_dir, self.timeout, self.max_results, self.startup_s = str(store_dir), timeout, max_results, startup_s
+        self.idle: queue.Queue[Worker] = queue.Queue()
+        self.all: set[Worker] = set()
+        self.lock = threading.Lock()
+        self.closed = False
+        self.replaced = 0
+        try:
+            for _ in range(workers):
+                self.idle.put(self._start_worker())
+        except Exception:
+            self.close()
+            raise
+
+    def _start_worker(self) -> Worker:
+        # A plain subprocess rather than multiprocessing: no fork of a threaded server, and no
+        # re-import of the caller's __main__ (which spawn would do).
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        process = subprocess.Popen([sys.executable, "-c", WORKER_BOOT, str(to_child_r), str(from_child_w),
+                                    self.store_dir, str(self.max_results)], pass_fds=(to_child_r, from_child_w))
+        os.close(to_child_r)
+        os.close(from_child_w)
+        worker = Worker(process, Connection(to_child_w, readable=False), Connection(from_child_r, writable=False))
+        with self.lock:
+            self.all.add(worker)
+        if not worker.inbox.poll(self.startup_s):
+            self._kill(worker)
+            raise RuntimeError(f"a query worker did not open the store within {self.startup_s:.0f} s")
+        try:
+            status, detail = worker.inbox.recv()
+        except EOFError:
+            status, detail = "error", f"the worker exited with status {process.wait()}"
+        if status != "ready":
+            self._kill(worker)
+            raise RuntimeError(f"a query worker could not open the store {self.store_dir}: {detail}")
+        return worker
+
+    def _kill(self, worker: Worker) -> None:
+        with self.lock:
+            self.all.discard(worker)
+        if worker.process.poll() is None:
+            worker.process.kill()   # by its pid: the only way to stop a running pyoxigraph query
+        worker.process.wait(10)
+        worker.outbox.close()
+        worker.inbox.close()
+
+    def _replace(self, worker: Worker) -> None:
+        self._kill(worker)
+        self.replaced += 1
+
+        def start():
+            try:
+                fresh = self._start_worker()
+            except Exception as exc:  # noqa: BLE001 - the pool runs one short; say so
+                print(f"govkg serve: could not replace a query worker: {exc}", file=sys.stderr)
+                return
+            if self.closed:
+                self._kill(fresh)
+            else:
+                self.idle.put(fresh)
+
+        threading.Thread(target=start, daemon=True).start()
+
+    def run(self, request: Mapping[str, Any]) -> Answer:
+        try:
+            worker = self.idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return Answer.error(503, f"every query worker stayed busy for {self.timeout:g} s; try again later")
+        try:
+            worker.outbox.send(dict(request))
+            if worker.inbox.poll(self.timeout):
+                reply = worker.inbox.recv()
+                self.idle.put(worker)
+                return reply
+        except (EOFError, OSError, BrokenPipeError):
+            self._replace(worker)
+            return Answer.error(500, "the query worker died while answering (out of memory?); it has been replaced")
+        self._replace(worker)
+        return Answer.error(503, f"the query ran past the time limit of {self.timeout:g} s and was stopped; "
+                                 "narrow it or add LIMIT")
+
+    def close(self) -> None:
+        self.closed = True
+        with self.lock:
+            workers = list(self.all)
+        for worker in workers:
+            self._kill(worker)
+
+
+# -- HTTP ----------------------------------------------------------------------------------------
+
+SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix formats: <http://www.w3.org/ns/formats/> .
+[] a sd:Service ;
+  sd:endpoint <{endpoint}> ;
+  sd:supportedLanguage sd:SPARQL11Query ;
+  sd:feature sd:UnionDefaultGraph ;
+  sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML, formats:SPARQL_Results_CSV,
+    formats:SPARQL_Results_TSV, formats:Turtle, formats:N-Triples, formats:JSON-LD, formats:RDF_XML .
+"""
+
+READ_ONLY = "this endpoint is read-only: SPARQL Update is refused (rebuild the store with `govkg build`)"
+
+
+class SparqlHandler(BaseHTTPRequestHandler):
+    server: "SparqlServer"
+    server_version = "govkg-sparql"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def _send(self, answer: Answer, head_only: bool = False) -> None:
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.content_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.send_header("Vary", "Accept")
+        if answer.status == 503:
+            self.send_header("Retry-After", "5")
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(answer.body)
+
+    def do_HEAD(self) -> None:
+        self.do_GET(head_only=True)
+
+    def do_GET(self, head_only: bool = False) -> None:
+        url = urlsplit(self.path)
+        if url.path in ("/", "/index.html"):
+            self._send(Answer(200, "text/html; charset=utf-8", self.server.page), head_only)
+            return
+        if url.path != "/sparql":
+            self._send(Answer.error(404, f"nothing at {url.path}; the SPARQL endpoint is /sparql, the query page /"), head_only)
+            return
+        params = parse_qs(url.query, keep_blank_values=True)
+        if "update" in params:
+            self._send(Answer.error(403, READ_ONLY), head_only)
+        elif "query" not in params:
+            endpoint = f"http://{self.headers.get('Host') or '%s:%d' % self.server.server_address[:2]}/sparql"
+            self._send(Answer(200, "text/turtle; charset=utf-8", SERVICE_DESCRIPTION.format(endpoint=endpoint).encode()), head_only)
+        else:
+            self._send(self._query(params), head_only)
+
+    def do_POST(self) -> None:
+        url = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            self.close_connection = True
+            self._send(Answer.error(413, f"request body over {MAX_BODY} bytes"))
+            return
+        body = self.rfile.read(length) if length else b""
+        if url.path != "/sparql":
+            self._send(Answer.error(404, f"nothing at {url.path}; the SPARQL endpoint is /sparql"))
+            return
+        params = parse_qs(url.query, keep_blank_values=True)
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            self._send(Answer.error(400, "the request body is not UTF-8"))
+            return
+        if content_type == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(text, keep_blank_values=True).items():
+                params.setdefault(key, []).extend(values)
+        elif content_type == "application/sparql-query":
+            params["query"] = [text]
+        elif content_type == "application/sparql-update":
+            self._send(Answer.error(403, READ_ONLY))
+            return
+        else:
+            self._send(Answer.error(415, "POST a form (application/x-www-form-urlencoded) or application/sparql-query"))
+            return
+        if "update" in params:
+            self._send(Answer.error(403, READ_ONLY))
+        elif "query" not in params:
+            self._send(Answer.error(400, "no query: send query=… or an application/sparql-query body"))
+        else:
+            self._send(self._query(params))
+
+    def _query(self, params: dict[str, list[str]]) -> Answer:
+        if len(params["query"]) != 1:
+            return Answer.error(400, "send exactly one query")
+        text = params["query"][0]
+        if not text.strip():
+            return Answer.error(400, "the query is empty")
+        if is_update(text):
+            return Answer.error(403, READ_ONLY)
+        request = {"query": text, "accept": self.headers.get("Accept"), "format": (params.get("format") or [None])[0],
+                   "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", [])}
+        return self.server.pool.run(request)
+
+
+class SparqlServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address, pool: QueryPool, page: bytes, verbose: bool = False):
+        self.pool, self.page, self.verbose = pool, page, verbose
+        super().__init__(address, SparqlHandler)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+def make_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7879, timeout: float = 30.0,
+                max_results: int = 10000, workers: int = 2, verbose: bool = False) -> SparqlServer:
+    """Check the store, start the workers and bind the port; `serve_forever()` then answers.
+    Raises InputError when the directory holds no store."""
+    GraphStore.open_read_only(store_dir).close()   # a clear error before any worker starts
+    pool = QueryPool(store_dir, workers=workers, timeout=timeout, max_results=max_results)
+    try:
+        return SparqlServer((host, port), pool, query_page(), verbose)
+    except Exception:
+        pool.close()
+        raise
+
+
+def query_examples() -> list[dict[str, str]]:
+    """Each stored query with its example parameters bound, as the page offers them."""
+    from govkg.graph.queries import stored_queries
+
+    out = []
+    for q in stored_queries().values():
+        params = {p.name: p.example for p in q.params if p.example}
+        out.append({"name": q.name, "title": q.title, "description": q.description, "query": self_contained(q.sparql, params)})
+    return out
+
+
+def query_page() -> bytes:
+    examples = json.dumps(query_examples(), ensure_ascii=False).replace("</", "<\\/")
+    return PAGE.replace("__EXAMPLES__", examples).encode("utf-8")
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>govkg SPARQL</title>
+<style>
+body { font: 14px/1.4 system-ui, sans-serif; margin: 1.2em; max-width: 80em; }
+textarea { width: 100%; height: 18em; font: 13px monospace; }
+#examples button { margin: 2px; }
+table { border-collapse: collapse; margin-top: 1em; }
+td, th { border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; text-align: left; }
+pre { background: #f6f6f6; padding: .5em; white-space: pre-wrap; }
+.error { color: #a00; }
+</style></head>
+<body>
+<h1>govkg SPARQL endpoint</h1>
+<p>Read-only SPARQL 1.1 over every gazette issue in the store (the default graph is the union of the issue graphs).
+Endpoint: <code>/sparql</code>. Examples (stored queries with their example parameters):</p>
+<div id="examples"></div>
+<p id="about"></p>
+<form id="form">
+<textarea id="query" name="query" spellcheck="false">SELECT ?g (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g</textarea>
+<p><label>Result format <select id="format">
+<option value="application/sparql-results+json">table (SPARQL JSON)</option>
+<option value="application/sparql-results+xml">SPARQL XML</option>
+<option value="text/csv">CSV</option><option value="text/tab-separated-values">TSV</option>
+<option value="text/turtle">Turtle (CONSTRUCT/DESCRIBE)</option><option value="application/n-triples">N-Triples</option>
+<option value="application/ld+json">JSON-LD</option></select></label>
+<button type="submit">Run</button> <span id="status"></span></p>
+</form>
+<div id="result"></div>
+<script id="example-data" type="application/json">__EXAMPLES__</script>
+<script>
+"use strict";
+const examples = JSON.parse(document.getElementById("example-data").textContent);
+const box = document.getElementById("examples"), about = document.getElementById("about");
+for (const ex of examples) {
+  const b = document.createElement("button");
+  b.type = "button"; b.textContent = ex.title; b.title = ex.name + ": " + ex.description;
+  b.onclick = () => { document.getElementById("query").value = ex.query; about.textContent = ex.description; run(); };
+  box.appendChild(b);
+}
+function cell(t) { return t === undefined ? "" : t.value; }
+async function run(ev) {
+  if (ev) ev.preventDefault();
+  const out = document.getElementById("result"), status = document.getElementById("status");
+  const accept = document.getElementById("format").value;
+  out.textContent = ""; status.textContent = "running…";
+  const started = performance.now();
+  let response;
+  try {
+    response = await fetch("sparql", {method: "POST", headers: {"Accept": accept,
+      "Content-Type": "application/x-www-form-urlencoded"},
+      body: new URLSearchParams({query: document.getElementById("query").value})});
+  } catch (e) { status.textContent = "the server did not answer: " + e; return; }
+  const text = await response.text();
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (!response.ok) {
+    status.textContent = "HTTP " + response.status + " (" + seconds + " s)";
+    const p = document.createElement("pre"); p.className = "error"; p.textContent = text; out.appendChild(p); return;
+  }
+  const type = response.headers.get("Content-Type") || "";
+  if (type.startsWith("application/sparql-results+json")) {
+    const data = JSON.parse(text);
+    if ("boolean" in data) { status.textContent = "ASK: " + data.boolean + " (" + seconds + " s)"; return; }
+    const rows = data.results.bindings, vars = data.head.vars;
+    status.textContent = rows.length + " rows (" + seconds + " s)";
+    const table = document.createElement("table"), head = table.insertRow();
+    for (const v of vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
+    for (const r of rows) { const tr = table.insertRow(); for (const v of vars) tr.insertCell().textContent = cell(r[v]); }
+    out.appendChild(table);
+  } else {
+    status.textContent = type.split(";")[0] + " (" + seconds + " s)";
+    const p = document.createElement("pre"); p.textContent = text; out.appendChild(p);
+  }
+}
+document.getElementById("form").addEventListener("submit", run);
+</script>
+</body></html>
+"""
+
+
+def serve(store_dir: str | Path, **options) -> None:
+    """Run the endpoint until interrupted (Ctrl-C), then stop the workers."""
+    server = make_server(store_dir, **options)
+    print(f"govkg: SPARQL endpoint {server.url}/sparql, query page {server.url}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
