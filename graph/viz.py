@@ -88,7 +88,7 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[Any, tuple[float, float]]:
     row_width = spacing * max(8.0, 2.2 * math.sqrt(len(u)))
     for comp in components:
         sub = u.subgraph(comp)
-        side = spacing * max(1.0, 1.6 * math.sqrt(len(comp)))
+        side = spacing * max(1.0, 2.6 * math.sqrt(len(comp)))
         if len(comp) == 1:
             pos = {next(iter(comp)): (0.0, 0.0)}
         else:
@@ -128,7 +128,9 @@ def vis_data(g: nx.MultiDiGraph, positions: dict | None = None) -> tuple[list[di
         x, y = positions.get(n, (0.0, 0.0))
         net.add_node(ids[n], label=d["label"], title=_node_title(d), color=colour, shape=shape,
                      x=round(float(x), 1), y=round(float(y), 1), size=14 if d["kind"] == "person" else 10,
-                     kind=d["kind"], years=d.get("years") or [], iri=str(n))
+                     kind=d["kind"], years=d.get("years") or [], iri=str(n),
+                     # Events are many and wordy: smaller grey labels keep the actors legible.
+                     font={"size": 8, "color": "#888888"} if d["kind"] == "event" else {"size": 12})
     for u, v, d in sorted(g.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]], str(e[2].get("fact")))):
         net.add_edge(ids[u], ids[v], label=d["relation"], title=_edge_title(d),
                      color=RELATION_COLOURS.get(d["relation"], "#999999"), year=d.get("year"),
