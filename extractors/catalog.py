@@ -25,6 +25,7 @@ EXTRACTOR = "catalog"
 
 #: A row: the number at the start of the line, then the title.
 ROW = re.compile(rf"^\s*(?P<number>{DOC_NUMBER.pattern})\s*(?P<title>\S.*?)\s*$")
+NUMBER_ALONE = re.compile(rf"^\s*(?P<number>{DOC_NUMBER.pattern})\s*$")
 #: A continuation line is printed indented under the title column.
 _INDENTED = re.compile(r"^(?:[\u3000]{2,}|[ \t]{4,})")
 
@@ -37,20 +38,26 @@ def _is_furniture(text: str) -> bool:
     )
 
 
-def read_rows(lines: list[str], first: int, last: int) -> list[tuple[int, int, str, str]]:
+def read_rows(lines: list[str], first: int, last: int, strict: bool = False) -> list[tuple[int, int, str, str]]:
     """(first line, last line, number, title) of the rows printed in lines[first-1:last].
 
     A row's title takes the following lines that are indented, or that finish a title which
-    does not yet end like one; blank lines and page furniture between are skipped."""
+    does not yet end like one; blank lines and page furniture between are skipped. With
+    `strict`, reading stops at the first other line once rows have started (used when
+    only a heading says where the list begins)."""
     rows: list[tuple[int, int, str, str]] = []
     no = first
     while no <= last:
         raw = lines[no - 1]
-        m = ROW.match(raw)
+        m = ROW.match(raw) or NUMBER_ALONE.match(raw)
         if not m:
+            if strict and rows and raw.strip() and not _is_furniture(raw):
+                break          # the list has ended
+            if strict and not rows and no - first > 20:
+                break          # no list under this heading
             no += 1
             continue
-        title = despace(m["title"])
+        title = despace(m.groupdict().get("title") or "")
         end = no
         k = no + 1
         while k <= min(last + 3, len(lines)):
@@ -62,13 +69,19 @@ def read_rows(lines: list[str], first: int, last: int) -> list[tuple[int, int, s
                 break
             piece = despace(nxt)
             unfinished = not title_ends(title)
+            if not title and len(piece) <= 40:      # a number printed alone: its title follows
+                title = piece
+                end = k
+                k += 1
+                continue
             if (_INDENTED.match(nxt) or unfinished) and len(piece) <= 40 and title_ends(title + piece):
                 title += piece
                 end = k
                 k += 1
                 continue
             break
-        rows.append((no, end, canonical_doc_number(m["number"]), title))
+        if title:
+            rows.append((no, end, canonical_doc_number(m["number"]), title))
         no = end + 1
     return rows
 
@@ -76,15 +89,14 @@ def read_rows(lines: list[str], first: int, last: int) -> list[tuple[int, int, s
 def _quote_span(issue: Issue, line: int, number: str, title: str) -> tuple[int, int]:
     """The row's span in Issue.text: from its number to the end of its title."""
     pos = issue.offset_of_line(line)
-    for m in DOC_NUMBER.finditer(issue.text, pos):
-        if canonical_doc_number(m.group(0)) == number:
-            start = m.start()
-            break
+    m = DOC_NUMBER.match(issue.text, pos)
+    if m and canonical_doc_number(m.group(0)) == number:
+        start, i = m.start(), m.end()
     else:
-        return pos, pos
+        # The number was lifted out of the text (printed alone): quote the title alone.
+        start = i = issue.offset_of_line(line + 1)
     # Walk the text until the title's characters (spaces and line breaks aside) are covered.
     need = len(title)
-    i = m.end()
     got = 0
     while i < len(issue.text) and got < need:
         if not issue.text[i].isspace():
@@ -93,11 +105,36 @@ def _quote_span(issue: Issue, line: int, number: str, title: str) -> tuple[int, 
     return start, i
 
 
+def _first_row_line(lines: list[str], first: int) -> int:
+    """Step back over rows printed just above where the catalog section starts (a row the
+    layout joined to the text before it)."""
+    no = first
+    k = first - 1
+    while k >= 1 and first - k <= 8:
+        raw = lines[k - 1]
+        if ROW.match(raw):
+            no = k
+        elif raw.strip() and not _INDENTED.match(raw) and not _is_furniture(raw):
+            break
+        k -= 1
+    return no
+
+
+def _row_ranges(issue: Issue) -> list[tuple[int, int, bool]]:
+    """(first line, last line, strict) of the stretches of the file that print catalog rows:
+    the catalog sections, or, when the sections found none, the lines after a 发文目录 heading."""
+    sections = issue.sections_of("catalog")
+    if sections:
+        return [
+            (_first_row_line(issue.lines, issue.line_at(s.start)), issue.line_at(s.end - 1), False)
+            for s in sections
+        ]
+    return [(h.line + 1, min(len(issue.lines), h.line + 300), True) for h in issue.headings if h.kind == "catalog"]
+
+
 def extract(issue: Issue) -> Iterator[CatalogEntry]:
-    for section in issue.sections_of("catalog"):
-        first = issue.line_at(section.start)
-        last = issue.line_at(section.end - 1)
-        for line, _end, number, title in read_rows(issue.lines, first, last):
+    for first, last, strict in _row_ranges(issue):
+        for line, _end, number, title in read_rows(issue.lines, first, last, strict):
             start, end = _quote_span(issue, line, number, title)
             yield CatalogEntry(
                 doc_number=number,

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from .patterns import DOC_NUMBER_LINE, canonical_doc_number, despace
+from .patterns import DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace
 
 
 def _lexicon(name: str) -> tuple[str, ...]:
@@ -67,6 +67,7 @@ def is_title_line(text: str, indent: int) -> bool:
         and not _NOT_TITLE.search(text)
         and not DATE_LINE.match(text)
         and bool(re.search(r"[\u4e00-\u9fff]", text))   # registration codes (ZJCC…) are not titles
+        and not DOC_NUMBER.match(text)                     # a catalog row: number and title
     )
 
 

@@ -14,6 +14,7 @@ from conftest import load_seed
 
 from govkg.extractors import catalog, documents
 from govkg.extractors.catalog import link_catalog, read_rows
+from govkg.extractors.layout import normalize
 from govkg.extractors.patterns import despace
 from govkg.extractors.registry import extract_all, schema_json
 
@@ -92,3 +93,25 @@ def test_read_rows_inline_continuations_and_furniture():
         (6, 6, "温政办〔2018〕128号", "温州市人民政府办公室关于印发温州市大气环境质量限期达标规划的通知"),
         (7, 9, "温政办〔2018〕129号", "温州市人民政府办公室关于印发温州市集中式饮用水水源地环境保护规范化管理实施办法的通知"),
     ]
+
+
+def test_short_catalog_found_from_its_heading_and_number_printed_alone():
+    # Two rows are too few for the layout to call them a catalog; the heading says they are.
+    raw = (
+        "特此通知。\n\n"
+        "6月份市政府、市政府办公室发文目录\n\n"
+        "温政发〔2020〕10号　　温州市人民政府关于调整市政府领导分工的通知\n\n"
+        "温政办〔2020〕53号\n\n"
+        "　　　　　　　　　　　温州市人民政府办公室关于加强用地管理的若干意见\n\n"
+        "主办：温州市人民政府办公室\n"
+    )
+    issue = normalize(raw)
+    assert not issue.sections_of("catalog")
+    rows = [(e.doc_number, e.title) for e in catalog.extract(issue)]
+    assert rows == [
+        ("温政发〔2020〕10号", "温州市人民政府关于调整市政府领导分工的通知"),
+        ("温政办〔2020〕53号", "温州市人民政府办公室关于加强用地管理的若干意见"),
+    ]
+    quotes = [e.source.quote for e in catalog.extract(issue)]
+    assert quotes[0].startswith("温政发〔2020〕10号") and quotes[0].endswith("分工的通知")
+    assert quotes[1].replace("\n", "") == "温州市人民政府办公室关于加强用地管理的若干意见"
