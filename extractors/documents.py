@@ -7,11 +7,13 @@ attachments, its span in `Issue.text`, and a `Source` over its first line.
 
 How a document is read from the PDF's order of lines:
 - A document starts at its addressee line ("各县（市、区）人民政府，市政府直属各单位：…"),
-  at a document number standing alone (a 通告 prints its number on top), or where its part
-  of the issue starts.
-- Its title comes from a title block (layout lifted it out of the text, usually from the end
-  of the document's first page). A block without a number (joint departmental notices) is
-  paired with the number printed beside its attached measure's title or on top of its text.
+  at a document number standing alone after a finished sentence (a 通告 prints its number
+  on top), or where its part of the issue starts.
+- Its title comes from a title block (layout lifted it out of the text). A block at the end
+  of a page belongs to the document whose first page it ends; a block opening a page, to the
+  document printed below it. A block without a number (joint departmental notices) is
+  paired with the number printed beside its attached measure's title, on top of its text,
+  or alone somewhere inside it.
 - Its signature is the first date line in it with issuer names printed above it; joint
   documents print several names, sometimes spaced out ("温 州 市 财 政 局 温 州 市 发 改 委").
 - An attached 办法/方案/细则 belongs to its notice: it has no block of its own, so it stays
@@ -94,7 +96,10 @@ def _has_head(title: str) -> bool:
 
 
 def _core(title: str) -> str:
-    return despace(title).replace("《", "").replace("》", "")
+    """A title compared as a reader would: no spaces, no 《》, no edition or trial note at the
+    end ("…清单（2018年版）" is cited as "…清单")."""
+    core = despace(title).replace("《", "").replace("》", "")
+    return re.sub(r"[（(][^（()）]{1,10}[)）]$", "", core)
 
 
 def is_addressee_line(text: str) -> bool:
