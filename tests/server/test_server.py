@@ -257,3 +257,37 @@ def test_govkg_serve_process_answers_a_select_and_refuses_an_update(built_store,
         os.kill(proc.pid, signal.SIGINT)        # Ctrl-C: the server stops its workers and exits
         assert proc.wait(timeout=20) == 0
         proc.stderr.close()
+
+
+def test_query_page_runs_an_example_in_a_real_browser_with_nothing_loaded_from_outside(endpoint, built_store):
+    """Headless Chromium (Debian's, via Playwright): every request not to this server is
+    aborted and recorded; clicking an example fills the query, runs it and draws its rows."""
+    from playwright.sync_api import sync_playwright
+
+    from govkg.graph.queries import run_stored
+
+    base = endpoint.removesuffix("/sparql")
+    query = stored_queries()["person_acts"]
+    with GraphStore.open_read_only(built_store) as store:
+        expected = run_stored(store, query.name, {p.name: p.example for p in query.params}).values()
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-quic"]
+    outside, errors = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args, headless=True)
+        try:
+            context = browser.new_context()
+            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else (outside.append(r.request.url), r.abort()))
+            page = context.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(base + "/")
+            page.get_by_role("button", name=query.title).click()
+            page.wait_for_selector("#result table", timeout=30_000)
+            headers = page.locator("#result th").all_inner_texts()
+            cells = page.locator("#result tr").count() - 1
+            status = page.locator("#status").inner_text()
+        finally:
+            browser.close()
+    assert outside == [] and errors == []
+    assert headers[:2] == ["person", "date"] and cells == len(expected) and status.startswith(f"{len(expected)} rows")
