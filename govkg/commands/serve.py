@@ -14,8 +14,6 @@ from pathlib import Path
 import click
 
 from govkg.extractors.reading import InputError
-from govkg.graph.push import PushError, Target, make_auth, push as push_graphs
-from govkg.graph.server import serve as run_server
 from govkg.graph.store import STORE_ENV, default_store_dir, is_store
 
 STORE_HELP = f"store directory [default: ${STORE_ENV}, else ./.govkg/store]"
@@ -53,6 +51,8 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_resu
            --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' \\
            http://127.0.0.1:7879/sparql
     """
+    from govkg.graph.server import serve as run_server   # here: every govkg command need not load it
+
     run_server(_store(store_dir), host=host, port=port, timeout=timeout, max_results=max_results, workers=workers, verbose=verbose)
 
 
@@ -83,6 +83,8 @@ def push(endpoint: str, graph_store: str | None, update_endpoint: str | None, st
       # any server, by SPARQL Update only
       govkg push --endpoint http://host/sparql --update-endpoint http://host/update
     """
+    from govkg.graph.push import PushError, Target, make_auth, push as push_graphs   # requests loads only here
+
     path = _store(store_dir)
     password = password if password is not None else os.environ.get("GOVKG_PUSH_PASSWORD")
     target = Target(endpoint, graph_store=graph_store, update_endpoint=update_endpoint, auth=make_auth(user, password, scheme))
