@@ -1,0 +1,35 @@
+"""`govkg bench`: print speed and memory figures beside their targets (see graph/bench.py)."""
+from __future__ import annotations
+
+import click
+
+from govkg.graph import bench as benchmarks
+
+
+@click.command()
+@click.option("--repeat", default=3, show_default=True, help="timed runs per figure (the best is kept)")
+@click.option("--scales", default="1,10,100", show_default=True,
+              help="corpus multiples for the scaling runs (synthetic issues); '' to skip")
+@click.option("--query-triples", default=10_000_000, show_default=True,
+              help="size of the synthetic store for query latency at scale; 0 to skip")
+@click.option("--workers", default=2, show_default=True, help="worker processes for the speed-up figure; 1 to skip")
+@click.option("--quick", is_flag=True, help="a fast look: 1x and 10x only, 1M-triple query store")
+def bench(repeat: int, scales: str, query_triples: int, workers: int, quick: bool):
+    """Measure extraction, mapping, loading, queries, scaling and workers; print each figure
+    with its target. Takes several minutes with the defaults (the 100x scaling run and the
+    10-million-triple store dominate).
+
+    \b
+    Example:
+      govkg bench --quick
+      govkg bench --scales 1,10,100 --query-triples 10000000
+    """
+    if quick:
+        scales, query_triples = "1,10", min(query_triples, 1_000_000)
+    factors = [int(x) for x in scales.split(",") if x.strip()]
+    click.echo(f"{'figure':<78} value   [target]")
+    benchmarks.run(repeat=repeat, scales=factors, query_triples=query_triples, workers=workers,
+                   emit=lambda row: click.echo(benchmarks.format_row(row)))
+
+
+COMMANDS = [bench]

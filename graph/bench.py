@@ -1,0 +1,360 @@
+"""Benchmarks: how fast govkg extracts, maps, loads and answers, printed beside the targets.
+
+In: the bundled issues (and synthetic issues made from them). Out: a table of figures, each
+with its target, printed by `govkg bench`; nothing is asserted (the test suite does not time
+things).
+
+What is measured, and how:
+- extraction, end to end and per stage (normalization, each extractor), in characters of
+  input per second on one core, with spaCy's own blank-`zh` tokenizer on the same text as the
+  reference speed of "reading every character once with spaCy";
+- mapping records to quads and loading quads into the embedded store, in triples per second;
+- stored-query latency (p50/p95) on the embedded Oxigraph store and on rdflib's in-memory
+  store holding the same graph, with their ratio;
+- query latency on a large synthetic store (default 10 million triples, made by relabelling
+  copies of the bundled graph: labelled synthetic);
+- scaling: 1x, 10x, 100x the corpus as synthetic issues (the bundled text recombined, with
+  people renamed and the issue renumbered), each built in its own process so its peak memory
+  is its own; the issues stream through one at a time, so memory must stay flat;
+- the `--workers` speed-up of a build on this machine.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from govkg.extractors.layout import RUNNING_HEAD_ISSUE, RUNNING_HEAD_NAME, normalize
+from govkg.extractors.reading import read_text
+from govkg.extractors.registry import EXTRACTORS, extract_all
+
+from .build import build, bundled_issue_files
+
+TARGET_EXTRACT = 1_000_000      # characters per second per core, end to end
+TARGET_LOAD = 200_000           # triples per second
+TARGET_QUERY_P50_MS = 50.0      # at 10 million triples
+
+
+@dataclass
+class Row:
+    figure: str
+    value: str
+    target: str = ""
+    verdict: str = ""
+
+
+def _verdict(ok: bool | None) -> str:
+    return "" if ok is None else ("meets" if ok else "BELOW TARGET")
+
+
+def _best_of(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+# --- synthetic issues --------------------------------------------------------------------
+
+_GIVEN = "伟军华明丽强芳杰敏涛静磊洋艳勇娟斌霞超刚平辉建国志红燕峰鹏晨阳宇航欣怡子涵浩然梓萱雨桐"
+
+
+def _people(found: dict) -> set[str]:
+    names: set[str] = set()
+    for r in found.get("appointments", []):
+        names.add(r.person)
+    for r in found.get("person_posts", []):
+        names.add(r.person)
+    for r in found.get("responsibilities", []):
+        names.add(r.person)
+    for r in found.get("events", []):
+        names.update(r.attendees)
+    return {n for n in names if 2 <= len(n) <= 4}
+
+
+def synthetic_issues(count: int) -> Iterator[tuple[str, str]]:
+    """(name, text) of `count` synthetic issues, one at a time.
+
+    Issue k is bundled issue k mod 4 with every person it names renamed (surname kept, given
+    name drawn from k and the name) and its running heads renumbered, so each is a distinct
+    issue with distinct people yet reads exactly like a real one.
+    """
+    bases = []
+    for path in bundled_issue_files():
+        text = read_text(path)
+        issue = normalize(text, str(path))
+        people = sorted(_people(extract_all(issue)), key=len, reverse=True)
+        bases.append((path.stem, text, people))
+    for k in range(count):
+        stem, text, people = bases[k % len(bases)]
+        for name in people:
+            h = hashlib.sha1(f"{k}:{name}".encode()).digest()
+            given = "".join(_GIVEN[b % len(_GIVEN)] for b in h[: len(name) - 1])
+            text = text.replace(name, name[0] + given)
+        year, number = 2100 + k // 12, k % 12 + 1
+        lines = []
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if RUNNING_HEAD_ISSUE.match(stripped):
+                line = f"{year} 年第{number} 期"
+            elif RUNNING_HEAD_NAME.match(stripped):
+                line = re.sub(r"总第\s*\d+\s*期", f"总第{10000 + k}期", line)
+            lines.append(line)
+        text = "\n".join(lines)
+        if not any(RUNNING_HEAD_ISSUE.match(x.strip()) for x in lines):
+            text = f"{year} 年第{number} 期\n" + text
+        yield f"synthetic-{k:05d}-{stem}", text
+
+
+# --- the figures ---------------------------------------------------------------------------
+
+
+def extraction_rows(repeat: int) -> list[Row]:
+    texts = [read_text(p) for p in bundled_issue_files()]
+    chars = sum(len(t) for t in texts)
+    issues = [normalize(t) for t in texts]
+    for issue in issues:      # warm up: lexicons read, spaCy pipeline built
+        extract_all(issue)
+    rows = []
+    layout_s = _best_of(lambda: [normalize(t) for t in texts], repeat)
+    rows.append(Row("  normalization (layout)", f"{chars / layout_s:,.0f} chars/s"))
+    for name, fn in EXTRACTORS.items():
+        s = _best_of(lambda fn=fn: [list(fn(i)) for i in issues], repeat)
+        rows.append(Row(f"  extractor {name}", f"{chars / s:,.0f} chars/s"))
+    total = _best_of(lambda: [extract_all(normalize(t)) for t in texts], repeat)
+    rate = chars / total
+    rows.insert(0, Row("extraction end to end, one core", f"{rate:,.0f} chars/s",
+                       f">= {TARGET_EXTRACT:,} chars/s", _verdict(rate >= TARGET_EXTRACT)))
+    import spacy
+
+    nlp = spacy.blank("zh")
+    spacy_s = _best_of(lambda: [nlp.tokenizer(t) for t in texts], repeat)
+    rows.append(Row("  reference: spaCy blank-zh tokenizer alone", f"{chars / spacy_s:,.0f} chars/s"))
+    rows.append(Row("  corpus", f"{len(texts)} issues, {chars:,} chars"))
+    return rows
+
+
+def mapping_and_loading_rows(repeat: int) -> list[Row]:
+    from .mapping import issue_quads
+    from .store import GraphStore
+
+    issues = [normalize(read_text(p), str(p)) for p in bundled_issue_files()]
+    found = [extract_all(i) for i in issues]
+    quads = [issue_quads(i, f) for i, f in zip(issues, found)]
+    triples = sum(len(q) for q in quads)
+    map_s = _best_of(lambda: [issue_quads(i, f) for i, f in zip(issues, found)], repeat)
+
+    def load():
+        with tempfile.TemporaryDirectory() as d, GraphStore(Path(d) / "s") as store:
+            for q in quads:
+                store.replace_issue(q[0].graph_name, q)
+
+    load_s = _best_of(load, repeat)
+    return [
+        Row("mapping records to RDF", f"{triples / map_s:,.0f} triples/s"),
+        Row("loading into the embedded store (one transaction per issue)", f"{triples / load_s:,.0f} triples/s",
+            f">= {TARGET_LOAD:,} triples/s", _verdict(triples / load_s >= TARGET_LOAD)),
+    ]
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    samples = sorted(samples)
+    p50 = statistics.median(samples)
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    return p50 * 1000, p95 * 1000
+
+
+def _query_samples(run: Callable[[str, dict], object], repeat: int, warm_up: bool = True) -> list[float]:
+    from .queries import stored_queries
+
+    samples = []
+    for name, q in sorted(stored_queries().items()):
+        params = {p.name: p.example for p in q.params}
+        if warm_up:
+            run(q.sparql, params)
+        for _ in range(repeat):
+            t = time.perf_counter()
+            run(q.sparql, params)
+            samples.append(time.perf_counter() - t)
+    return samples
+
+
+def query_rows(store_dir: Path, repeat: int) -> list[Row]:
+    import rdflib
+
+    from .store import GraphStore
+
+    with GraphStore.open_read_only(store_dir) as store:
+        nquads = store.export("nquads")
+        triples = len(store)
+        ox_samples = _query_samples(lambda q, p: store.query(q, p), repeat)
+    # Our stored queries read the union of the issues' named graphs, as Oxigraph's default
+    # graph does when queried through the store; rdflib does that with default_union.
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(data=nquads, format="nquads")
+
+    def rdflib_run(q, params):
+        return list(dataset.query(q, initBindings={k: rdflib.Literal(v) for k, v in params.items()}))
+
+    # rdflib takes seconds on the join-heavy queries: fewer runs, no warm-up.
+    rl_samples = _query_samples(rdflib_run, 2, warm_up=False)
+    o50, o95 = _percentiles(ox_samples)
+    r50, r95 = _percentiles(rl_samples)
+    return [
+        Row(f"stored queries, embedded Oxigraph ({triples:,} triples)", f"p50 {o50:.2f} ms, p95 {o95:.2f} ms"),
+        Row(f"stored queries, rdflib in-memory (same graph)", f"p50 {r50:.2f} ms, p95 {r95:.2f} ms"),
+        Row("  rdflib / Oxigraph (p50)", f"{r50 / o50:.1f}x"),
+    ]
+
+
+def synthetic_store(store_dir: Path, target_triples: int) -> int:
+    """A store of about `target_triples`: copies of the bundled graph with every IRI relabelled
+    per copy, bulk-loaded (synthetic: only for measuring queries at scale)."""
+    import pyoxigraph as ox
+
+    from .mapping import issue_quads
+
+    issues = [normalize(read_text(p), str(p)) for p in bundled_issue_files()]
+    base = [q for i in issues for q in issue_quads(i, extract_all(i))]
+    copies = max(1, target_triples // len(base))
+    store = ox.Store(str(store_dir))
+
+    def relabel(term, k):
+        return ox.NamedNode(f"{term.value}~{k}") if isinstance(term, ox.NamedNode) else term
+
+    def stream():
+        for k in range(copies):
+            for q in base:
+                yield ox.Quad(relabel(q.subject, k), q.predicate, relabel(q.object, k), relabel(q.graph_name, k))
+
+    store.bulk_extend(stream())
+    store.flush()
+    n = len(store)
+    del store
+    return n
+
+
+def query_at_scale_rows(triples: int, repeat: int) -> list[Row]:
+    from .store import GraphStore
+
+    with tempfile.TemporaryDirectory() as d:
+        t = time.perf_counter()
+        n = synthetic_store(Path(d) / "s", triples)
+        made = time.perf_counter() - t
+        with GraphStore.open_read_only(Path(d) / "s") as store:
+            samples = _query_samples(lambda q, p: store.query(q, p), repeat)
+    p50, p95 = _percentiles(samples)
+    return [
+        Row(f"stored queries at {n:,} triples (synthetic, bulk-loaded in {made:.0f} s)",
+            f"p50 {p50:.2f} ms, p95 {p95:.2f} ms", f"p50 < {TARGET_QUERY_P50_MS:.0f} ms at 10,000,000",
+            _verdict(p50 < TARGET_QUERY_P50_MS if n >= 10_000_000 else None)),
+    ]
+
+
+def scale_child(count: int) -> dict:
+    """Build `count` synthetic issues into a fresh store, streaming; run in its own process."""
+    import resource
+
+    from .mapping import issue_quads
+    from .store import GraphStore
+
+    chars = triples = 0
+    t = time.perf_counter()
+    with tempfile.TemporaryDirectory() as d, GraphStore(Path(d) / "s") as store:
+        for name, text in synthetic_issues(count):
+            issue = normalize(text, name)
+            quads = issue_quads(issue, extract_all(issue))
+            store.replace_issue(quads[0].graph_name, quads)
+            chars += len(text)
+            triples += len(quads)
+    seconds = time.perf_counter() - t
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"issues": count, "chars": chars, "triples": triples, "seconds": seconds, "peak_mb": peak_kb / 1024}
+
+
+def scaling_rows(factors: list[int]) -> list[Row]:
+    rows = []
+    base_rate = None
+    for f in factors:
+        out = subprocess.run(
+            [sys.executable, "-m", "govkg.graph.bench", "--scale-child", str(4 * f)],
+            check=True, capture_output=True, text=True,
+        )
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        rate = r["chars"] / r["seconds"]
+        base_rate = base_rate or rate
+        rows.append(Row(
+            f"scaling {f}x (synthetic: {r['issues']} issues, {r['chars']:,} chars, {r['triples']:,} triples)",
+            f"{r['seconds']:.1f} s, {rate:,.0f} chars/s ({rate / base_rate:.2f} of 1x), peak {r['peak_mb']:.0f} MB",
+            "linear time, flat memory",
+        ))
+    return rows
+
+
+def workers_rows(factor: int, workers: int) -> list[Row]:
+    with tempfile.TemporaryDirectory() as d:
+        files = []
+        for name, text in synthetic_issues(4 * factor):
+            p = Path(d) / f"{name}.txt"
+            p.write_text(text, "utf-8")
+            files.append(p)
+        times = {}
+        for w in (1, workers):
+            store = Path(d) / f"store{w}"
+            t = time.perf_counter()
+            build(files, store, workers=w)
+            times[w] = time.perf_counter() - t
+    return [Row(f"build --workers {workers} vs 1 ({len(files)} synthetic issues, {os.cpu_count()} cores)",
+                f"{times[1]:.1f} s -> {times[workers]:.1f} s, speed-up {times[1] / times[workers]:.2f}x")]
+
+
+def run(repeat: int = 3, scales: list[int] | None = None, query_triples: int = 10_000_000,
+        workers: int = 2, emit: Callable[[Row], None] | None = None) -> list[Row]:
+    emit = emit or (lambda row: None)
+    rows: list[Row] = []
+
+    def add(new: list[Row]):
+        for r in new:
+            rows.append(r)
+            emit(r)
+
+    add(extraction_rows(repeat))
+    add(mapping_and_loading_rows(repeat))
+    with tempfile.TemporaryDirectory() as d:
+        build(None, Path(d) / "s")
+        add(query_rows(Path(d) / "s", repeat * 5))
+    if query_triples:
+        add(query_at_scale_rows(query_triples, repeat * 5))
+    if scales:
+        add(scaling_rows(scales))
+    if workers > 1:
+        add(workers_rows(5, workers))
+    return rows
+
+
+def format_row(row: Row, width: int = 78) -> str:
+    line = f"{row.figure:<{width}} {row.value}"
+    if row.target:
+        line += f"   [target {row.target}]"
+    if row.verdict:
+        line += f" {row.verdict}"
+    return line
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--scale-child":
+        print(json.dumps(scale_child(int(sys.argv[2]))))
+    else:
+        for r in run(emit=lambda r: print(format_row(r), flush=True)):
+            pass
