@@ -415,4 +415,17 @@ def load_issue(path: str | Path) -> Issue:
     issue = normalize(text, str(path))
     if len(issue.text) < 20 or not re.search(r"[\u4e00-\u9fff]", issue.text):
         raise InputError(path, "no Chinese text found; this is not a gazette issue")
+    if not looks_like_gazette(issue):
+        raise InputError(path, "no running head, document number or gazette section found; "
+                               "this is not a gazette issue")
     return issue
+
+
+def looks_like_gazette(issue: Issue) -> bool:
+    """Does the text bear any mark of a gazette issue? A truncated issue keeps some (a running
+    head, a title block, a section heading, a document number); a novel or a web page has none.
+    """
+    g = issue.gazette
+    if g.year or g.name or g.total_issue or issue.title_blocks or issue.headings:
+        return True
+    return bool(DOC_NUMBER_LINE.search(issue.text) or re.search(r"[〔﹝]\s*(?:19|20)\d\d\s*[〕﹞]\s*\d+\s*号", issue.text))

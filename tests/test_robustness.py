@@ -1,0 +1,161 @@
+"""Bad input, faults and untrusted text: govkg reads or refuses, never crashes or half-writes.
+
+- Property tests: no extractor raises on arbitrary text, nor on gazette lines shuffled,
+  cut and spliced with noise.
+- Truncated, oversized and not-a-gazette files: read correctly, or refused naming the file.
+- A build killed with SIGKILL leaves every issue fully in the store or absent; running the
+  build again completes it, and again changes nothing.
+- Commands write only where the user asked.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import seed_file
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govkg.cli import main
+from govkg.extractors.layout import load_issue, normalize
+from govkg.extractors.reading import MAX_BYTES
+from govkg.extractors.registry import EXTRACTORS
+from govkg.graph.store import GraphStore
+
+SEED_LINES = [ln for p in ("000", "003") for ln in seed_file(p).read_text("utf-8").split("\n")]
+
+
+def run_all_extractors(text: str) -> None:
+    issue = normalize(text)
+    for name, extract in EXTRACTORS.items():
+        list(extract(issue))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_no_extractor_raises_on_arbitrary_text(text):
+    run_all_extractors(text)
+
+
+gazette_lines = st.lists(
+    st.one_of(
+        st.sampled_from(SEED_LINES),
+        st.sampled_from(SEED_LINES).map(lambda s: s[: len(s) // 2]),
+        st.text(alphabet="任免去兼的、，。；：（）〔〕△·号年月日市县区局委办 \u3000\n0123456789", max_size=30),
+    ),
+    max_size=120,
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(gazette_lines)
+def test_no_extractor_raises_on_spliced_gazette_text(lines):
+    run_all_extractors("\n".join(lines))
+
+
+def test_a_truncated_issue_is_read_as_far_as_it_goes(tmp_path):
+    text = seed_file("000").read_text("utf-8")
+    path = tmp_path / "truncated.txt"
+    path.write_text(text[: int(len(text) * 0.6)], "utf-8")
+    issue = load_issue(path)
+    for extract in EXTRACTORS.values():
+        list(extract(issue))
+    # The first documents are all there; the 人事任免 pages were cut off.
+    from govkg.extractors import appointments, documents
+
+    numbers = [d.doc_number for d in documents.extract(issue)]
+    assert "温政发〔2018〕26号" in numbers
+    assert list(appointments.extract(issue)) == []
+
+
+def test_chinese_text_that_is_not_a_gazette_is_refused(tmp_path):
+    path = tmp_path / "novel.txt"
+    path.write_text("第一回　宴桃园豪杰三结义，斩黄巾英雄首立功。\n\n话说天下大势，分久必合，合久必分。\n" * 30, "utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert str(path) in result.output and "not a gazette issue" in result.output
+
+
+def test_an_oversized_file_is_refused_without_being_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.truncate(MAX_BYTES + 1)      # sparse: no memory or disk spent
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert str(path) in result.output and "limit" in result.output
+
+
+def _issue_counts(store_dir: Path) -> dict[str, int]:
+    with GraphStore.open_read_only(store_dir) as store:
+        res = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        return {row["g"]: int(row["n"]) for row in res.values()}
+
+
+@pytest.fixture(scope="module")
+def many_issues(tmp_path_factory) -> list[Path]:
+    """Twelve distinct issues (synthetic: the bundled text with people renamed, renumbered)."""
+    from govkg.graph.bench import synthetic_issues
+
+    d = tmp_path_factory.mktemp("issues")
+    files = []
+    for name, text in synthetic_issues(12):
+        p = d / f"{name}.txt"
+        p.write_text(text, "utf-8")
+        files.append(p)
+    return files
+
+
+def test_a_killed_build_leaves_each_issue_whole_or_absent_and_a_rerun_completes(tmp_path, many_issues):
+    reference = tmp_path / "reference"
+    subprocess.run([sys.executable, "-m", "govkg.cli", "build", "--store", str(reference), *map(str, many_issues)],
+                   check=True, capture_output=True)
+    expected = _issue_counts(reference)
+    assert len(expected) == 12
+
+    store = tmp_path / "store"
+    proc = subprocess.Popen([sys.executable, "-m", "govkg.cli", "build", "--store", str(store), *map(str, many_issues)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Kill it once the store exists and the build is part-way through (bounded wait).
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (store / "CURRENT").exists():
+        time.sleep(0.05)
+    time.sleep(1.0)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+
+    partial = _issue_counts(store)
+    for graph, count in partial.items():
+        assert count == expected[graph], f"{graph} half-loaded: {count} of {expected[graph]} triples"
+    assert len(partial) < 12, "the build finished before it was killed; the test proved nothing"
+
+    subprocess.run([sys.executable, "-m", "govkg.cli", "build", "--store", str(store), *map(str, many_issues)],
+                   check=True, capture_output=True)
+    assert _issue_counts(store) == expected
+    with GraphStore.open_read_only(store) as s:
+        first = s.export("nquads")
+    subprocess.run([sys.executable, "-m", "govkg.cli", "build", "--store", str(store), *map(str, many_issues[:3])],
+                   check=True, capture_output=True)
+    with GraphStore.open_read_only(store) as s:
+        assert s.export("nquads") == first, "re-ingesting issues must change nothing"
+
+
+def test_commands_write_only_where_asked(tmp_path, monkeypatch):
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    monkeypatch.delenv("GOVKG_STORE", raising=False)
+    store = tmp_path / "elsewhere" / "store"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(seed_file("004")), "--store", str(store)]).exit_code == 0
+    page = tmp_path / "out" / "net.html"
+    page.parent.mkdir()
+    assert runner.invoke(main, ["viz", "--store", str(store), "-o", str(page)]).exit_code == 0
+    assert runner.invoke(main, ["export", "graph", "--format", "nquads", "--store", str(store)]).exit_code == 0
+    assert list(cwd.iterdir()) == []
+    assert sorted(p.name for p in page.parent.iterdir()) == ["net.html"]
