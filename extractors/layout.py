@@ -198,6 +198,8 @@ def _clean(raw: str) -> tuple[str, int]:
 
 def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
     """The kind of page furniture a line is ('page', 'head', 'label'), or None."""
+    if len(text) > 40:
+        return None   # furniture is short; most lines are body text
     if PAGE_NUMBER.match(text):
         return "page"
     if RUNNING_HEAD_ISSUE.match(text) or RUNNING_HEAD_NAME.match(text):
@@ -210,6 +212,8 @@ def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
 def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
     name = year = issue = total = month = None
     for ln in lines:
+        if "期" not in ln.text and "月" not in ln.text:
+            continue   # every pattern below needs one of these
         m = RUNNING_HEAD_ISSUE.match(ln.text)
         if m and year is None:
             year, issue = int(m["year"]), int(despace(m["issue"]))
@@ -304,6 +308,8 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     raw_lines = raw_text.split("\n")
     lines: list[_Line] = []
     for no, raw in enumerate(raw_lines, 1):
+        if not raw or raw.isspace():
+            continue   # half the lines of PDF text are blank
         text, indent = _clean(raw)
         if not text:
             continue
@@ -334,7 +340,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             else:
                 label_at[ln.no] = ("page", "forward")
             continue
-        m = SECTION_HEADING.match(ln.text)
+        m = SECTION_HEADING.match(ln.text) if len(ln.text) < 40 and "月" in ln.text else None
         if m:
             what = m["what"]
             hk = {"人事任免": "personnel", "记事": "diary", "政务动态": "diary", "发文目录": "catalog"}[what]
