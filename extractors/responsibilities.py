@@ -195,9 +195,20 @@ def extract(issue: Issue) -> Iterator[Responsibility]:
         if leader is not None:
             flush()
         done_until = end_of_notice
+        notice = _notice_number(issue, start, end_of_notice)
         for person, relation, obj, a, b in records:
             yield Responsibility(person=person, relation=relation, object=obj,
-                                 source=issue.source(a, b, EXTRACTOR), date=date)
+                                 source=issue.source(a, b, EXTRACTOR, document=notice), date=date)
+
+
+def _notice_number(issue: Issue, start: int, end: int) -> str | None:
+    """The number (or, unnumbered, the title) of the 领导分工 notice whose body runs from
+    start to end: its title block stands in the notice, often after its first page."""
+    near = [b for b in issue.title_blocks if "分工" in b.title and start - 2000 <= b.offset <= end]
+    if not near:
+        return None
+    block = min(near, key=lambda b: abs(b.offset - start))
+    return block.doc_number or block.title
 
 
 def _read_block(issue: Issue, leader: str, block: list[tuple[int, int]]) -> Iterator[tuple[str, str, str | None, int, int]]:

@@ -123,5 +123,8 @@ def build(
             summary.issues.append(IssueLoaded(path=issue.path, graph=graph, triples=count))
             if progress:
                 progress(issue)
+        # Facts that span issues (a later division of work ending an earlier one) are
+        # recomputed once all issues are in.
+        store.refresh_derived()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -162,7 +162,7 @@ def push(store_dir: str | Path, target: Target, *, verify: bool = True, retries:
     summary = PushSummary()
     start = time.perf_counter()
     with GraphStore.open_read_only(store_dir) as store:
-        graphs = store.issues()
+        graphs = store.graphs()   # the issues and the derived graph
         if not graphs:
             raise InputError(Path(store_dir), "the store holds no issue graphs; run `govkg build` first")
         for graph in graphs:

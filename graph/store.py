@@ -34,6 +34,11 @@ import pyoxigraph as ox
 from govkg.extractors.reading import InputError
 
 STORE_ENV = "GOVKG_STORE"
+
+#: The named graph of facts that follow from several issues together (a later 领导分工 notice
+#: ending an earlier one's assignments), recomputed by `refresh_derived` after every build.
+#: It is not an issue: `issues()` leaves it out, `graphs()` includes it.
+DERIVED_GRAPH = "https://w3id.org/govkg/id/graph/derived"
 DEFAULT_STORE = Path(".govkg") / "store"
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -204,7 +209,22 @@ class GraphStore:
     # -- reading
     def issues(self) -> list[str]:
         """The IRIs of the issue graphs held, sorted."""
+        return [g for g in self.graphs() if g != DERIVED_GRAPH]
+
+    def graphs(self) -> list[str]:
+        """Every named graph held (the issues and the derived graph), sorted."""
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def refresh_derived(self) -> int:
+        """Recompute the derived graph from all issues, each rule (ontology/derive/*.ru) one
+        SPARQL Update, so one transaction; returns the derived graph's size."""
+        from importlib import resources
+
+        rules = resources.files("govkg.ontology").joinpath("derive")
+        for rule in sorted(rules.iterdir(), key=lambda p: p.name):
+            if rule.name.endswith(".ru"):
+                self._store.update(rule.read_text("utf-8"))
+        return self.graph_size(DERIVED_GRAPH)
 
     def graph_size(self, graph_iri: str) -> int:
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))
