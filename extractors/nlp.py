@@ -85,10 +85,11 @@ def person_regexes() -> tuple[re.Pattern, ...]:
 @Language.component("govkg_regex_entities")
 def regex_entities(doc: Doc) -> Doc:
     spans = []
+    text = doc.text   # Doc.text joins every token anew: read it once, not once per pattern
     for row in entity_patterns():
         if "regex" not in row:
             continue
-        for m in re.finditer(row["regex"], doc.text, flags=re.M):
+        for m in re.finditer(row["regex"], text, flags=re.M):
             span = doc.char_span(m.start(), m.end(), label=row["label"], alignment_mode="expand")
             if span is not None and span.text.strip():
                 spans.append(span)
@@ -100,8 +101,9 @@ def regex_entities(doc: Doc) -> Doc:
 @Language.component("govkg_persons")
 def persons(doc: Doc) -> Doc:
     spans = []
+    text = doc.text
     for rx in person_regexes():
-        for m in rx.finditer(doc.text):
+        for m in rx.finditer(text):
             span = doc.char_span(m.start("name"), m.end("name"), label="PERSON", alignment_mode="expand")
             if span is not None:
                 spans.append(span)

@@ -146,14 +146,23 @@ def dashed_pairs(text: str, home: str | None) -> Iterator[tuple[int, int, Place,
 
 
 
-def joined_pairs(text: str, home: str | None) -> Iterator[tuple[int, int, Place, Place, str]]:
-    """"温州与格尔木于2010年建立对口支援关系": A与B … 对口支援/山海协作 in one clause."""
+@lru_cache(maxsize=1)
+def _joined_re() -> re.Pattern:
     names = sorted(_names(), key=len, reverse=True)
     alt = "|".join(map(re.escape, names))
-    pattern = re.compile(
+    return re.compile(
         rf"(?P<a>{alt})[与和同](?P<b>{alt})(?P<rest>[^。；，]{{0,24}}?)(?:建立|结成|开展)?"
         rf"(?:(?P<kw>对口支援|对口帮扶|山海协作)(?:关系|结对|协作)|(?P<pair>结对))")
-    for m in pattern.finditer(text):
+
+
+@lru_cache(maxsize=1)
+def _any_place_re() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(_names(), key=len, reverse=True))))
+
+
+def joined_pairs(text: str, home: str | None) -> Iterator[tuple[int, int, Place, Place, str]]:
+    """"温州与格尔木于2010年建立对口支援关系": A与B … 对口支援/山海协作 in one clause."""
+    for m in _joined_re().finditer(text):
         a, b = resolve(m["a"]), resolve(m["b"])
         if a and b and a != b:
             kind = "对口支援" if (m["kw"] or "").startswith("对口") else "山海协作"
@@ -165,8 +174,7 @@ def both_places(issue: Issue, home: str | None) -> Iterator[tuple[int, int, Plac
     if not home:
         return
     text = issue.text
-    names = sorted(_names(), key=len, reverse=True)
-    alt = re.compile("|".join(map(re.escape, names)))
+    alt = _any_place_re()
     home_place = _names()[home]
     for m in re.finditer(r"两地[^。]{0,20}?(对口支援|对口帮扶|山海协作)", text):
         # The report around it: from a few paragraphs before to the end of this one.

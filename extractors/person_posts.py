@@ -169,9 +169,21 @@ def name_at(s: str, j: int) -> int:
     return 0
 
 
-def _holds_title(cand: str) -> bool:
+@lru_cache(maxsize=1)
+def _long_title_regex() -> re.Pattern:
     titles, _ = leader_titles()
-    return any(t in cand for t in titles if len(t) >= 2)
+    return re.compile("|".join(re.escape(t) for t in titles if len(t) >= 2))
+
+
+def _holds_title(cand: str) -> bool:
+    return bool(_long_title_regex().search(cand))
+
+
+@lru_cache(maxsize=1)
+def _after_title_regexes() -> tuple[tuple[str, re.Pattern], ...]:
+    """Titles that may follow a name, longest first, each with its compiled pattern."""
+    _, after = leader_titles()
+    return tuple((t, re.compile(re.escape(t))) for t in sorted(after, key=len, reverse=True))
 
 
 # --- post phrases -----------------------------------------------------------------------
@@ -255,8 +267,10 @@ def mentions(s: str) -> Iterator[Mention]:
         if names:
             pos = names[-1][1]
     # Names printed before their post: 孙维国副市长, 习近平总书记.
-    for t in sorted(after, key=len, reverse=True):
-        for m in re.finditer(re.escape(t), s):
+    for t, t_re in _after_title_regexes():
+        if t not in s:
+            continue
+        for m in t_re.finditer(s):
             a = _name_before(s, m.start())
             if a is None or a in taken:
                 continue
