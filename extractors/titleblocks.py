@@ -193,8 +193,11 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     for i, (no, text, indent, _) in enumerate(lines):
         if i in used or (i > 0 and (i - 1) in used):
             continue
-        # Cheap test first (this loop visits every line): a block that starts here needs a
-        # head or an issuer name on this line, or a bracket closing below that opened here.
+        # Cheap tests first (this loop visits every line): a block that starts here starts
+        # with a title line, and has a head or an issuer name on it, or a bracket closing
+        # below that opened here.
+        if not is_title_line(text, indent) or ATTACHMENT_MARK.match(text):
+            continue
         if not (TITLE_HEAD.search(despace(text)) or is_issuer_line(text)
                 or any(")" in t or "）" in t for _, t, _, _ in lines[i + 1:i + 5])):
             continue
