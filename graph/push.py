@@ -222,8 +222,22 @@ class LocalServer:
     name = "server"
     proc: subprocess.Popen | None = None
 
+    log = None
+    startup_s = 30.0
+
     def start(self) -> "LocalServer":
         raise NotImplementedError
+
+    def _launch(self, argv: list[str], log_path: Path, ready_url: str, cwd: Path | None = None) -> None:
+        """Start the process (output to log_path) and wait until ready_url answers; a server
+        that does not come up in time is stopped before the error goes on."""
+        self.log = open(log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(argv, cwd=cwd, stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            wait_for_http(ready_url, self.startup_s, self.proc)
+        except Exception:
+            self.stop()
+            raise
 
     def __enter__(self):
         return self.start()
@@ -232,6 +246,14 @@ class LocalServer:
         self.stop()
 
     def stop(self) -> None:
+        log, self.log = self.log, None
+        try:
+            self._kill()
+        finally:
+            if log:
+                log.close()
+
+    def _kill(self) -> None:
         proc, self.proc = self.proc, None
         if proc is None or proc.poll() is not None:
             return
@@ -270,22 +292,10 @@ class OxigraphServer(LocalServer):
 
     def start(self) -> "OxigraphServer":
         self.location.mkdir(parents=True, exist_ok=True)
-        self.log = open(self.location.parent / f"oxigraph-{self.port}.log", "ab")  # noqa: SIM115
-        self.proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(self.location),
-                                      "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"],
-                                     stdout=self.log, stderr=subprocess.STDOUT)
-        try:
-            wait_for_http(f"{self.base}/query?query=ASK%7B%7D", self.startup_s, self.proc)
-        except Exception:
-            self.stop()
-            raise
+        self._launch([oxigraph_binary(), "serve", "--location", str(self.location),
+                      "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"],
+                     self.location.parent / f"oxigraph-{self.port}.log", f"{self.base}/query?query=ASK%7B%7D")
         return self
-
-    def stop(self) -> None:
-        super().stop()
-        log = self.__dict__.pop("log", None)
-        if log:
-            log.close()
 
     def target(self, *, gsp: bool = True) -> Target:
         return Target(f"{self.base}/query", graph_store=f"{self.base}/store" if gsp else None,
@@ -340,21 +350,9 @@ class VirtuosoServer(LocalServer):
         self.directory.mkdir(parents=True, exist_ok=True)
         ini = self.directory / "virtuoso.ini"
         ini.write_text(virtuoso_ini(Path(VIRTUOSO_INI).read_text("utf-8", errors="replace"), self.directory, self.sql_port, self.port))
-        self.log = open(self.directory / "stdout.log", "ab")  # noqa: SIM115
-        self.proc = subprocess.Popen([VIRTUOSO_BINARY, "+configfile", str(ini), "+foreground"], cwd=self.directory,
-                                     stdout=self.log, stderr=subprocess.STDOUT)
-        try:
-            wait_for_http(f"{self.base}/sparql?query=ASK%7B%7D", self.startup_s, self.proc)
-        except Exception:
-            self.stop()
-            raise
+        self._launch([VIRTUOSO_BINARY, "+configfile", str(ini), "+foreground"], self.directory / "stdout.log",
+                     f"{self.base}/sparql?query=ASK%7B%7D", cwd=self.directory)
         return self
-
-    def stop(self) -> None:
-        super().stop()
-        log = self.__dict__.pop("log", None)
-        if log:
-            log.close()
 
     def target(self, *, gsp: bool = True) -> Target:
         auth = HTTPDigestAuth("dba", "dba")

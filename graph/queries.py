@@ -11,8 +11,9 @@ Header format (comment lines before the query):
     # description: Every personnel act naming the person, oldest first.
     # param: name — the person's name as printed — 郑章辉
 
-A parameter named `name` binds the query variable `?name`; it must be projected by the
-SELECT (Oxigraph's substitution rule), which also shows the bound value in the results.
+A parameter named `name` binds the query variable `?name` (a VALUES block at the head of the
+WHERE group, see `store.bind_values`); stored queries also project it, so the results show
+what was asked.
 """
 from __future__ import annotations
 

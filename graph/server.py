@@ -53,7 +53,7 @@ from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
-from govkg.graph.store import XSD, GraphStore, store_prefixes, to_term
+from govkg.graph.store import XSD, GraphStore, bind_values, store_prefixes, to_term, where_group_start  # noqa: F401 (re-exported)
 
 MAX_BODY = 1 << 20
 XSD_STRING = XSD + "string"
@@ -86,7 +86,6 @@ RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES
 
 # -- reading SPARQL text ------------------------------------------------------------------------
 
-IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n|(?i:PREFIX)\s+[\w.-]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)", re.S)
 UPDATE_START = re.compile(r"(?i:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
 DECLARED_PREFIX = re.compile(r"(?i:PREFIX)\s+([\w.-]*):")
@@ -100,37 +99,6 @@ def is_update(sparql: str) -> bool:
     return bool(UPDATE_START.match(sparql[pos:].lstrip()))
 
 
-def _skip_string(text: str, i: int) -> int:
-    quote = text[i]
-    if text.startswith(quote * 3, i):
-        end = text.find(quote * 3, i + 3)
-        return len(text) if end < 0 else end + 3
-    i += 1
-    while i < len(text) and text[i] != quote:
-        i += 2 if text[i] == "\\" else 1
-    return i + 1
-
-
-def where_group_start(sparql: str) -> int:
-    """The offset of the `{` opening the query's WHERE group: the first brace outside comments,
-    strings and IRIs (a SELECT clause holds none)."""
-    i, n = 0, len(sparql)
-    while i < n:
-        c = sparql[i]
-        if c == "#":
-            end = sparql.find("\n", i)
-            i = n if end < 0 else end
-        elif c in "\"'":
-            i = _skip_string(sparql, i)
-        elif c == "<" and (m := IRIREF.match(sparql, i)):
-            i = m.end()
-        elif c == "{":
-            return i
-        else:
-            i += 1
-    raise ValueError("the query has no WHERE { … } group")
-
-
 def self_contained(sparql: str, params: Mapping[str, Any] | None = None) -> str:
     """The stored query as plain SPARQL for any server: PREFIX lines for the prefixes it uses
     without declaring (the embedded store supplies them), and each parameter bound by an
@@ -140,13 +108,7 @@ def self_contained(sparql: str, params: Mapping[str, Any] | None = None) -> str:
     declared = {p.lower() for p in DECLARED_PREFIX.findall(sparql)}
     missing = [f"PREFIX {p}: <{iri}>" for p, iri in store_prefixes().items()
                if p.lower() not in declared and re.search(rf"(?<![\w:<]){re.escape(p)}:", sparql)]
-    text = sparql
-    if params:
-        names = [k.lstrip("?$") for k in params]
-        terms = [str(to_term(v)) for v in params.values()]
-        values = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
-        at = where_group_start(text) + 1
-        text = text[:at] + values + text[at:]
+    text = bind_values(sparql, params)
     if missing:
         lines = text.splitlines(keepends=True)
         head = 0   # after the comment header, so the page shows the title first

@@ -16,15 +16,16 @@ write-ahead log makes a committed transaction durable and an uncommitted one inv
 process killed mid-replace leaves the issue's old graph or its new one, never a mix. We do not
 use `bulk_extend`/`bulk_load`: they write SST files outside a transaction.
 
-Parameters reach SPARQL only as bound RDF terms through Oxigraph's `substitutions=` (SEP-0007
-variable substitution); no user text is ever pasted into query text. Oxigraph requires a
-substituted variable to be in a SELECT's projection, so every parameter of a stored query is
-also one of its result columns.
+Parameters reach SPARQL only as bound RDF terms: `bind_values` writes them, serialized by
+pyoxigraph, into a VALUES block at the head of the WHERE group; no user text is ever pasted
+into query text. Every parameter of a stored query is also one of its result columns, so the
+answer shows what it was asked about.
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,58 @@ BASE_PREFIXES = {
     "oa": "http://www.w3.org/ns/oa#",
     "time": "http://www.w3.org/2006/time#",
 }
+
+
+IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+
+
+def _skip_string(text: str, i: int) -> int:
+    quote = text[i]
+    if text.startswith(quote * 3, i):
+        end = text.find(quote * 3, i + 3)
+        return len(text) if end < 0 else end + 3
+    i += 1
+    while i < len(text) and text[i] != quote:
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
+
+
+def where_group_start(sparql: str) -> int:
+    """The offset of the `{` opening the query's WHERE group: the first brace outside comments,
+    strings and IRIs (a SELECT clause holds none)."""
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end
+        elif c in "\"'":
+            i = _skip_string(sparql, i)
+        elif c == "<" and (m := IRIREF.match(sparql, i)):
+            i = m.end()
+        elif c == "{":
+            return i
+        else:
+            i += 1
+    raise ValueError("the query has no WHERE { … } group")
+
+
+def bind_values(sparql: str, params: Mapping[str, Any] | None) -> str:
+    """The query with each parameter bound by an inline `VALUES` at the head of its WHERE
+    group. The values are RDF terms made by `to_term` and written by pyoxigraph (quotes,
+    backslashes and newlines escaped), never user text pasted into the query.
+
+    Why not Oxigraph's `substitutions=`: it binds after evaluating the query, so a lookup
+    scans the whole graph (556 ms at a million triples); a VALUES block at the head is joined
+    first, so the lookup starts from the bound value (under 1 ms).
+    """
+    if not params:
+        return sparql
+    names = [k.lstrip("?$") for k in params]
+    terms = [str(to_term(v)) for v in params.values()]
+    values = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
+    at = where_group_start(sparql) + 1
+    return sparql[:at] + values + sparql[at:]
 
 
 def default_store_dir() -> Path:
@@ -243,15 +296,17 @@ class GraphStore:
     def query(self, sparql: str, params: Mapping[str, Any] | None = None, *, prefixes: dict[str, str] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all issue graphs.
 
-        `params` maps variable names (without `?`) to values bound with `to_term`; each must be
-        a projected variable of the query (Oxigraph's substitution rule).
+        `params` maps variable names (without `?`) to values bound with `to_term` in a VALUES
+        block at the head of the WHERE group (`bind_values`).
         """
-        substitutions = {ox.Variable(k.lstrip("?$")): to_term(v) for k, v in (params or {}).items()}
+        try:
+            text = bind_values(sparql, params)
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
         try:
             result = self._store.query(
-                sparql,
+                text,
                 use_default_graph_as_union=True,
-                substitutions=substitutions or None,
                 prefixes=prefixes or store_prefixes(),
             )
         except SyntaxError as exc:

@@ -100,8 +100,8 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 def query(query: str | None, query_file: Path | None, params: tuple[str, ...], list_queries: bool, store_dir: Path | None, fmt: str):
     """Run SPARQL over all issues in the store: text, a .rq file, or a stored query's NAME.
 
-    Parameters are bound as RDF values (never pasted into the query), and each must be a
-    column of the query's SELECT.
+    Parameters are bound as RDF values (never pasted into the query), by a VALUES block at
+    the head of the query's WHERE group.
 
     \b
     Example:
