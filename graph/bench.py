@@ -254,7 +254,7 @@ def synthetic_store(store_dir: Path, target_triples: int) -> int:
 
     issues = [normalize(read_text(p), str(p)) for p in bundled_issue_files()]
     base = [q for i in issues for q in issue_quads(i, extract_all(i))]
-    copies = max(1, target_triples // len(base))
+    copies = max(1, -(-target_triples // len(base)))   # rounded up: at least the target
     store = ox.Store(str(store_dir))
 
     from .vocab import ID_BASE
