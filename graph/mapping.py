@@ -152,6 +152,9 @@ class _IssueMapper:
         if d:
             self.add(node, GKG.date, d[0])
             self.add(node, GKG.datePrecision, d[1])
+            if len(value) >= 7:
+                # Month lookups ("acts in 2019-12") match this exactly, through the index.
+                self.add(node, GKG.yearMonth, value[:7])
         return d
 
     def doc_ref(self, key: str | None) -> NamedNode | None:

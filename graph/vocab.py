@@ -194,6 +194,7 @@ class GKG:
     text = NamedNode("https://w3id.org/govkg/ontology#text")
     totalIssueNumber = NamedNode("https://w3id.org/govkg/ontology#totalIssueNumber")
     year = NamedNode("https://w3id.org/govkg/ontology#year")
+    yearMonth = NamedNode("https://w3id.org/govkg/ontology#yearMonth")
 
 
 class OA:
