@@ -23,12 +23,11 @@ How it reads:
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 
+from .lexicons import longest_first
 from .layout import Issue
 from .records import Appointment
 
@@ -64,21 +63,13 @@ FALLBACK_NAME = re.compile(rf"[{CJK}]{{2,6}}[·•．.][{CJK}]{{2,10}}|[{CJK}]{{
 ENUMERATOR_RE = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十0-9]+[、.．])")
 
 
-def _lexicon(name: str) -> tuple[str, ...]:
-    text = (resources.files("govkg.extractors") / "data" / name).read_text("utf-8")
-    entries = (ln.strip() for ln in text.splitlines())
-    return tuple(e for e in entries if e and not e.startswith("#"))
-
-
-@functools.cache
 def post_titles() -> tuple[str, ...]:
     """Post titles, longest first (so 副调研员 wins over 调研员)."""
-    return tuple(sorted(set(_lexicon("post_titles.txt")), key=len, reverse=True))
+    return longest_first("post_titles.txt")
 
 
-@functools.cache
 def org_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(set(_lexicon("org_suffixes.txt")), key=len, reverse=True))
+    return longest_first("org_suffixes.txt")
 
 
 @dataclass(frozen=True)

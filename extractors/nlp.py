@@ -22,12 +22,12 @@ from __future__ import annotations
 import functools
 import json
 import re
-from importlib import resources
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from .lexicons import lexicon, longest_first
 
 #: Verbs that follow "title + name" in news and diary items (副市长汪驰参加…): they end the name.
 ACTIVITY_VERBS = ("参加", "出席", "主持", "同志", "督查", "调研", "检查", "会见", "看望", "走访", "带队", "率队",
@@ -43,23 +43,15 @@ if not Doc.has_extension("noise"):
     Doc.set_extension("noise", default=())
 
 
-def _data(name: str) -> str:
-    return (resources.files("govkg.extractors") / "data" / name).read_text("utf-8")
-
-
-def _lines(name: str) -> list[str]:
-    return [ln.strip() for ln in _data(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 @functools.cache
 def entity_patterns() -> tuple[dict, ...]:
     """The rows of data/entity_patterns.jsonl: {"label", "regex"} or {"label", "pattern"}."""
-    return tuple(json.loads(ln) for ln in _lines("entity_patterns.jsonl"))
+    return tuple(json.loads(ln) for ln in lexicon("entity_patterns.jsonl"))
 
 
 @functools.cache
 def surnames() -> tuple[str, ...]:
-    return tuple(sorted(set(_lines("surnames.txt")), key=len, reverse=True))
+    return longest_first("surnames.txt")
 
 
 @functools.cache
@@ -68,7 +60,7 @@ def person_regexes() -> tuple[re.Pattern, ...]:
     so "王造任…" is 王造 (the regex backtracks until the verb follows)."""
     cjk = "\u4e00-\u9fff"
     surname = "|".join(map(re.escape, surnames()))
-    titles = "|".join(map(re.escape, sorted(set(_lines("post_titles.txt")), key=len, reverse=True)))
+    titles = "|".join(map(re.escape, longest_first("post_titles.txt")))
     name = rf"(?:{surname})[{cjk}]{{1,2}}"
     minority = rf"[{cjk}]{{2,6}}·[{cjk}]{{2,10}}"
     verbs = "、|兼任|任|为|的|兼|同志"
@@ -145,7 +137,7 @@ def build_nlp() -> Language:
     """The pipeline, built once per process."""
     nlp = spacy.blank("zh")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-    patterns = [{"label": "POST", "pattern": t} for t in _lines("post_titles.txt")]
+    patterns = [{"label": "POST", "pattern": t} for t in lexicon("post_titles.txt")]
     patterns += [{"label": r["label"], "pattern": r["pattern"]} for r in entity_patterns() if "pattern" in r]
     ruler.add_patterns(patterns)
     nlp.add_pipe("govkg_regex_entities")

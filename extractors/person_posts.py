@@ -25,8 +25,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .lexicons import lexicon
 from .layout import Issue
 from .records import PersonPost
 
@@ -63,12 +63,8 @@ _PHRASE_STOP = set("，,、。；;：:！？!?“”\"'（）()《》〈〉【�
 @lru_cache(maxsize=1)
 def leader_titles() -> tuple[tuple[str, ...], frozenset[str]]:
     """(titles longest first, titles that may follow a name) from data/leader_titles.txt."""
-    text = resources.files("govkg.extractors").joinpath("data/leader_titles.txt").read_text("utf-8")
     titles, after = [], set()
-    for row in text.splitlines():
-        row = row.strip()
-        if not row or row.startswith("#"):
-            continue
+    for row in lexicon("leader_titles.txt"):
         parts = row.split("\t")
         titles.append(parts[0].strip())
         if len(parts) > 1 and parts[1].strip() == "after":
@@ -78,12 +74,8 @@ def leader_titles() -> tuple[tuple[str, ...], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    """Single-character surnames from the appointments room's data/surnames.txt, if present."""
-    try:
-        text = resources.files("govkg.extractors").joinpath("data/surnames.txt").read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(r.strip() for r in text.splitlines() if r.strip() and not r.startswith("#") and len(r.strip()) == 1)
+    """Single-character surnames from data/surnames.txt."""
+    return frozenset(s for s in lexicon("surnames.txt") if len(s) == 1)
 
 
 def _may_start_name(ch: str) -> bool:

@@ -24,22 +24,16 @@ above a block stay in the text.
 from __future__ import annotations
 
 import re
-from importlib import resources
 
+from .lexicons import lexicon
 from .patterns import DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace
 
 
-def _lexicon(name: str) -> tuple[str, ...]:
-    """The entries of a word list in data/ (one per line, # comments)."""
-    text = resources.files("govkg.extractors").joinpath(f"data/{name}").read_text("utf-8")
-    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
 #: Words a document title ends with (the kind of document), from data/doc_kinds.txt.
-DOC_TYPES = _lexicon("doc_kinds.txt")
+DOC_TYPES = lexicon("doc_kinds.txt")
 _TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:[（(][^）)]{{1,8}}[)）])?$")
 #: Endings of the name of a body that issues documents, from data/issuer_endings.txt.
-ISSUER_ENDINGS = _lexicon("issuer_endings.txt")
+ISSUER_ENDINGS = lexicon("issuer_endings.txt")
 _NOT_TITLE = re.compile(r"[，。；：！？,;:!?]|^(?:△|第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 #: A date in Chinese numerals, as some signatures print it: "二〇一九年十二月二十七日".
 HANZI_DATE = re.compile(

@@ -151,9 +151,9 @@ def post_body_rules() -> tuple[tuple[re.Pattern, str], ...]:
 def post_titles() -> tuple[str, ...]:
     """Post titles (extractors/data/post_titles.txt, the appointments extractor's lexicon),
     longest first."""
-    text = resources.files("govkg.extractors").joinpath("data/post_titles.txt").read_text("utf-8")
-    titles = {row.strip() for row in text.splitlines() if row.strip() and not row.startswith("#")}
-    return tuple(sorted(titles, key=lambda s: (-len(s), s)))
+    from govkg.extractors.lexicons import longest_first
+
+    return longest_first("post_titles.txt")
 
 
 def user_alias_files(extra: Iterable[str | Path] = ()) -> list[Path]:
