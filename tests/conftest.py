@@ -39,7 +39,8 @@ def extracted(prefix: str) -> dict:
 
 
 @functools.cache
-def _scorer():
+def scorer():
+    """shared/eval/score.py as a module (the project's judge: tests call it, never a copy)."""
     path = SHARED / "eval" / "score.py"
     if not path.exists():
         pytest.fail(f"the scorer {path} is missing: golden tests need ../shared/eval/score.py")
@@ -51,15 +52,15 @@ def _scorer():
 
 def gold_scores(prefix: str) -> dict[str, dict]:
     """section -> {precision, recall, f1, missed, spurious} for one seed against its gold."""
-    scorer = _scorer()
+    judge = scorer()
     (gold_path,) = sorted((SHARED / "gold").glob(f"{prefix}_*.json"))
     gold = json.loads(gold_path.read_text("utf-8"))
-    rows = scorer.score(extracted(prefix), gold)
+    rows = judge.score(extracted(prefix), gold)
     out = {}
     for section, r in rows.items():
-        p, rc, f = scorer.prf(r["tp"], r["pred"], r["gold"])
+        p, rc, f = judge.prf(r["tp"], r["pred"], r["gold"])
         out[section] = {"precision": p, "recall": rc, "f1": f, "missed": r["missed"], "spurious": r["spurious"]}
-    matched, right = scorer.doc_fields(extracted(prefix).get("documents") or [], gold.get("documents") or [])
+    matched, right = judge.doc_fields(extracted(prefix).get("documents") or [], gold.get("documents") or [])
     out["document_fields"] = {"matched": matched, "right": right}
     return out
 

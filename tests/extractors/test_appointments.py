@@ -2,12 +2,11 @@
 the seeds, and whole-issue floors scored by shared/eval/score.py against the gold."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, load_seed
+from conftest import SHARED, load_seed, scorer
 
 from govkg.extractors import appointments
 from govkg.extractors.appointments import parse_acts, split_post
@@ -194,21 +193,14 @@ def test_source_quotes_the_clause_at_its_line():
 
 # --- whole issues against the gold ---------------------------------------------------------
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("govkg_score_appointments", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("prefix", ["000", "002", "004"])
 def test_gold_floor_strict_f1_and_qualifiers(prefix):
-    scorer = _scorer()
+    judge = scorer()
     (gold_path,) = sorted((SHARED / "gold").glob(f"{prefix}_*.json"))
     gold = json.loads(Path(gold_path).read_text("utf-8"))
     mine = {"appointments": _records(prefix)}
-    row = scorer.score(mine, gold)["appointments"]
-    _, _, f1 = scorer.prf(row["tp"], row["pred"], row["gold"])
+    row = judge.score(mine, gold)["appointments"]
+    _, _, f1 = judge.prf(row["tp"], row["pred"], row["gold"])
     assert f1 >= 0.97, (row["missed"], row["spurious"])
     # the scorer's key leaves the qualifier out: check it on the matched records
     by_key = {(g["person"], g["action"], g["organization"], g["post"]): g["qualifier"] for g in gold["appointments"]}

@@ -5,12 +5,10 @@ titles, quotes and scores against the reference answers.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
-from conftest import load_seed
+from conftest import SHARED, load_seed, scorer
 
 from govkg.extractors import catalog, documents
 from govkg.extractors.catalog import link_catalog, read_rows
@@ -18,28 +16,16 @@ from govkg.extractors.layout import normalize
 from govkg.extractors.patterns import despace
 from govkg.extractors.registry import extract_all, schema_json
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-def _scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        path = Path(__file__).resolve().parents[1] / "data" / "score.py"
-    spec = importlib.util.spec_from_file_location("govkg_score_catalog", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.mark.parametrize("prefix", ["000", "004"])
 def test_catalog_scores_at_least_the_floor(prefix):
-    scorer = _scorer()
+    judge = scorer()
     issue = load_seed(prefix)
     pred = schema_json(issue, extract_all(issue, only=["catalog"]))
     (gold_path,) = sorted((SHARED / "gold").glob(f"{prefix}_*.json"))
     gold = json.loads(gold_path.read_text("utf-8"))
-    row = scorer.score(pred, gold)["catalog"]
-    _, _, f1 = scorer.prf(row["tp"], row["pred"], row["gold"])
+    row = judge.score(pred, gold)["catalog"]
+    _, _, f1 = judge.prf(row["tp"], row["pred"], row["gold"])
     assert f1 >= 0.95, (row["missed"], row["spurious"])
 
 

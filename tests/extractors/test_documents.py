@@ -5,12 +5,10 @@ numbers, titles, issuers, dates, addressees, citations, attachments, spans and s
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
-from conftest import load_seed
+from conftest import SHARED, load_seed, scorer
 
 from govkg.extractors import documents
 from govkg.extractors.documents import (
@@ -23,18 +21,6 @@ from govkg.extractors.layout import normalize
 from govkg.extractors.registry import extract_all, schema_json
 from govkg.extractors.titleblocks import find_title_blocks, is_issuer_line, title_ends
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-def _scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        path = Path(__file__).resolve().parents[1] / "data" / "score.py"
-    spec = importlib.util.spec_from_file_location("govkg_score_docs", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def _docs(prefix: str) -> dict:
     return {d.doc_number: d for d in documents.extract(load_seed(prefix))}
@@ -45,15 +31,15 @@ def _docs(prefix: str) -> dict:
 
 @pytest.mark.parametrize("prefix", ["000", "002", "004"])
 def test_documents_score_at_least_the_floor(prefix):
-    scorer = _scorer()
+    judge = scorer()
     issue = load_seed(prefix)
     pred = schema_json(issue, extract_all(issue, only=["documents"]))
     (gold_path,) = sorted((SHARED / "gold").glob(f"{prefix}_*.json"))
     gold = json.loads(gold_path.read_text("utf-8"))
-    row = scorer.score(pred, gold)["documents"]
-    _, _, f1 = scorer.prf(row["tp"], row["pred"], row["gold"])
+    row = judge.score(pred, gold)["documents"]
+    _, _, f1 = judge.prf(row["tp"], row["pred"], row["gold"])
     assert f1 >= 0.95, (row["missed"], row["spurious"])
-    matched, right = scorer.doc_fields(pred["documents"], gold["documents"])
+    matched, right = judge.doc_fields(pred["documents"], gold["documents"])
     assert matched and right / matched >= 0.9
 
 

@@ -1,37 +1,24 @@
 """Pairings (山海协作, 对口支援) on the seeds and on one inline case per rule."""
-import functools
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
-from conftest import load_seed, seed_file
+from conftest import SHARED, load_seed, scorer, seed_file
 
 from govkg.extractors import pairings
 from govkg.extractors.layout import normalize
 from govkg.extractors.records import to_json
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-
-
-@functools.cache
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_for_pairings", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def _f1(prefix: str) -> float:
     """score.py's F1 for this extractor's records alone against the seed's gold."""
-    scorer = _scorer()
+    judge = scorer()
     name = seed_file(prefix).stem
     gold = json.loads((SHARED / "gold" / f"{name}.json").read_text("utf-8"))
     pred = {"pairings": [to_json(r) for r in pairings.extract(load_seed(prefix))]}
-    row = scorer.score(pred, gold).get("pairings")
+    row = judge.score(pred, gold).get("pairings")
     if row is None:   # neither side has any: nothing to get wrong
         return 1.0
-    return scorer.prf(row["tp"], row["pred"], row["gold"])[2]
+    return judge.prf(row["tp"], row["pred"], row["gold"])[2]
 
 
 @pytest.mark.parametrize("prefix", ["000", "002", "004"])

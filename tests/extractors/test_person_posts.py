@@ -1,25 +1,13 @@
 """person_posts on the seeds (floors against gold with score.py) and one inline case per rule."""
 import functools
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
-from conftest import load_seed, seed_file
+from conftest import SHARED, load_seed, scorer, seed_file
 
 from govkg.extractors import person_posts
 from govkg.extractors.layout import normalize
 from govkg.extractors.records import to_json
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-
-
-@functools.cache
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_for_person_posts", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @functools.cache
@@ -29,10 +17,10 @@ def _records(prefix: str):
 
 @pytest.mark.parametrize("prefix", ["000", "002", "004"])
 def test_person_posts_floor_against_gold(prefix):
-    scorer = _scorer()
+    judge = scorer()
     gold = json.loads((SHARED / "gold" / f"{seed_file(prefix).stem}.json").read_text("utf-8"))
-    row = scorer.score({"person_posts": [to_json(r) for r in _records(prefix)]}, gold)["person_posts"]
-    assert scorer.prf(row["tp"], row["pred"], row["gold"])[2] >= 0.90, (row["missed"], row["spurious"])
+    row = judge.score({"person_posts": [to_json(r) for r in _records(prefix)]}, gold)["person_posts"]
+    assert judge.prf(row["tp"], row["pred"], row["gold"])[2] >= 0.90, (row["missed"], row["spurious"])
 
 
 def _posts(text: str):
