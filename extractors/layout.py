@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -120,7 +119,6 @@ class Issue:
     sections: list[Section] = field(default_factory=list)
     title_blocks: list[TitleBlock] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
-    dropped: list[int] = field(default_factory=list)   # lines dropped as page furniture
 
     @property
     def name(self) -> str:
@@ -318,7 +316,6 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
 
     gazette = _gazette(lines, labels)
 
-    dropped: list[int] = []
     headings_at: dict[int, tuple[str, str]] = {}    # line no -> (heading, kind)
     label_at: dict[int, tuple[str, str]] = {}       # line no -> (section kind, forward|backward)
     body: list[_Line] = []
@@ -329,7 +326,6 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             page += 1
         ln.page = page
         if kind:
-            dropped.append(ln.no)
             m = RUNNING_HEAD_ISSUE.match(ln.text) or RUNNING_HEAD_NAME.match(ln.text)
             if m:
                 # A running head tops its page: its label names the text that follows.
@@ -345,7 +341,6 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             what = m["what"]
             hk = {"人事任免": "personnel", "记事": "diary", "政务动态": "diary", "发文目录": "catalog"}[what]
             headings_at[ln.no] = (ln.text, hk)
-            dropped.append(ln.no)
             continue
         body.append(ln)
 
@@ -407,7 +402,6 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         gazette=gazette,
         title_blocks=title_blocks,
         headings=headings,
-        dropped=dropped,
     )
     from .sections import find_sections
 

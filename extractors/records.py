@@ -7,7 +7,7 @@ A record never holds RDF or IRIs: it says what the gazette says, as printed, plu
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 

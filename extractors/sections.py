@@ -11,6 +11,7 @@ because headings are printed wherever the PDF put them, often inside the part's 
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .layout import Issue, Section
@@ -75,7 +76,6 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
     starts = [p[0] for p in paras]
 
     def para_at(offset: int) -> int:
-        import bisect
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
     # Colophon: from the publisher lines to the end.

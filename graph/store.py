@@ -24,6 +24,7 @@ answer shows what it was asked about.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -130,15 +131,13 @@ def default_store_dir() -> Path:
     return Path(env) if env else DEFAULT_STORE
 
 
+@functools.cache
 def store_prefixes() -> dict[str, str]:
-    prefixes = dict(BASE_PREFIXES)
-    try:  # the ontology's namespaces, once the vocabulary module exists
-        from govkg.graph import vocab  # type: ignore[attr-defined]
+    """The standard prefixes and the ontology's, built once (every query passes them);
+    callers must not change the dict."""
+    from govkg.graph import vocab
 
-        prefixes.update(getattr(vocab, "PREFIXES", {}) or {})
-    except Exception:  # noqa: BLE001 - prefixes are cosmetic; export works without them
-        pass
-    return prefixes
+    return {**BASE_PREFIXES, **vocab.PREFIXES}
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
