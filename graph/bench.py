@@ -145,47 +145,61 @@ def extraction_rows(repeat: int) -> list[Row]:
     return rows
 
 
-def mapping_and_loading_rows(repeat: int) -> list[Row]:
+def mapping_and_loading_rows(repeat: int, factor: int = 10) -> list[Row]:
+    """Mapping on the bundled issues; loading on `factor` x the corpus (synthetic issues), the
+    size of one build batch, written exactly as `govkg build` writes it."""
+    import pyoxigraph as ox
+
+    from .build import BATCH_TRIPLES, map_issue
     from .mapping import issue_quads
     from .store import GraphStore
 
     issues = [normalize(read_text(p), str(p)) for p in bundled_issue_files()]
     found = [extract_all(i) for i in issues]
-    quads = [issue_quads(i, f) for i, f in zip(issues, found)]
-    triples = sum(len(q) for q in quads)
+    triples = sum(len(issue_quads(i, f)) for i, f in zip(issues, found))
     map_s = _best_of(lambda: [issue_quads(i, f) for i, f in zip(issues, found)], repeat)
 
-    def load() -> float:
+    with tempfile.TemporaryDirectory() as d:
+        mapped = []
+        for name, text in synthetic_issues(4 * factor):
+            path = Path(d) / f"{name}.txt"
+            path.write_text(text, "utf-8")
+            mapped.append(map_issue(path))
+    corpus = sum(m.triples for m in mapped)
+    batches, batch, size = [], [], 0
+    for m in mapped:                      # cut into build's batches
+        batch.append((m.graph, m.nquads))
+        size += m.triples
+        if size >= BATCH_TRIPLES:
+            batches.append(batch)
+            batch, size = [], 0
+    batches += [batch] if batch else []
+
+    def timed_writes(write: Callable[[GraphStore], None]) -> float:
         # Only the writes are timed: opening and closing a RocksDB database costs a fixed
         # few hundred milliseconds that says nothing about the loading rate.
         with tempfile.TemporaryDirectory() as d, GraphStore(Path(d) / "s") as store:
             t = time.perf_counter()
-            for q in quads:
-                store.replace_issue(q[0].graph_name, q)
+            write(store)
             store.flush()
             return time.perf_counter() - t
 
-    load_s = min(load() for _ in range(repeat))
+    def bulk(store: GraphStore) -> None:
+        for b in batches:
+            store.add_new_issues(b)
 
-    def bulk() -> float:
-        import pyoxigraph as ox
+    def transactions(store: GraphStore) -> None:
+        for m in mapped:
+            store.replace_issue(m.graph, ox.parse(m.nquads, format=ox.RdfFormat.N_QUADS))
 
-        with tempfile.TemporaryDirectory() as d:
-            store = ox.Store(str(Path(d) / "s"))
-            t = time.perf_counter()
-            for q in quads:
-                store.bulk_extend(q)
-            store.flush()
-            elapsed = time.perf_counter() - t
-            del store
-            return elapsed
-
-    bulk_s = min(bulk() for _ in range(repeat))
+    load_s = min(timed_writes(bulk) for _ in range(repeat))
+    tx_s = min(timed_writes(transactions) for _ in range(repeat))
     return [
         Row("mapping records to RDF", f"{triples / map_s:,.0f} triples/s"),
-        Row("loading into the embedded store (one transaction per issue)", f"{triples / load_s:,.0f} triples/s",
-            f">= {TARGET_LOAD:,} triples/s", _verdict(triples / load_s >= TARGET_LOAD)),
-        Row("  for comparison: Oxigraph bulk loader (not atomic, not used)", f"{triples / bulk_s:,.0f} triples/s"),
+        Row(f"loading new issues (journaled bulk load; {len(mapped)} synthetic issues, {corpus:,} triples, "
+            f"{len(batches)} batch(es))", f"{corpus / load_s:,.0f} triples/s",
+            f">= {TARGET_LOAD:,} triples/s", _verdict(corpus / load_s >= TARGET_LOAD)),
+        Row("  re-ingesting issues already held (one transaction per issue)", f"{corpus / tx_s:,.0f} triples/s"),
     ]
 
 

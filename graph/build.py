@@ -1,25 +1,31 @@
 """The build pipeline: gazette text files in, one named graph per issue in the store out.
 
 In: paths of gazette issue files (none = the bundled sample issues), a store directory, a
-number of worker processes. Out: the store holds each issue's graph, replaced atomically
-(`GraphStore.replace_issue`), and a `BuildSummary` (issues, triples, seconds).
+number of worker processes. Out: the store holds each issue's graph, each written whole or not
+at all, and a `BuildSummary` (issues, triples, seconds, graphs recovered from a killed build).
 
 Order of work, and why:
-1. Every file is read and normalized (`load_issue`) BEFORE the store is opened, so one bad
-   file (missing, empty, binary, not a gazette) stops the build with an `InputError` naming it
-   and the store is left exactly as it was.
-2. Extraction (the slow, spaCy-bound part) runs in worker processes when workers > 1; each
-   worker returns the issue and its records (plain picklable dataclasses).
-3. The parent maps records to quads (`graph.mapping.issue_quads`) and writes, one issue per
-   transaction: Oxigraph allows one writer, and keeping writes in one process keeps each
-   issue's replacement a single transaction.
+1. Every file is read and checked (`load_issue`) BEFORE the store is opened, so one bad file
+   (missing, empty, binary, not a gazette) stops the build with an `InputError` naming it and
+   the store is left exactly as it was. Nothing of this pass is kept: a corpus of 10^5 issues
+   streams through in the second pass instead of sitting in memory.
+2. Each issue is then loaded again, extracted and mapped to quads (`map_issue`), in worker
+   processes when workers > 1, with a bounded number of issues in flight; its quads come back
+   as N-Quads, every one in the issue's own named graph.
+3. The parent writes: new issues in batches of about `BATCH_TRIPLES` through the journaled bulk
+   loader (`GraphStore.add_new_issues`), issues already held one by one by an atomic replace
+   (`GraphStore.replace_issue`). Oxigraph allows one writer, so all writes stay in this process.
+4. Facts that span issues (the derived graph) are recomputed once everything is in.
 """
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -60,6 +66,8 @@ class BuildSummary:
     issues: list[IssueLoaded] = field(default_factory=list)
     seconds: float = 0.0
     store: str = ""
+    #: Issue graphs an earlier, killed build left half-loaded, dropped before this one began.
+    recovered: list[str] = field(default_factory=list)
 
     @property
     def triples(self) -> int:
@@ -69,35 +77,65 @@ class BuildSummary:
         return f"built {len(self.issues)} issues, {self.triples} triples in {self.seconds:.1f} s into {self.store}"
 
 
-def validate_inputs(paths: Sequence[str | Path]) -> list[Issue]:
-    """Load every file; the first bad one raises `InputError` naming it. Nothing is written."""
+def check_inputs(paths: Sequence[str | Path]) -> None:
+    """Read and check every file; the first bad one raises `InputError` naming it. Nothing is
+    written, and nothing is kept."""
     if not paths:
         raise InputError("<no files>", "no gazette files given and none bundled")
-    return [load_issue(p) for p in paths]
+    for path in paths:
+        load_issue(path)
 
 
-def _extract(path: str) -> tuple[Issue, dict[str, list[Any]]]:
-    """Worker: load and extract one issue (module-level so worker processes can pickle it)."""
+@dataclass
+class MappedIssue:
+    """One issue extracted and mapped: its named graph and its quads as N-Quads bytes."""
+
+    path: str
+    graph: str
+    triples: int
+    nquads: bytes
+
+
+def map_issue(path: str | Path, mapper: Mapper | None = None) -> MappedIssue:
+    """Load, extract and map one issue (module-level, so worker processes can run it)."""
     issue = load_issue(path)
-    return issue, extract_all(issue)
+    quads = list((mapper or default_mapper())(issue, extract_all(issue)))
+    graph = issue_graph_name(quads)
+    # A set: the mapping may state a triple twice (a person named by two records).
+    unique = set(quads)
+    return MappedIssue(str(path), graph, len(unique), ox.serialize(unique, format=ox.RdfFormat.N_QUADS) or b"")
 
 
-def extracted_issues(issues: Sequence[Issue], workers: int = 1) -> Iterator[tuple[Issue, dict[str, list[Any]]]]:
-    """(issue, records) for each issue, in input order; in worker processes when workers > 1."""
-    if workers <= 1 or len(issues) <= 1:
-        for issue in issues:
-            yield issue, extract_all(issue)
+def mapped_issues(paths: Sequence[str | Path], workers: int = 1, mapper: Mapper | None = None) -> Iterator[MappedIssue]:
+    """`map_issue` for each path, in input order; in worker processes when workers > 1, with at
+    most two issues per worker in flight, so results never pile up in memory."""
+    if workers <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield map_issue(path, mapper)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(issues))) as pool:
-        yield from pool.map(_extract, [issue.path for issue in issues])
+    work = partial(map_issue, mapper=mapper)
+    todo = iter(paths)
+    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+        in_flight = deque(pool.submit(work, p) for p in islice(todo, 2 * workers))
+        while in_flight:
+            done = in_flight.popleft().result()
+            for p in islice(todo, 1):
+                in_flight.append(pool.submit(work, p))
+            yield done
 
 
 def issue_graph_name(quads: Sequence[ox.Quad]) -> str:
     """The one named graph an issue's quads live in; the mapping promises exactly one."""
     names = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
-    if len(names) != 1:
+    if len(names) != 1 or any(not isinstance(q.graph_name, ox.NamedNode) for q in quads):
         raise ValueError(f"an issue's quads must lie in one named graph, found {sorted(names) or 'none'}")
     return names.pop()
+
+
+#: New issues are bulk-loaded about this many triples at a time: the bulk loader's cost is
+#: mostly per call, so bigger batches load faster; a batch's N-Quads (~30 MB) is what the
+#: parent holds, and a killed build loses at most one batch (the journal drops it whole).
+BATCH_TRIPLES = 200_000
 
 
 def build(
@@ -106,25 +144,36 @@ def build(
     *,
     workers: int = 1,
     mapper: Mapper | None = None,
-    progress: Callable[[Issue], None] | None = None,
+    progress: Callable[[MappedIssue], None] | None = None,
+    batch_triples: int = BATCH_TRIPLES,
 ) -> BuildSummary:
     """Extract, map and load each issue file into the store; see the module docstring."""
     started = time.perf_counter()
     files = [Path(p) for p in paths] if paths else bundled_issue_files()
-    issues = validate_inputs(files)
-    mapper = mapper or default_mapper()
+    check_inputs(files)
     summary = BuildSummary()
     with GraphStore(store_dir) as store:
         summary.store = str(store.path)
-        for issue, found in extracted_issues(issues, workers):
-            quads = list(mapper(issue, found))
-            graph = issue_graph_name(quads)
-            count = store.replace_issue(graph, quads)
-            summary.issues.append(IssueLoaded(path=issue.path, graph=graph, triples=count))
+        summary.recovered = store.recovered
+        batch: dict[str, MappedIssue] = {}
+
+        def write_batch() -> None:
+            store.add_new_issues([(m.graph, m.nquads) for m in batch.values()])
+            batch.clear()
+
+        for issue in mapped_issues(files, workers, mapper):
+            if issue.graph in batch:          # the same issue twice: the later one replaces
+                write_batch()
+            if store.has_graph(issue.graph):
+                store.replace_issue(issue.graph, ox.parse(issue.nquads, format=ox.RdfFormat.N_QUADS))
+            else:
+                batch[issue.graph] = issue
+                if sum(m.triples for m in batch.values()) >= batch_triples:
+                    write_batch()
+            summary.issues.append(IssueLoaded(path=issue.path, graph=issue.graph, triples=issue.triples))
             if progress:
                 progress(issue)
-        # Facts that span issues (a later division of work ending an earlier one) are
-        # recomputed once all issues are in.
+        write_batch()
         store.refresh_derived()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -53,7 +53,7 @@ from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
-from govkg.graph.store import XSD, GraphStore, bind_values, store_prefixes, to_term, where_group_start  # noqa: F401 (re-exported)
+from govkg.graph.store import XSD, GraphStore, bind_values, store_prefixes, to_term, visible_dataset, where_group_start  # noqa: F401 (re-exported)
 
 MAX_BODY = 1 << 20
 XSD_STRING = XSD + "string"
@@ -247,11 +247,11 @@ class Answer:
 
 def answer(store: ox.Store, request: Mapping[str, Any], max_results: int) -> Answer:
     """Run one protocol request on an open store: parse, evaluate, negotiate, serialize."""
-    kwargs: dict[str, Any] = {"prefixes": store_prefixes()}
+    # By default, the union of the graphs with data (an interrupted load's graphs hidden).
+    kwargs: dict[str, Any] = {"prefixes": store_prefixes(), **visible_dataset(store)}
     if request.get("default_graphs"):
+        kwargs.pop("use_default_graph_as_union", None)
         kwargs["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
-    else:
-        kwargs["use_default_graph_as_union"] = True
     if request.get("named_graphs"):
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
     try:

@@ -77,6 +77,9 @@ def build(files: tuple[Path, ...], store_dir: Path | None, workers: int):
     finally:
         for bar in bars:
             bar.__exit__(None, None, None)
+    if summary.recovered:
+        click.echo(f"recovered: dropped {len(summary.recovered)} issue graph(s) an interrupted build had "
+                   "left half-loaded; they are rebuilt if among the files given", err=True)
     click.echo(summary.line())
 
 

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from govkg.extractors.reading import InputError
-from govkg.graph.store import GraphStore, QueryError, default_store_dir, is_store
+from govkg.graph.store import JOURNAL_GRAPH, PENDING_LOAD, GraphStore, QueryError, default_store_dir, is_store
 
 EX = "http://example.org/"
 G1, G2 = EX + "issue/1", EX + "issue/2"
@@ -133,3 +133,95 @@ def test_killed_writer_leaves_issue_whole_or_absent(tmp_path):
     assert is_store(path)
     with GraphStore(path) as store:
         assert store.graph_size(G1) in (3, big)
+
+
+# -- the load journal: bulk-loaded issues are whole or absent --------------------------------
+
+def nquads(graph: str, count: int, tag: str = "n") -> bytes:
+    return "".join(f'<{EX}{tag}{i}> <{EX}p> "v{i}" <{graph}> .\n' for i in range(count)).encode()
+
+
+def test_add_new_issues_loads_each_graph_and_leaves_no_journal(tmp_path):
+    with GraphStore(tmp_path / "s") as store:
+        store.add_new_issues([(G1, nquads(G1, 5)), (G2, nquads(G2, 7, "m"))])
+        assert store.issues() == [G1, G2]
+        assert store.graph_size(G1) == 5 and store.graph_size(G2) == 7
+        assert len(store) == 12, "the journal must be empty once the load is confirmed"
+        with pytest.raises(ValueError, match="not held yet"):
+            store.add_new_issues([(G1, nquads(G1, 1))])
+        assert store.graph_size(G1) == 5
+
+
+def interrupted_store(path) -> None:
+    """A store as a build killed mid-bulk-load leaves it: G1 complete, G2 in the journal with
+    part of its quads."""
+    with GraphStore(path) as store:
+        store.add_new_issues([(G1, nquads(G1, 3))])
+    raw = ox.Store(str(path))
+    journal = ox.NamedNode(JOURNAL_GRAPH)
+    raw.extend([ox.Quad(ox.NamedNode(G2), PENDING_LOAD, journal, journal)])
+    raw.bulk_load(nquads(G2, 4), format=ox.RdfFormat.N_QUADS)
+    raw.flush()
+    del raw
+
+
+def test_a_read_only_open_hides_an_interrupted_load(tmp_path):
+    interrupted_store(tmp_path / "s")
+    with GraphStore.open_read_only(tmp_path / "s") as store:
+        assert store.hidden == {G2}
+        assert store.issues() == [G1] and len(store) == 3
+        count = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values()
+        assert count == [{"n": "3"}]
+        graphs = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").column("g")
+        assert graphs == [G1]
+        exported = store.export("nquads").decode()
+        assert G2 not in exported and JOURNAL_GRAPH not in exported and exported.count("\n") == 3
+    from govkg.graph.server import answer
+
+    raw = ox.Store.read_only(str(tmp_path / "s"))
+    reply = answer(raw, {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "format": "csv"}, 100)
+    assert reply.status == 200 and reply.body.decode().split() == ["n", "3"]
+
+
+def test_a_writable_open_drops_an_interrupted_load_whole(tmp_path):
+    interrupted_store(tmp_path / "s")
+    with GraphStore(tmp_path / "s") as store:
+        assert store.recovered == [G2]
+        assert store.issues() == [G1] and len(store) == 3
+        store.add_new_issues([(G2, nquads(G2, 6))])      # a rerun completes it
+        assert store.graph_size(G2) == 6
+    with GraphStore(tmp_path / "s") as store:
+        assert store.recovered == [] and len(store) == 9
+
+
+def test_a_bulk_load_killed_midway_leaves_each_issue_whole_or_absent(tmp_path):
+    """SIGKILL during a real bulk load of four big issues: afterwards each is whole or absent."""
+    path = tmp_path / "s"
+    big = 400_000
+    script = textwrap.dedent(f"""
+        import sys
+        from govkg.graph.store import GraphStore
+        sys.path.insert(0, {str(__import__('pathlib').Path(__file__).parent)!r})
+        from test_store import nquads, G1
+        s = GraphStore({str(path)!r})
+        s.add_new_issues([(G1, nquads(G1, 3, "old"))])
+        s.flush()
+        batch = [(g, nquads(g, {big}, g[-1])) for g in ("{EX}a", "{EX}b", "{EX}c", "{EX}d")]
+        print("loading", flush=True)
+        s.add_new_issues(batch)
+        print("done", flush=True)
+        import time; time.sleep(30)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "loading"
+        time.sleep(0.5)
+        proc.kill()
+    finally:
+        proc.wait(timeout=30)
+    with GraphStore.open_read_only(path) as store:
+        assert store.hidden, "the load finished before the kill; the test proved nothing"
+        assert store.issues() == [G1] and len(store) == 3
+    with GraphStore(path) as store:
+        assert sorted(store.recovered) == [EX + g for g in "abcd"]
+        assert store.issues() == [G1] and store.graph_size(G1) == 3
