@@ -27,7 +27,12 @@ carrying `gkg:issue`, `gkg:document`, `gkg:line`, `gkg:endLine`, `gkg:extractor`
 - Responsibility -> a `gkg:ResponsibilityAssignment` subclass (ResponsibleFor, Supervises,
   Liaises, Assists, UnspecifiedResponsibility) with `gkg:person`, `gkg:responsibilityObject`
   (a body when the object is named like one, else a `gkg:WorkArea` SKOS concept), dated by
-  its notice.
+  its notice, and `gkg:division` its notice's whole division of work: a `gkg:DivisionOfWork`
+  whose IRI is `make_iri("division", city, "number", notice number)` (or city + "date" + date
+  when the notice has no number), carrying `gkg:city` (the issue's city), `gkg:date`,
+  `gkg:notice` (the notice's Document node) and its own source (the printed notice's, else
+  its first assignment's). A city's divisions are few, so "the division in force on a date"
+  starts from them and only then walks to their assignments.
 - PersonPost -> `gkg:PersonPostObservation` (`gkg:person`, `gkg:post`, `gkg:date`).
 - Event -> `gkg:Event` (`gkg:date`, `gkg:text`) and one `gkg:Attendance` per attendee.
 - Pairing -> `gkg:MountainSeaCooperation` / `gkg:CounterpartSupport` / `gkg:OtherPairing`
@@ -127,12 +132,18 @@ class _IssueMapper:
         for rec in [*found.get("documents", ()), *found.get("catalog", ())]:
             if rec.doc_number:
                 self.number_of_title.setdefault(display(rec.title), rec.doc_number)
+        # The printed documents' own sources (a division of work cites its printed notice).
+        self.doc_sources: dict[str, Any] = {}
         for doc in found.get("documents", ()):
-            if doc.date:
-                for key in (doc.doc_number, doc.title):
-                    if key:
+            for key in (doc.doc_number, doc.title):
+                if key:
+                    if doc.date:
                         self.doc_dates[display(key)] = doc.date
+                    self.doc_sources.setdefault(display(key), doc.source)
         self.month = issue_month(issue)
+        self.city = self.resolver.place.prefix if self.resolver.place else None
+        # The divisions of work already written (one per notice), so each gets one source.
+        self.divisions: set[NamedNode] = set()
 
     # -- helpers --
 
@@ -301,6 +312,36 @@ class _IssueMapper:
         when = rec.date or (self.doc_dates.get(display(rec.source.document)) if rec.source.document else None)
         self.add_date(node, when or self.month)
         self.derived(node, rec.source)
+        self.add(node, GKG.division, self.division(rec, when or self.month))
+
+    def division(self, rec, when: str | None) -> NamedNode:
+        """The whole division of work of the notice that prints `rec`: one node per city and
+        notice number (city and date when the notice has no number)."""
+        notice = self.doc_ref(rec.source.document)
+        printed = display(rec.source.document) if rec.source.document else None
+        number = printed if printed and _DOC_NUMBER.search(printed) else self.number_of_title.get(printed or "")
+        if number:
+            node = make_node("division", self.city or "", "number", number)
+        else:
+            node = make_node("division", self.city or "", "date", when or "")
+        if node in self.divisions:
+            return node
+        self.divisions.add(node)
+        self.add(node, RDF.type, GKG.DivisionOfWork)
+        self.add(node, GKG.city, self.city)
+        self.add_date(node, when)
+        if notice is not None:
+            # The notice as a document (it may be cited only, not printed, in this issue).
+            self.add(notice, RDF.type, GKG.Document)
+            if number:
+                self.add(notice, ELI.id_local, number)
+                self.add(notice, DCTERMS.identifier, number)
+            else:
+                self.add(notice, DCTERMS.title, printed)
+            self.add(node, GKG.notice, notice)
+        self.add(node, RDFS.label, f"{self.city or ''}领导分工 {number or when or ''}".strip())
+        self.derived(node, self.doc_sources.get(printed or "") or rec.source)
+        return node
 
     def person_post(self, rec) -> None:
         person, person_name = self.person(rec.person)

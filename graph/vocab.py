@@ -133,6 +133,7 @@ class GKG:
     DatePrecision = NamedNode("https://w3id.org/govkg/ontology#DatePrecision")
     DayPrecision = NamedNode("https://w3id.org/govkg/ontology#DayPrecision")
     DerivedGraph = NamedNode("https://w3id.org/govkg/ontology#DerivedGraph")
+    DivisionOfWork = NamedNode("https://w3id.org/govkg/ontology#DivisionOfWork")
     Document = NamedNode("https://w3id.org/govkg/ontology#Document")
     Event = NamedNode("https://w3id.org/govkg/ontology#Event")
     GazetteIssue = NamedNode("https://w3id.org/govkg/ontology#GazetteIssue")
@@ -167,6 +168,7 @@ class GKG:
     city = NamedNode("https://w3id.org/govkg/ontology#city")
     date = NamedNode("https://w3id.org/govkg/ontology#date")
     datePrecision = NamedNode("https://w3id.org/govkg/ontology#datePrecision")
+    division = NamedNode("https://w3id.org/govkg/ontology#division")
     document = NamedNode("https://w3id.org/govkg/ontology#document")
     endLine = NamedNode("https://w3id.org/govkg/ontology#endLine")
     endedBy = NamedNode("https://w3id.org/govkg/ontology#endedBy")
@@ -180,6 +182,7 @@ class GKG:
     line = NamedNode("https://w3id.org/govkg/ontology#line")
     listsDocument = NamedNode("https://w3id.org/govkg/ontology#listsDocument")
     month = NamedNode("https://w3id.org/govkg/ontology#month")
+    notice = NamedNode("https://w3id.org/govkg/ontology#notice")
     organization = NamedNode("https://w3id.org/govkg/ontology#organization")
     person = NamedNode("https://w3id.org/govkg/ontology#person")
     post = NamedNode("https://w3id.org/govkg/ontology#post")
@@ -245,6 +248,7 @@ class OWL:
     ObjectProperty = NamedNode("http://www.w3.org/2002/07/owl#ObjectProperty")
     Ontology = NamedNode("http://www.w3.org/2002/07/owl#Ontology")
     imports = NamedNode("http://www.w3.org/2002/07/owl#imports")
+    unionOf = NamedNode("http://www.w3.org/2002/07/owl#unionOf")
     versionInfo = NamedNode("http://www.w3.org/2002/07/owl#versionInfo")
 
 
@@ -263,6 +267,9 @@ class RDF:
 
     NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     Property = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#Property")
+    first = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#first")
+    nil = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil")
+    rest = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#rest")
     type = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 

@@ -195,6 +195,37 @@ def test_responsibility_object_is_body_or_work_area(i000):
     assert objects(quads, resp, GKG.date) == [Literal("2018-12-10", datatype=XSD.date)]
 
 
+def test_assignments_of_one_notice_share_one_division_of_work(i000, i004):
+    s = src(i000, "郑邦良", "responsibilities", "温政发〔2020〕10号")
+    quads = issue_quads(i000, {"responsibilities": [
+        Responsibility("汪驰", "supervises", "市发改委", s, "2020-06-24"),
+        Responsibility("姚高员", "responsible_for", "安全生产", s, "2020-06-24"),
+    ]})
+    (division,) = typed(quads, GKG.DivisionOfWork)
+    # Keyed by city and notice number: no issue, no date, so a reprint lands on the same node.
+    assert division == make_node("division", "温州市", "number", "温政发〔2020〕10号")
+    assert len(subjects(quads, GKG.division, division)) == 2
+    assert objects(quads, division, GKG.city) == [Literal("温州市")]
+    assert objects(quads, division, GKG.date) == [Literal("2020-06-24", datatype=XSD.date)]
+    (notice,) = objects(quads, division, GKG.notice)
+    assert notice == make_node("doc", "number", "温政发〔2020〕10号")
+    assert objects(quads, notice, ELI.id_local) == [Literal("温政发〔2020〕10号")]
+    (source,) = objects(quads, division, PROV.wasDerivedFrom)
+    assert objects(quads, source, GKG.line)        # traceable like every fact
+    again = issue_quads(i004, {"responsibilities": [
+        Responsibility("汪驰", "supervises", "市发改委", src(i004, "人民政府", "responsibilities", "温政发〔2020〕10号"), "2020-06-24")]})
+    assert typed(again, GKG.DivisionOfWork) == [division]
+
+
+def test_a_notice_without_number_has_a_division_by_city_and_date(i000):
+    s = src(i000, "郑邦良", "responsibilities", None)
+    quads = issue_quads(i000, {"responsibilities": [Responsibility("汪驰", "supervises", "市发改委", s, "2020-06-24")]})
+    (division,) = typed(quads, GKG.DivisionOfWork)
+    assert division == make_node("division", "温州市", "date", "2020-06-24")
+    assert objects(quads, division, GKG.notice) == []
+    assert objects(quads, division, PROV.wasDerivedFrom) == objects(quads, typed(quads, GKG.Supervises)[0], PROV.wasDerivedFrom)
+
+
 def test_event_attendance_and_person_post(i000):
     s = src(i000, "郑邦良")
     quads = issue_quads(i000, {

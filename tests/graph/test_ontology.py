@@ -57,6 +57,7 @@ def test_every_own_term_has_chinese_and_english_label_and_definition(onto):
         ("StateEnterprise", "https://w3id.org/govkg/ontology#Organization"),
         ("Removal", "https://w3id.org/govkg/ontology#PersonnelAct"),
         ("Supervises", "https://w3id.org/govkg/ontology#ResponsibilityAssignment"),
+        ("DivisionOfWork", "http://www.w3.org/ns/prov#Entity"),
         ("MountainSeaCooperation", "https://w3id.org/govkg/ontology#Pairing"),
     ],
 )
@@ -70,7 +71,7 @@ def test_required_classes_exist(onto):
                  "Post", "Tenure", "Appointment", "ConcurrentAppointment", "Removal", "OtherPersonnelAct",
                  "ResponsibleFor", "Supervises", "Liaises", "Assists", "UnspecifiedResponsibility",
                  "MountainSeaCooperation", "CounterpartSupport", "Event", "Attendance", "Document",
-                 "CatalogEntry", "GazetteIssue", "PersonPostObservation", "SourceRecord"):
+                 "CatalogEntry", "GazetteIssue", "PersonPostObservation", "SourceRecord", "DivisionOfWork"):
         assert (GKG[name], RDF.type, OWL.Class) in onto, name
 
 
