@@ -211,13 +211,13 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
 
 
 def _query_samples(run: Callable[[str, dict], object], repeat: int, warm_up: bool = True,
-                   lookups: bool | None = None) -> list[float]:
-    """Latencies of the stored queries, each run `repeat` times with its example parameters.
-    lookups=True: only those with a parameter (a question about one person, body, date);
-    False: only whole-graph reports (no parameter: their output grows with the graph)."""
+                   lookups: bool | None = None) -> dict[str, list[float]]:
+    """Latencies of the stored queries, by name, each run `repeat` times with its example
+    parameters. lookups=True: only those with a parameter (a question about one person, body,
+    date); False: only whole-graph reports (no parameter: their output grows with the graph)."""
     from .queries import stored_queries
 
-    samples = []
+    samples: dict[str, list[float]] = {}
     for name, q in sorted(stored_queries().items()):
         if lookups is not None and bool(q.params) != lookups:
             continue
@@ -227,8 +227,12 @@ def _query_samples(run: Callable[[str, dict], object], repeat: int, warm_up: boo
         for _ in range(repeat):
             t = time.perf_counter()
             run(q.sparql, params)
-            samples.append(time.perf_counter() - t)
+            samples.setdefault(name, []).append(time.perf_counter() - t)
     return samples
+
+
+def _pooled(samples: dict[str, list[float]]) -> list[float]:
+    return [x for xs in samples.values() for x in xs]
 
 
 def query_rows(store_dir: Path, repeat: int) -> list[Row]:
@@ -250,8 +254,8 @@ def query_rows(store_dir: Path, repeat: int) -> list[Row]:
 
     # rdflib takes seconds on the join-heavy queries: fewer runs, no warm-up.
     rl_samples = _query_samples(rdflib_run, 2, warm_up=False)
-    o50, o95 = _percentiles(ox_samples)
-    r50, r95 = _percentiles(rl_samples)
+    o50, o95 = _percentiles(_pooled(ox_samples))
+    r50, r95 = _percentiles(_pooled(rl_samples))
     return [
         Row(f"stored queries, embedded Oxigraph ({triples:,} triples)", f"p50 {o50:.2f} ms, p95 {o95:.2f} ms"),
         Row(f"stored queries, rdflib in-memory (same graph)", f"p50 {r50:.2f} ms, p95 {r95:.2f} ms"),
@@ -309,36 +313,44 @@ def query_at_scale_rows(triples: int, repeat: int) -> list[Row]:
         with GraphStore.open_read_only(Path(d) / "s") as store:
             lookups = _query_samples(lambda q, p: store.query(q, p), repeat, lookups=True)
             reports = _query_samples(lambda q, p: store.query(q, p), 1, warm_up=False, lookups=False)
-    l50, l95 = _percentiles(lookups)
-    r50, r95 = _percentiles(reports)
-    return [
+    l50, l95 = _percentiles(_pooled(lookups))
+    r50, r95 = _percentiles(_pooled(reports))
+    slowest = max(lookups, key=lambda name: statistics.median(lookups[name]))
+    s50, _ = _percentiles(lookups[slowest])
+    rows = [
         Row(f"stored lookups (queries with a parameter) at {n:,} triples (synthetic, loaded in {made:.0f} s)",
             f"p50 {l50:.2f} ms, p95 {l95:.2f} ms", f"p50 < {TARGET_QUERY_P50_MS:.0f} ms at 10,000,000",
             _verdict(l50 < TARGET_QUERY_P50_MS if n >= 10_000_000 else None)),
-        Row(f"  whole-graph reports (no parameter; output grows with the graph) at {n:,} triples",
-            f"p50 {r50:.0f} ms, p95 {r95:.0f} ms"),
+        Row(f"  slowest lookup alone ({slowest})", f"p50 {s50:.2f} ms", f"p50 < {TARGET_QUERY_P50_MS:.0f} ms",
+            _verdict(s50 < TARGET_QUERY_P50_MS if n >= 10_000_000 else None)),
     ]
+    for name, xs in sorted(lookups.items()):
+        p50, p95 = _percentiles(xs)
+        rows.append(Row(f"    {name}", f"p50 {p50:.2f} ms, p95 {p95:.2f} ms"))
+    rows.append(Row(f"  whole-graph reports (no parameter; output grows with the graph) at {n:,} triples",
+                    f"p50 {r50:.0f} ms, p95 {r95:.0f} ms"))
+    for name, xs in sorted(reports.items()):
+        rows.append(Row(f"    {name}", f"{statistics.median(xs) * 1000:.0f} ms"))
+    return rows
 
 
 def scale_child(count: int) -> dict:
-    """Build `count` synthetic issues into a fresh store, streaming; run in its own process."""
+    """Build `count` synthetic issues into a fresh store exactly as `govkg build FILES…` does
+    (check every file, then stream them through); run in its own process so its peak memory
+    is its own. Only the build is timed, not writing the synthetic files."""
     import resource
 
-    from .mapping import issue_quads
-    from .store import GraphStore
-
-    chars = triples = 0
-    t = time.perf_counter()
-    with tempfile.TemporaryDirectory() as d, GraphStore(Path(d) / "s") as store:
+    with tempfile.TemporaryDirectory() as d:
+        files, chars = [], 0
         for name, text in synthetic_issues(count):
-            issue = normalize(text, name)
-            quads = issue_quads(issue, extract_all(issue))
-            store.replace_issue(quads[0].graph_name, quads)
+            path = Path(d) / f"{name}.txt"
+            path.write_text(text, "utf-8")
+            files.append(path)
             chars += len(text)
-            triples += len(quads)
-    seconds = time.perf_counter() - t
+        summary = build(files, Path(d) / "store")
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"issues": count, "chars": chars, "triples": triples, "seconds": seconds, "peak_mb": peak_kb / 1024}
+    return {"issues": count, "chars": chars, "triples": summary.triples, "seconds": summary.seconds,
+            "peak_mb": peak_kb / 1024}
 
 
 def scaling_rows(factors: list[int]) -> list[Row]:
