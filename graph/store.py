@@ -41,6 +41,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from govkg.extractors.reading import InputError
+from govkg.graph.vocab import GKG
 
 STORE_ENV = "GOVKG_STORE"
 
@@ -54,7 +55,7 @@ JOURNAL_GRAPH = "https://w3id.org/govkg/id/graph/journal"
 #: Bookkeeping graphs: held in the store, never an issue.
 BOOKKEEPING_GRAPHS = frozenset({DERIVED_GRAPH, JOURNAL_GRAPH})
 #: A journal entry: <issue graph> PENDING_LOAD <journal graph>.
-PENDING_LOAD = ox.NamedNode("https://w3id.org/govkg/ontology#pendingLoad")
+PENDING_LOAD = GKG.pendingLoad
 DEFAULT_STORE = Path(".govkg") / "store"
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -184,6 +184,7 @@ class GKG:
     month = NamedNode("https://w3id.org/govkg/ontology#month")
     notice = NamedNode("https://w3id.org/govkg/ontology#notice")
     organization = NamedNode("https://w3id.org/govkg/ontology#organization")
+    pendingLoad = NamedNode("https://w3id.org/govkg/ontology#pendingLoad")
     person = NamedNode("https://w3id.org/govkg/ontology#person")
     post = NamedNode("https://w3id.org/govkg/ontology#post")
     qualifier = NamedNode("https://w3id.org/govkg/ontology#qualifier")
