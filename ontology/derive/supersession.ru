@@ -1,36 +1,35 @@
 # title: Superseded division of work
 # description: A later 领导分工 notice of the same city replaces the whole division of work
-#   of an earlier one: every assignment of the earlier notice ends on the later notice's date.
+#   of an earlier one: the earlier division, and every assignment of it, ends on the date of
+#   the earliest later division of that city, and is superseded by that division's notice.
+#   Computed over the divisions (one per notice, so few) and only then walked down to their
+#   assignments through gkg:division, so it stays cheap on a large store.
 #   Recomputed into the derived graph after every build (one update, one transaction).
 PREFIX gkg: <https://w3id.org/govkg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
 
 DROP SILENT GRAPH <https://w3id.org/govkg/id/graph/derived> ;
 
 INSERT { GRAPH <https://w3id.org/govkg/id/graph/derived> {
+    ?div gkg:supersededOn ?end .
+    ?div gkg:supersededBy ?notice .
     ?a gkg:supersededOn ?end .
     ?a gkg:supersededBy ?notice .
 } }
 WHERE {
   {
-    SELECT ?a (MIN(?d2) AS ?end) ?city WHERE {
-      { SELECT DISTINCT ?a ?d1 ?city WHERE {
-          VALUES ?c1 { gkg:ResponsibleFor gkg:Supervises gkg:Liaises gkg:Assists gkg:UnspecifiedResponsibility }
-          GRAPH ?g1 { ?a a ?c1 ; gkg:date ?d1 . ?i1 a gkg:GazetteIssue ; gkg:city ?city . }
+    # Each division that a later division of its city follows, and the earliest later date.
+    SELECT ?div ?city (MIN(?d2) AS ?end) WHERE {
+      { SELECT DISTINCT ?div ?city ?d1 WHERE {
+          GRAPH ?g1 { ?div a gkg:DivisionOfWork ; gkg:city ?city ; gkg:date ?d1 . }
       } }
-      { SELECT DISTINCT ?d2 ?city WHERE {
-          VALUES ?c2 { gkg:ResponsibleFor gkg:Supervises gkg:Liaises gkg:Assists gkg:UnspecifiedResponsibility }
-          GRAPH ?g2 { ?b a ?c2 ; gkg:date ?d2 . ?i2 a gkg:GazetteIssue ; gkg:city ?city . }
+      { SELECT DISTINCT ?city ?d2 WHERE {
+          GRAPH ?g2 { ?later a gkg:DivisionOfWork ; gkg:city ?city ; gkg:date ?d2 . }
       } }
       FILTER (STR(?d2) > STR(?d1))
-    } GROUP BY ?a ?city
+    } GROUP BY ?div ?city
   }
-  OPTIONAL {
-    { SELECT ?d3 ?city (SAMPLE(?doc) AS ?notice) WHERE {
-        VALUES ?c3 { gkg:ResponsibleFor gkg:Supervises gkg:Liaises gkg:Assists gkg:UnspecifiedResponsibility }
-        GRAPH ?g3 { ?b3 a ?c3 ; gkg:date ?d3 ; prov:wasDerivedFrom ?s3 . ?s3 gkg:document ?doc .
-                    ?i3 a gkg:GazetteIssue ; gkg:city ?city . }
-    } GROUP BY ?d3 ?city }
-    FILTER (STR(?d3) = STR(?end))
-  }
+  # The notice(s) of the city's division(s) dated that day.
+  OPTIONAL { GRAPH ?g3 { ?next a gkg:DivisionOfWork ; gkg:city ?city ; gkg:date ?end ; gkg:notice ?notice . } }
+  # Only then the division's assignments.
+  GRAPH ?g4 { ?a gkg:division ?div . }
 }

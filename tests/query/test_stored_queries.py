@@ -89,6 +89,18 @@ def test_bodies_a_leader_supervises_since(store):
     assert {("温州市财政局", "2020-06-24"), ("温州市审计局", "2020-06-24")} <= found
 
 
+def test_division_of_work_in_force_in_a_city_on_a_date(store):
+    # 003: 温政发〔2020〕10号 温州市人民政府关于调整市政府领导分工的通知, 2020-06-24; 003:5-13 姚高员 … 分管市财政局
+    found = rows(store, "division_on_date", city="温州市", date="2020-07-01")
+    assert len(found) == 198
+    assert {(r["city"], r["date"], r["since"], r["notice"]) for r in found} == {("温州市", "2020-07-01", "2020-06-24", "温政发〔2020〕10号")}
+    assert ("姚高员", "supervises", "温州市财政局") in {(r["leader"], r["relation"], r["object"]) for r in found}
+    assert rows(store, "division_on_date", city="温州市", date="2020-06-23") == []     # before the notice
+    assert rows(store, "division_on_date", city="台州市", date="2020-07-01") == []     # another city's
+    with pytest.raises(QueryError, match="needs city"):
+        run_stored(store, "division_on_date", {"date": "2020-07-01"})
+
+
 def test_documents_issued_by_a_body(store):
     numbers = {r["doc_number"] for r in rows(store, "documents_by_body", body="温州市人民政府")}
     assert "温政发〔2020〕10号" in numbers
