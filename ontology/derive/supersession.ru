@@ -30,6 +30,7 @@ WHERE {
   }
   # The notice(s) of the city's division(s) dated that day.
   OPTIONAL { GRAPH ?g3 { ?next a gkg:DivisionOfWork ; gkg:city ?city ; gkg:date ?end ; gkg:notice ?notice . } }
-  # Only then the division's assignments.
-  GRAPH ?g4 { ?a gkg:division ?div . }
+  # Only then the division's assignments, looked up per superseded division (as an OPTIONAL:
+  # a plain join would have Oxigraph read every assignment's gkg:division and match them after).
+  OPTIONAL { GRAPH ?g4 { ?a gkg:division ?div . } }
 }
