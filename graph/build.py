@@ -36,6 +36,7 @@ from govkg.extractors.layout import Issue, load_issue
 from govkg.extractors.reading import InputError
 from govkg.extractors.registry import extract_all
 
+from .ids import ENTITIES_GRAPH
 from .store import GraphStore
 
 #: issue, extracted records -> quads (the real one is graph.mapping.issue_quads).
@@ -101,8 +102,10 @@ def map_issue(path: str | Path, mapper: Mapper | None = None) -> MappedIssue:
     issue = load_issue(path)
     quads = list((mapper or default_mapper())(issue, extract_all(issue)))
     graph = issue_graph_name(quads)
-    # A set: the mapping may state a triple twice (a person named by two records).
-    unique = set(quads)
+    # Confined by construction: the issue's own graph, or the shared entity descriptions. A set:
+    # the mapping may state a triple twice (a person named by two records).
+    g = ox.NamedNode(graph)
+    unique = {q if q.graph_name == ENTITIES_GRAPH else ox.Quad(q.subject, q.predicate, q.object, g) for q in quads}
     return MappedIssue(str(path), graph, len(unique), ox.serialize(unique, format=ox.RdfFormat.N_QUADS) or b"")
 
 
@@ -125,8 +128,9 @@ def mapped_issues(paths: Sequence[str | Path], workers: int = 1, mapper: Mapper 
 
 
 def issue_graph_name(quads: Sequence[ox.Quad]) -> str:
-    """The one named graph an issue's quads live in; the mapping promises exactly one."""
-    names = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    """The one issue graph an issue's quads live in (besides the shared entities graph); the
+    mapping promises exactly one."""
+    names = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} - {ENTITIES_GRAPH.value}
     if len(names) != 1 or any(not isinstance(q.graph_name, ox.NamedNode) for q in quads):
         raise ValueError(f"an issue's quads must lie in one named graph, found {sorted(names) or 'none'}")
     return names.pop()
@@ -161,11 +165,13 @@ def build(
             store.add_new_issues([(m.graph, m.nquads) for m in batch.values()])
             batch.clear()
 
+        replaced = False
         for issue in mapped_issues(files, workers, mapper):
             if issue.graph in batch:          # the same issue twice: the later one replaces
                 write_batch()
             if store.has_graph(issue.graph):
                 store.replace_issue(issue.graph, ox.parse(issue.nquads, format=ox.RdfFormat.N_QUADS))
+                replaced = True
             else:
                 batch[issue.graph] = issue
                 if sum(m.triples for m in batch.values()) >= batch_triples:
@@ -174,6 +180,9 @@ def build(
             if progress:
                 progress(issue)
         write_batch()
+        if replaced or store.recovered:
+            # Only a replaced or dropped issue can leave an entity no issue names any more.
+            store.prune_entities()
         store.refresh_derived()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -48,6 +48,10 @@ def child_node(owner: NamedNode, suffix: str) -> NamedNode:
     return NamedNode(f"{owner.value}/{suffix}")
 
 
+#: The one named graph of entity descriptions (see graph/mapping.py): shared by all issues.
+ENTITIES_GRAPH = NamedNode(f"{ID_BASE}graph/entities")
+
+
 def graph_node(issue_key: str) -> NamedNode:
     """The named graph holding one issue's facts (readable: the issue key is already stable)."""
     return NamedNode(f"{ID_BASE}graph/{issue_key}")

@@ -42,6 +42,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from govkg.extractors.reading import InputError
+from govkg.graph.ids import ENTITIES_GRAPH as ENTITIES_GRAPH_NODE
 from govkg.graph.vocab import GKG
 
 STORE_ENV = "GOVKG_STORE"
@@ -53,8 +54,10 @@ DERIVED_GRAPH = "https://w3id.org/govkg/id/graph/derived"
 #: The load journal: issue graphs whose bulk load has begun and not been confirmed (see the
 #: module docstring). Empty except while a build is writing, or after one was killed.
 JOURNAL_GRAPH = "https://w3id.org/govkg/id/graph/journal"
-#: Bookkeeping graphs: held in the store, never an issue.
-BOOKKEEPING_GRAPHS = frozenset({DERIVED_GRAPH, JOURNAL_GRAPH})
+#: The entity descriptions all issues share (graph/mapping.py).
+ENTITIES_GRAPH = ENTITIES_GRAPH_NODE.value
+#: Graphs held in the store that are not issues.
+BOOKKEEPING_GRAPHS = frozenset({DERIVED_GRAPH, JOURNAL_GRAPH, ENTITIES_GRAPH})
 #: Parallel bulk loads per batch of new issues (`add_new_issues`).
 LOAD_THREADS = min(4, os.cpu_count() or 1)
 #: A journal entry: <issue graph> PENDING_LOAD <journal graph>.
@@ -218,6 +221,7 @@ class GraphStore:
         #: or left in place by a read-only open but hidden from its queries and exports (`hidden`).
         self.recovered: list[str] = []
         self.hidden: frozenset[str] = frozenset()
+        self._touched: set[str] = set()     # IRIs named by graphs dropped since open
         if read_only:
             if not is_store(self.path):
                 raise InputError(self.path, "no govkg store here; run `govkg build` first (or pass --store DIR)")
@@ -239,6 +243,8 @@ class GraphStore:
         """Drop, in one transaction, every issue graph the journal says was being bulk-loaded
         when a process died, and the journal with them; returns the graphs dropped."""
         pending = pending_loads(self._store)
+        for g in pending:
+            self._touch(ox.NamedNode(g))
         if pending:
             drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in pending)
             self._store.update(drops + f"DROP SILENT GRAPH <{JOURNAL_GRAPH}>")
@@ -269,25 +275,72 @@ class GraphStore:
     def replace_issue(self, graph_iri: str | ox.NamedNode, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Make the named graph `graph_iri` hold exactly `quads`, atomically; returns the count.
 
-        Each quad's own graph name is ignored: everything goes into `graph_iri`, so one issue
-        can never write into another issue's graph.
+        Quads in the shared entities graph (entity descriptions) are added to it; every other
+        quad goes into `graph_iri`, whatever graph it names, so one issue can never write into
+        another issue's graph.
         """
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
+        if graph.value in BOOKKEEPING_GRAPHS:
+            raise ValueError(f"{graph.value} is not an issue graph")
         quads = list(quads)
-        if not self._store.contains_named_graph(graph):
-            # A new issue: one `extend`, itself one transaction ("either the full operation
-            # succeeds, or nothing is written"), and twice as fast as parsing INSERT DATA.
-            fresh = {ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads}
-            self._store.extend(fresh)
-            return len(fresh)
-        triples = sorted({f"{q.subject} {q.predicate} {q.object} ." for q in quads})
+        shared = {f"{q.subject} {q.predicate} {q.object} ." for q in quads
+                  if isinstance(q, ox.Quad) and q.graph_name == ENTITIES_GRAPH_NODE}
+        own = {f"{q.subject} {q.predicate} {q.object} ." for q in quads
+               if not (isinstance(q, ox.Quad) and q.graph_name == ENTITIES_GRAPH_NODE)}
         # Terms are serialized by pyoxigraph itself (N-Triples syntax with escaping), which
-        # SPARQL's INSERT DATA accepts as is; blank-node labels stay distinct per request.
+        # SPARQL's INSERT DATA accepts as is. One update request is one transaction.
+        self._touch(graph)
         update = f"DROP SILENT GRAPH {graph} ;\n"
-        if triples:
-            update += f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(triples) + "\n} }"
+        blocks = [f"GRAPH {g} {{\n" + "\n".join(sorted(t)) + "\n}" for g, t in ((graph, own), (ENTITIES_GRAPH_NODE, shared)) if t]
+        if blocks:
+            update += "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
         self._store.update(update)
-        return len(triples)
+        return len(own) + len(shared)
+
+    def prune_entities(self, everything: bool = False) -> int:
+        """Drop the descriptions of entities no issue names any more, in one transaction;
+        returns how many quads went. Only entities the replaced or dropped issue graphs named
+        since this store was opened are looked at (`everything`: all of them), so pruning
+        after re-ingesting one issue costs that issue, not the store.
+
+        An entity is kept if an issue graph names it, or if the description of an entity an
+        issue names points at it (a post's body, a tenure's interval, a reformed body's
+        predecessor)."""
+        entities = ENTITIES_GRAPH_NODE
+        if everything:
+            candidates = {q.subject for q in self._store.quads_for_pattern(None, None, None, entities)}
+        else:
+            candidates = {ox.NamedNode(iri) for iri in self._touched}
+        self._touched.clear()
+
+        def named_by_an_issue(node: ox.NamedNode) -> bool:
+            for pattern in ((node, None, None, None), (None, None, node, None)):
+                for q in self._store.quads_for_pattern(*pattern):
+                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in BOOKKEEPING_GRAPHS:
+                        return True
+            return False
+
+        def describers(node: ox.NamedNode):
+            # Entities whose description points at this one (a post at its body, a tenure at
+            # its interval, a body at its predecessor): kept, they keep it.
+            for q in self._store.quads_for_pattern(None, None, node, entities):
+                yield q.subject
+
+        described = [c for c in candidates if next(iter(self._store.quads_for_pattern(c, None, None, entities)), None)]
+        orphans = [c for c in described if not named_by_an_issue(c)
+                   and not any(named_by_an_issue(n) for n in describers(c) if isinstance(n, ox.NamedNode))]
+        doomed = sorted({f"{q.subject} {q.predicate} {q.object} ." for c in orphans
+                         for q in self._store.quads_for_pattern(c, None, None, entities)})
+        if doomed:
+            self._store.update(f"DELETE DATA {{ GRAPH {entities} {{\n" + "\n".join(doomed) + "\n} }")
+        return len(doomed)
+
+    def _touch(self, graph: ox.NamedNode) -> None:
+        """Remember the IRIs a graph about to be dropped names: prune candidates."""
+        for q in self._store.quads_for_pattern(None, None, None, graph):
+            for term in (q.subject, q.object):
+                if isinstance(term, ox.NamedNode):
+                    self._touched.add(term.value)
 
     def has_graph(self, graph_iri: str | ox.NamedNode) -> bool:
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
@@ -328,6 +381,7 @@ class GraphStore:
 
     def remove_issue(self, graph_iri: str | ox.NamedNode) -> None:
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
+        self._touch(graph)
         self._store.update(f"DROP SILENT GRAPH {graph}")
 
     def flush(self) -> None:

@@ -18,9 +18,10 @@ from govkg.extractors.records import (
     PersonPost,
     Responsibility,
 )
-from govkg.graph.ids import graph_node, issue_node, make_iri, make_node, sorted_nquads
+from govkg.graph.build import issue_graph_name
+from govkg.graph.ids import ENTITIES_GRAPH, graph_node, issue_node, make_iri, make_node, sorted_nquads
 from govkg.graph.mapping import dated, issue_quads
-from govkg.graph.vocab import DCTERMS, ELI, GKG, OA, ORG, PROV, RDF, TIME, XSD
+from govkg.graph.vocab import DCTERMS, ELI, GKG, OA, ORG, PROV, RDF, RDFS, TIME, XSD
 
 
 def src(issue, text: str, extractor: str = "test", document: str | None = None):
@@ -55,10 +56,30 @@ def appoint(issue, action="appoint", person="郑邦良", org="温州市人民政
     return Appointment(person, action, org, post, None, src(issue, "人民政府", "appointments", document))
 
 
-def test_all_quads_in_the_issue_graph(i000):
+def test_facts_in_the_issue_graph_descriptions_in_the_shared_one(i000):
     quads = issue_quads(i000, {"appointments": [appoint(i000)]})
-    assert {q.graph_name for q in quads} == {graph_node(i000.key)}
+    assert {q.graph_name for q in quads} == {graph_node(i000.key), ENTITIES_GRAPH}
     assert graph_node(i000.key).value.endswith("/graph/" + i000.key)
+    shared = {(q.subject.value.split("/")[-2], q.predicate.value.rsplit("/", 1)[-1]) for q in quads if q.graph_name == ENTITIES_GRAPH}
+    # What a person, body, post or tenure IS is shared by every issue naming it...
+    assert ("person", "name") in shared and ("org", "core#prefLabel") in shared and ("post", "org#postIn") in shared
+    assert ("tenure", "org#member") in shared
+    # ...while every fact, and its source, stays in the issue's own graph.
+    own = [q for q in quads if q.graph_name != ENTITIES_GRAPH]
+    assert {"act", "source"} <= {q.subject.value.split("/")[-2] for q in own}
+    described = {q.subject.value.split("/")[-2] for q in own if q.predicate in (RDF.type, RDFS.label)}
+    assert not described & {"person", "org", "post", "tenure"}
+
+
+def test_an_entity_named_by_two_issues_is_described_once(tmp_path, i000):
+    from govkg.graph.store import GraphStore
+
+    with GraphStore(tmp_path / "s") as store:
+        for issue in (i000, load_seed("004")):
+            quads = issue_quads(issue, {"appointments": [appoint(issue)]})
+            store.replace_issue(issue_graph_name(quads), quads)
+        rows = store.query('SELECT ?t WHERE { ?p foaf:name "郑邦良" ; a ?t }').rows
+        assert len(rows) == 1, "the union of issue graphs must not repeat a shared description"
 
 
 def test_no_blank_nodes(i000):
@@ -295,3 +316,29 @@ def test_observed_post_is_the_post_an_appointment_names(i000):
     (obs,) = typed(quads, GKG.PersonPostObservation)
     (act,) = typed(quads, GKG.Appointment)
     assert objects(quads, obs, GKG.post) == objects(quads, act, GKG.post)
+
+
+def test_replacing_an_issue_prunes_only_the_entities_no_issue_names(tmp_path, i000):
+    from govkg.graph.store import GraphStore
+
+    i004 = load_seed("004")
+    with GraphStore(tmp_path / "s") as store:
+        for issue, person in ((i000, "郑邦良"), (i004, "郑邦良")):
+            quads = issue_quads(issue, {"appointments": [appoint(issue, person=person), appoint(issue, person="林某某")]})
+            store.replace_issue(issue_graph_name(quads), quads)
+        # 000 re-ingested without 林某某: 004 still names him, so nothing goes.
+        quads = issue_quads(i000, {"appointments": [appoint(i000)]})
+        store.replace_issue(issue_graph_name(quads), quads)
+        assert store.prune_entities() == 0
+        # 004 re-ingested without him too: now nobody names him, and his description goes;
+        # the body and post (named by the remaining act) stay.
+        quads = issue_quads(i004, {"appointments": [appoint(i004)]})
+        store.replace_issue(issue_graph_name(quads), quads)
+        assert store.prune_entities() > 0
+        names = store.query("SELECT ?n WHERE { ?p a gkg:Person ; foaf:name ?n }").column("n")
+        assert names == ["郑邦良"]
+        tenures = store.query("SELECT ?n WHERE { ?t a gkg:Tenure ; org:member/foaf:name ?n }").column("n")
+        assert tenures == ["郑邦良"], "his tenure (and its interval) went with him"
+        assert not store.query("ASK { ?i a time:Interval FILTER NOT EXISTS { ?t org:memberDuring ?i } }").boolean
+        assert store.query('ASK { ?o skos:prefLabel "温州市人民政府办公室" . ?post org:postIn ?o }').boolean
+        assert store.prune_entities(everything=True) == 0

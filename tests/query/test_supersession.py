@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from conftest import seed_file
 
+from govkg.graph.build import issue_graph_name
 from govkg.extractors.layout import normalize
 from govkg.extractors.records import Responsibility
 from govkg.graph.build import build
@@ -130,7 +131,7 @@ def two_cities(tmp_path_factory):
     with GraphStore(path) as store:
         for issue, found in issues:
             quads = issue_quads(issue, found)
-            store.replace_issue(quads[0].graph_name, quads)
+            store.replace_issue(issue_graph_name(quads), quads)
         store.refresh_derived()
     return path
 

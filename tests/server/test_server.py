@@ -43,7 +43,7 @@ CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 @pytest.fixture(scope="module")
 def store_size(built_store):
     with GraphStore.open_read_only(built_store) as store:
-        return len(store), {g: store.graph_size(g) for g in store.issues()}
+        return len(store), {g: store.graph_size(g) for g in store.graphs()}
 
 
 def count_of(response) -> int:
