@@ -172,14 +172,15 @@ class _IssueMapper:
             return
         self.quads.append(Quad(s, p, Literal(o) if isinstance(o, str) else o, ids.ENTITIES_GRAPH))
 
-    def add_date(self, node: NamedNode, value: str | None) -> tuple | None:
+    def add_date(self, node: NamedNode, value: str | None, shared: bool = False) -> tuple | None:
         d = dated(value)
+        add = self.share if shared else self.add
         if d:
-            self.add(node, GKG.date, d[0])
-            self.add(node, GKG.datePrecision, d[1])
+            add(node, GKG.date, d[0])
+            add(node, GKG.datePrecision, d[1])
             if len(value) >= 7:
                 # Month lookups ("acts in 2019-12") match this exactly, through the index.
-                self.add(node, GKG.yearMonth, value[:7])
+                add(node, GKG.yearMonth, value[:7])
         return d
 
     def doc_ref(self, key: str | None) -> NamedNode | None:
@@ -342,9 +343,11 @@ class _IssueMapper:
         if node in self.divisions:
             return node
         self.divisions.add(node)
-        self.add(node, RDF.type, GKG.DivisionOfWork)
-        self.add(node, GKG.city, self.city)
-        self.add_date(node, when)
+        # What the division IS (its city, date and notice) is shared: a notice reprinted in
+        # several issues is one division, described once; its sources stay per issue.
+        self.share(node, RDF.type, GKG.DivisionOfWork)
+        self.share(node, GKG.city, self.city)
+        self.add_date(node, when, shared=True)
         if notice is not None:
             # The notice as a document (it may be cited only, not printed, in this issue).
             self.share(notice, RDF.type, GKG.Document)
@@ -353,8 +356,8 @@ class _IssueMapper:
                 self.share(notice, DCTERMS.identifier, number)
             else:
                 self.share(notice, DCTERMS.title, printed)
-            self.add(node, GKG.notice, notice)
-        self.add(node, RDFS.label, f"{self.city or ''}领导分工 {number or when or ''}".strip())
+            self.share(node, GKG.notice, notice)
+        self.share(node, RDFS.label, f"{self.city or ''}领导分工 {number or when or ''}".strip())
         self.derived(node, self.doc_sources.get(printed or "") or rec.source)
         return node
 
