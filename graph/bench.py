@@ -334,12 +334,19 @@ def synthetic_store(store_dir: Path, target_triples: int, issues_per_city: int =
             out.append(ox.Quad(iri(q.subject), q.predicate, literal(iri(q.object), where, q.predicate), graph))
         return ox.serialize(out, format=ox.RdfFormat.N_QUADS) or b""
 
-    base = sum(len(q) for q in per_issue)
-    copies = max(1, -(-target_triples * len(per_issue) // base))   # issues needed, rounded up
     with GraphStore(store_dir) as store:
         batch, size = [], 0
-        for k in range(copies):
+        k, cities = 0, None
+        while cities is None or k < cities * issues_per_city:
             city, j = divmod(k, issues_per_city)
+            if cities is None and city == 1:
+                # A city's issues share its entities, so the store grows by less than the sum
+                # of its issues: size the corpus by what the first city came to.
+                store.add_new_issues(batch)
+                batch, size = [], 0
+                cities = max(1, -(-target_triples // len(store)))
+                if cities == 1:
+                    break
             quads = per_issue[j % len(per_issue)]
             graph = next(q.graph_name for q in quads if q.graph_name != ENTITIES_GRAPH)
             batch.append((f"{graph.value}~{city}.{j}" if city or j >= len(per_issue) else graph.value, copy(quads, city, j)))
@@ -347,6 +354,7 @@ def synthetic_store(store_dir: Path, target_triples: int, issues_per_city: int =
             if size >= BATCH_TRIPLES:
                 store.add_new_issues(batch)
                 batch, size = [], 0
+            k += 1
         store.add_new_issues(batch)
         store.refresh_derived()
         return len(store)
