@@ -361,6 +361,7 @@ def synthetic_store(store_dir: Path, target_triples: int, issues_per_city: int =
 
 
 def query_at_scale_rows(triples: int, repeat: int) -> list[Row]:
+    from .queries import stored_queries
     from .store import GraphStore
 
     with tempfile.TemporaryDirectory() as d:
@@ -369,6 +370,8 @@ def query_at_scale_rows(triples: int, repeat: int) -> list[Row]:
         made = time.perf_counter() - t
         with GraphStore.open_read_only(Path(d) / "s") as store:
             lookups = _query_samples(lambda q, p: store.query(q, p), repeat, lookups=True)
+            answered = {name: len(store.query(q.sparql, {p.name: p.example for p in q.params}).rows)
+                        for name, q in stored_queries().items() if name in lookups}
             reports = _query_samples(lambda q, p: store.query(q, p), 1, warm_up=False, lookups=False)
     l50, l95 = _percentiles(_pooled(lookups))
     r50, r95 = _percentiles(_pooled(reports))
@@ -383,7 +386,7 @@ def query_at_scale_rows(triples: int, repeat: int) -> list[Row]:
     ]
     for name, xs in sorted(lookups.items()):
         p50, p95 = _percentiles(xs)
-        rows.append(Row(f"    {name}", f"p50 {p50:.2f} ms, p95 {p95:.2f} ms"))
+        rows.append(Row(f"    {name} ({answered[name]:,} rows)", f"p50 {p50:.2f} ms, p95 {p95:.2f} ms"))
     rows.append(Row(f"  whole-graph reports (no parameter; output grows with the graph) at {n:,} triples",
                     f"p50 {r50:.0f} ms, p95 {r95:.0f} ms"))
     for name, xs in sorted(reports.items()):

@@ -387,6 +387,7 @@ class _IssueMapper:
             self.add(attendance, GKG.person, person)
             self.add(attendance, GKG.event, node)
             self.derived(attendance, rec.source)
+            self.add(node, GKG.attendee, person)
 
     def pairing(self, rec) -> None:
         node = make_node("pairing", self.issue.key, rec.kind, rec.a, rec.b, rec.source.start)

@@ -165,6 +165,7 @@ class GKG:
     YearPrecision = NamedNode("https://w3id.org/govkg/ontology#YearPrecision")
     addressee = NamedNode("https://w3id.org/govkg/ontology#addressee")
     attachmentTitle = NamedNode("https://w3id.org/govkg/ontology#attachmentTitle")
+    attendee = NamedNode("https://w3id.org/govkg/ontology#attendee")
     city = NamedNode("https://w3id.org/govkg/ontology#city")
     date = NamedNode("https://w3id.org/govkg/ontology#date")
     datePrecision = NamedNode("https://w3id.org/govkg/ontology#datePrecision")
@@ -285,6 +286,7 @@ class RDFS:
     label = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     range = NamedNode("http://www.w3.org/2000/01/rdf-schema#range")
     subClassOf = NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+    subPropertyOf = NamedNode("http://www.w3.org/2000/01/rdf-schema#subPropertyOf")
 
 
 class SCHEMA:
@@ -295,6 +297,7 @@ class SCHEMA:
     Event = NamedNode("https://schema.org/Event")
     Person = NamedNode("https://schema.org/Person")
     PublicationIssue = NamedNode("https://schema.org/PublicationIssue")
+    attendee = NamedNode("https://schema.org/attendee")
     name = NamedNode("https://schema.org/name")
 
 
