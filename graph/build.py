@@ -75,7 +75,9 @@ class BuildSummary:
         return sum(i.triples for i in self.issues)
 
     def line(self) -> str:
-        return f"built {len(self.issues)} issues, {self.triples} triples in {self.seconds:.1f} s into {self.store}"
+        # Triples written: an entity described by several issues is counted once per issue
+        # here and stored once (graph/mapping.py), so the store may hold fewer.
+        return f"built {len(self.issues)} issues ({self.triples} triples written) in {self.seconds:.1f} s into {self.store}"
 
 
 def check_inputs(paths: Sequence[str | Path]) -> None:

@@ -105,6 +105,18 @@ def test_default_store_dir_follows_environment(monkeypatch, tmp_path):
     assert str(default_store_dir()) == ".govkg/store"
 
 
+def kill_once_it_says(script: str, ready: str, after: float) -> None:
+    """Run `script` in a new Python process and SIGKILL it `after` seconds past its printing
+    `ready` (the line it prints just before the write under test)."""
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == ready
+        time.sleep(after)
+        proc.kill()
+    finally:
+        proc.wait(timeout=30)
+
+
 def test_killed_writer_leaves_issue_whole_or_absent(tmp_path):
     """SIGKILL a process in the middle of replacing a big graph: afterwards the graph holds the
     old 3 triples or all the new ones, never part."""
@@ -123,13 +135,7 @@ def test_killed_writer_leaves_issue_whole_or_absent(tmp_path):
         print("done", flush=True)
         import time; time.sleep(30)
     """)
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "replacing"
-        time.sleep(0.15)
-        proc.kill()
-    finally:
-        proc.wait(timeout=30)
+    kill_once_it_says(script, "replacing", after=0.15)
     assert is_store(path)
     with GraphStore(path) as store:
         assert store.graph_size(G1) in (3, big)
@@ -212,13 +218,7 @@ def test_a_bulk_load_killed_midway_leaves_each_issue_whole_or_absent(tmp_path):
         print("done", flush=True)
         import time; time.sleep(30)
     """)
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "loading"
-        time.sleep(0.5)
-        proc.kill()
-    finally:
-        proc.wait(timeout=30)
+    kill_once_it_says(script, "loading", after=0.5)
     with GraphStore.open_read_only(path) as store:
         assert store.hidden, "the load finished before the kill; the test proved nothing"
         assert store.issues() == [G1] and len(store) == 3
