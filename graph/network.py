@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 
-from .store import GraphStore, term_value
+from .store import GraphStore
 from .vocab import GKG
 
 #: kind -> (Chinese caption for the legend, English caption).

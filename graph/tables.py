@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .careers import ACT_COLUMNS, TENURE_COLUMNS, all_acts, tenures
+from .careers import ACT_COLUMNS, all_acts, tenures
 from .store import GraphStore
 
 FORMATS = ("table", "csv", "json")

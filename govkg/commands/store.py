@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from govkg.extractors.reading import InputError, read_text
+from govkg.extractors.reading import read_text
 from govkg.graph.build import build as build_store
 from govkg.graph.build import bundled_issue_files
 from govkg.graph.careers import CAREER_COLUMNS, TENURE_COLUMNS, career as person_career
