@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +144,35 @@ def issue_graph_name(quads: Sequence[ox.Quad]) -> str:
 BATCH_TRIPLES = 200_000
 
 
+class NewIssueWriter:
+    """Collects issues the store does not hold yet and bulk-loads them about `limit` triples
+    at a time (`GraphStore.add_new_issues`); `flush()` writes what is left. An issue already
+    pending must be flushed before it comes again (then it is held: replace it instead).
+    `batches` counts the loads."""
+
+    def __init__(self, store: GraphStore, limit: int = BATCH_TRIPLES):
+        self.store, self.limit = store, limit
+        self.pending: dict[str, bytes] = {}
+        self.size = 0
+        self.batches = 0
+
+    def __contains__(self, graph: str) -> bool:
+        return graph in self.pending
+
+    def add(self, graph: str, nquads: bytes, triples: int) -> None:
+        self.pending[graph] = nquads
+        self.size += triples
+        if self.size >= self.limit:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.store.add_new_issues(list(self.pending.items()))
+            self.batches += 1
+        self.pending.clear()
+        self.size = 0
+
+
 def build(
     paths: Sequence[str | Path] | None = None,
     store_dir: str | Path | None = None,
@@ -161,27 +190,20 @@ def build(
     with GraphStore(store_dir) as store:
         summary.store = str(store.path)
         summary.recovered = store.recovered
-        batch: dict[str, MappedIssue] = {}
-
-        def write_batch() -> None:
-            store.add_new_issues([(m.graph, m.nquads) for m in batch.values()])
-            batch.clear()
-
+        writer = NewIssueWriter(store, batch_triples)
         replaced = False
         for issue in mapped_issues(files, workers, mapper):
-            if issue.graph in batch:          # the same issue twice: the later one replaces
-                write_batch()
+            if issue.graph in writer:          # the same issue twice: the later one replaces
+                writer.flush()
             if store.has_graph(issue.graph):
                 store.replace_issue(issue.graph, ox.parse(issue.nquads, format=ox.RdfFormat.N_QUADS))
                 replaced = True
             else:
-                batch[issue.graph] = issue
-                if sum(m.triples for m in batch.values()) >= batch_triples:
-                    write_batch()
+                writer.add(issue.graph, issue.nquads, issue.triples)
             summary.issues.append(IssueLoaded(path=issue.path, graph=issue.graph, triples=issue.triples))
             if progress:
                 progress(issue)
-        write_batch()
+        writer.flush()
         if replaced or store.recovered:
             # Only a replaced or dropped issue can leave an entity no issue names any more.
             store.prune_entities()

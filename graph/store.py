@@ -33,8 +33,8 @@ import datetime as dt
 import functools
 import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -282,11 +282,11 @@ class GraphStore:
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
         if graph.value in BOOKKEEPING_GRAPHS:
             raise ValueError(f"{graph.value} is not an issue graph")
-        quads = list(quads)
-        shared = {f"{q.subject} {q.predicate} {q.object} ." for q in quads
-                  if isinstance(q, ox.Quad) and q.graph_name == ENTITIES_GRAPH_NODE}
-        own = {f"{q.subject} {q.predicate} {q.object} ." for q in quads
-               if not (isinstance(q, ox.Quad) and q.graph_name == ENTITIES_GRAPH_NODE)}
+        own: set[str] = set()
+        shared: set[str] = set()
+        for q in quads:
+            is_shared = isinstance(q, ox.Quad) and q.graph_name == ENTITIES_GRAPH_NODE
+            (shared if is_shared else own).add(f"{q.subject} {q.predicate} {q.object} .")
         # Terms are serialized by pyoxigraph itself (N-Triples syntax with escaping), which
         # SPARQL's INSERT DATA accepts as is. One update request is one transaction.
         self._touch(graph)
@@ -367,12 +367,9 @@ class GraphStore:
         lanes = max(1, min(LOAD_THREADS, len(issues)))
         parts = [b"".join(data for _, data in issues[i::lanes]) for i in range(lanes)]
         try:
-            if lanes == 1:
-                self._store.bulk_load(parts[0], format=ox.RdfFormat.N_QUADS)
-            else:
-                with ThreadPoolExecutor(lanes) as pool:
-                    for done in [pool.submit(self._store.bulk_load, part, format=ox.RdfFormat.N_QUADS) for part in parts]:
-                        done.result()
+            with ThreadPoolExecutor(lanes) as pool:
+                for done in [pool.submit(self._store.bulk_load, part, format=ox.RdfFormat.N_QUADS) for part in parts]:
+                    done.result()
         except BaseException:
             self._recover()
             raise
@@ -396,8 +393,8 @@ class GraphStore:
         return [g for g in self.graphs() if g not in BOOKKEEPING_GRAPHS]
 
     def graphs(self) -> list[str]:
-        """Every named graph with data (the issues and the derived graph), sorted; not the load
-        journal, nor an interrupted load's graphs."""
+        """Every named graph with data (the issues, the shared entities, the derived graph),
+        sorted; not the load journal, nor an interrupted load's graphs."""
         return sorted(g.value for g in self._store.named_graphs()
                       if isinstance(g, ox.NamedNode) and g.value != JOURNAL_GRAPH and g.value not in self.hidden)
 
@@ -431,7 +428,8 @@ class GraphStore:
         except ValueError as exc:
             raise QueryError(str(exc)) from None
         try:
-            result = self._store.query(text, prefixes=prefixes or store_prefixes(), **visible_dataset(self._store))
+            result = self._store.query(text, prefixes=prefixes or store_prefixes(),
+                                       **visible_dataset(self._store, self.hidden))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except RuntimeError as exc:
@@ -479,11 +477,13 @@ def pending_loads(store: ox.Store) -> list[str]:
     return sorted({q.subject.value for q in store.quads_for_pattern(None, PENDING_LOAD, None, journal)})
 
 
-def visible_dataset(store: ox.Store) -> dict[str, Any]:
+def visible_dataset(store: ox.Store, hidden: Iterable[str] | None = None) -> dict[str, Any]:
     """Query arguments for the dataset users see: the union of all graphs with data as the
     default graph. Normally that is Oxigraph's union default graph; after an interrupted bulk
-    load it is the explicit list of graphs, without the half-loaded ones and the journal."""
-    hidden = set(pending_loads(store))
+    load it is the explicit list of graphs, without the half-loaded ones and the journal.
+    `hidden`: those graphs when the caller already knows them (`GraphStore.hidden`), else the
+    journal is read."""
+    hidden = set(pending_loads(store) if hidden is None else hidden)
     if not hidden:
         return {"use_default_graph_as_union": True}
     visible = [g for g in store.named_graphs()
