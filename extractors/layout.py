@@ -410,22 +410,31 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
 
 
 def load_issue(path: str | Path) -> Issue:
-    """Read and normalize one gazette file; `InputError` names the file if it is not one."""
+    """Read and normalize one text file; `InputError` names the file if it holds no Chinese
+    text. Any Chinese government text is read: a whole gazette issue, a single document, a
+    web page's text or a news report (`input_kind` tells which)."""
     text = read_text(path)
     issue = normalize(text, str(path))
     if len(issue.text) < 20 or not re.search(r"[\u4e00-\u9fff]", issue.text):
-        raise InputError(path, "no Chinese text found; this is not a gazette issue")
-    if not looks_like_gazette(issue):
-        raise InputError(path, "no running head, document number or gazette section found; "
-                               "this is not a gazette issue")
+        raise InputError(path, "no Chinese text found; govkg reads Chinese government texts")
     return issue
 
 
 def looks_like_gazette(issue: Issue) -> bool:
-    """Does the text bear any mark of a gazette issue? A truncated issue keeps some (a running
-    head, a title block, a section heading, a document number); a novel or a web page has none.
-    """
+    """Does the text bear a mark of a whole gazette issue? A truncated issue keeps some (a
+    running head, a gazette name, a section heading such as 人事任免); a single notice or a
+    news report has none."""
     g = issue.gazette
-    if g.year or g.name or g.total_issue or issue.title_blocks or issue.headings:
-        return True
-    return bool(DOC_NUMBER_LINE.search(issue.text) or re.search(r"[〔﹝]\s*(?:19|20)\d\d\s*[〕﹞]\s*\d+\s*号", issue.text))
+    return bool(g.year and g.issue or g.name or g.total_issue or issue.headings)
+
+
+def input_kind(issue: Issue) -> str:
+    """issue | document | article: a whole gazette issue, one official document (its title,
+    number or signature printed), or any other text (a news report, a web page)."""
+    if looks_like_gazette(issue):
+        return "issue"
+    if issue.title_blocks or DOC_NUMBER_LINE.search(issue.text) or re.search(
+        r"[〔﹝\[]\s*(?:19|20)\d\d\s*[〕﹞\]]\s*\d+\s*号", issue.text[:600]
+    ):
+        return "document"
+    return "article"

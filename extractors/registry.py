@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import appointments, catalog, documents, events, pairings, person_posts, responsibilities
-from .layout import Issue
+from .layout import Issue, input_kind
 from .records import to_json
 
 #: section name (as in SCHEMA.md) -> extractor entry point, in the order they run.
@@ -38,9 +38,12 @@ def extract_all(issue: Issue, only: Iterable[str] | None = None) -> dict[str, li
 
 def schema_json(issue: Issue, found: dict[str, list[Any]]) -> dict[str, Any]:
     g = issue.gazette
+    kind = input_kind(issue)
     out: dict[str, Any] = {
         "seed": issue.name,
-        "gazette": {"name": g.name, "year": g.year, "issue": g.issue, "total_issue": g.total_issue},
+        "input": {"kind": kind},
+        # SCHEMA.md: a text that is not a gazette issue has an empty gazette object.
+        "gazette": {"name": g.name, "year": g.year, "issue": g.issue, "total_issue": g.total_issue} if kind == "issue" else {},
     }
     for name in SCHEMA_SECTIONS:
         out[name] = [to_json(r) for r in found.get(name, [])]

@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+import json
+
 import os
 import signal
 import subprocess
@@ -74,12 +76,14 @@ def test_a_truncated_issue_is_read_as_far_as_it_goes(tmp_path):
     assert list(appointments.extract(issue)) == []
 
 
-def test_chinese_text_that_is_not_a_gazette_is_refused(tmp_path):
+def test_chinese_text_that_is_not_a_gazette_is_read_as_an_article(tmp_path):
     path = tmp_path / "novel.txt"
     path.write_text("第一回　宴桃园豪杰三结义，斩黄巾英雄首立功。\n\n话说天下大势，分久必合，合久必分。\n" * 30, "utf-8")
     result = CliRunner().invoke(main, ["extract", str(path)])
-    assert result.exit_code == 1
-    assert str(path) in result.output and "not a gazette issue" in result.output
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["input"]["kind"] == "article"
+    assert data["gazette"] == {} and data["appointments"] == []
 
 
 def test_an_oversized_file_is_refused_without_being_read(tmp_path):

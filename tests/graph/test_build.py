@@ -38,7 +38,7 @@ def test_build_loads_one_graph_per_issue_and_rebuild_replaces(tmp_path):
     assert again.issues[0].graph == first.issues[0].graph
 
 
-@pytest.mark.parametrize("content,problem", [(b"", "empty"), (b"\x00\x01binary\x00", "binary"), (b"hello, not a gazette\n" * 3, "not a gazette")])
+@pytest.mark.parametrize("content,problem", [(b"", "empty"), (b"\x00\x01binary\x00", "binary"), (b"hello, not a gazette\n" * 3, "no Chinese text")])
 def test_a_bad_file_stops_the_build_before_anything_is_written(tmp_path, content, problem):
     store_dir = tmp_path / "s"
     build([seed_file("000")], store_dir, mapper=stand_in_mapper)
