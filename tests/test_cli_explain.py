@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import load_seed, seed_file
+from tests.helpers import load_seed, seed_file
 
 from govkg.cli import main
 from govkg.extractors.explain import markup, passage

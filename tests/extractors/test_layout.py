@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import extracted as all_extracted
-from conftest import load_seed
+from tests.helpers import extracted as all_extracted
+from tests.helpers import load_seed
 
 from govkg.extractors.layout import normalize
 from govkg.extractors.patterns import despace

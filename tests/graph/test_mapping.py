@@ -7,7 +7,7 @@ import random
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-from conftest import load_seed
+from tests.helpers import load_seed
 from govkg.extractors.records import (
     Appointment,
     CatalogEntry,

@@ -84,7 +84,7 @@ def test_code_never_spells_ontology_iris():
 
 
 def test_every_term_the_mapping_writes_is_declared(onto):
-    from conftest import load_seed
+    from tests.helpers import load_seed
     from govkg.extractors.registry import extract_all
     from govkg.graph.mapping import issue_quads
 

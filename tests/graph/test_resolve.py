@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from conftest import load_seed
+from tests.helpers import load_seed
 from govkg.cli import main
 from govkg.graph.resolve import (
     Place,
