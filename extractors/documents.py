@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .layout import Issue, TitleBlock
+from .issue import Issue, TitleBlock
 from .patterns import CN_DATE, DOC_NUMBER, canonical_doc_number, despace, iso_date
 from .records import Citation, Document
 from .titleblocks import HANZI_DATE, ISSUER_END, ISSUER_ENDINGS, TITLE_HEAD

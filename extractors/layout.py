@@ -21,15 +21,19 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .issue import Heading, Issue, Section, TitleBlock
 from .patterns import DOC_NUMBER_LINE, despace
 from .reading import InputError, read_text
-from .records import Gazette, Source
+from .records import Gazette
+from .sections import find_sections
+from .titleblocks import find_title_blocks
+
+__all__ = ["Heading", "Issue", "Section", "TitleBlock", "load_issue", "normalize", "input_kind"]
 
 # --- page furniture -------------------------------------------------------------------
 
@@ -74,99 +78,6 @@ def visual_width(s: str) -> int:
     n = len(s)
     ascii_count = len(s.encode("ascii", "ignore"))
     return 2 * n - ascii_count - s.count(" ")
-
-
-# --- the Issue -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    kind: str          # documents | policy | personnel | news | diary | catalog | statistics | captions | colophon
-    start: int         # offsets into Issue.text
-    end: int
-    heading: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TitleBlock:
-    """A document's number and title as printed together (often after its first page)."""
-
-    doc_number: str | None
-    title: str
-    line: int          # first and last line in the file
-    end_line: int
-    offset: int        # where in Issue.text the block stood before it was lifted out
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A section heading met in the file, lifted out of the running text."""
-
-    text: str
-    line: int
-    offset: int
-    kind: str
-
-
-@dataclass
-class Issue:
-    key: str
-    path: str
-    lines: list[str]                    # the file's lines, as read (index 0 is line 1)
-    text: str
-    line_of: array                      # line_of[i] = 1-based file line of text[i]
-    gazette: Gazette
-    sections: list[Section] = field(default_factory=list)
-    title_blocks: list[TitleBlock] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).name
-
-    def line_at(self, offset: int) -> int:
-        if not self.line_of:
-            return 1
-        return self.line_of[min(max(offset, 0), len(self.line_of) - 1)]
-
-    def source(self, start: int, end: int, extractor: str, document: str | None = None) -> Source:
-        """Provenance of text[start:end]: its file lines and the exact quote."""
-        end = max(end, start)
-        return Source(
-            issue=self.key,
-            line=self.line_at(start),
-            end_line=self.line_at(max(start, end - 1)),
-            start=start,
-            end=end,
-            quote=self.text[start:end],
-            extractor=extractor,
-            document=document,
-        )
-
-    def sections_of(self, *kinds: str) -> list[Section]:
-        return [s for s in self.sections if s.kind in kinds]
-
-    def section_at(self, offset: int) -> Section | None:
-        for s in self.sections:
-            if s.start <= offset < s.end:
-                return s
-        return None
-
-    def paragraphs(self, start: int = 0, end: int | None = None):
-        """(start, end) spans of the paragraphs of text[start:end]."""
-        end = len(self.text) if end is None else end
-        pos = start
-        while pos < end:
-            nl = self.text.find("\n", pos, end)
-            stop = end if nl < 0 else nl
-            if stop > pos:
-                yield pos, stop
-            pos = stop + 1
-
-    def offset_of_line(self, line: int) -> int:
-        """First text offset whose source line is >= line (for `govkg explain --line`)."""
-        i = bisect_right(self.line_of, line - 1)
-        return min(i, len(self.text))
 
 
 # --- normalization ----------------------------------------------------------------------
@@ -300,8 +211,6 @@ def _column_widths(lines: list[_Line]) -> list[int]:
 
 def normalize(raw_text: str, path: str = "<text>") -> Issue:
     """Turn one issue's PDF text into an `Issue` (see the module docstring)."""
-    from .titleblocks import find_title_blocks  # the documents room owns title-block rules
-
     labels = column_labels()
     raw_lines = raw_text.split("\n")
     lines: list[_Line] = []
@@ -403,8 +312,6 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         title_blocks=title_blocks,
         headings=headings,
     )
-    from .sections import find_sections
-
     issue.sections = find_sections(issue, label_offsets)
     return issue
 
