@@ -55,6 +55,9 @@ class Issue:
     sections: list[Section] = field(default_factory=list)
     title_blocks: list[TitleBlock] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
+    #: When the layout cut flattened web text into lines (layout.unflatten), the file line of
+    #: each of `lines`; sources cite file lines.
+    file_line: array | None = None
 
     @property
     def name(self) -> str:
@@ -70,14 +73,20 @@ class Issue:
         end = max(end, start)
         return Source(
             issue=self.key,
-            line=self.line_at(start),
-            end_line=self.line_at(max(start, end - 1)),
+            line=self.file_line_of(self.line_at(start)),
+            end_line=self.file_line_of(self.line_at(max(start, end - 1))),
             start=start,
             end=end,
             quote=self.text[start:end],
             extractor=extractor,
             document=document,
         )
+
+    def file_line_of(self, line: int) -> int:
+        """The file line of one of `lines` (they differ only where flattened text was cut)."""
+        if self.file_line is None or not 0 < line <= len(self.file_line):
+            return line
+        return self.file_line[line - 1]
 
     def sections_of(self, *kinds: str) -> list[Section]:
         return [s for s in self.sections if s.kind in kinds]

@@ -91,6 +91,7 @@ class _Line:
     page_start: bool   # the PDF tool starts a page's text with one space
     width: int         # visual width of text
     page: int = 0      # pages are counted at page starts and page furniture
+    block: bool = False  # a block of flattened web text: a paragraph of its own
 
 
 _BLANKS = re.compile(r"[ \t\u3000\xa0]+")
@@ -157,6 +158,8 @@ def _issue_key(g: Gazette, text: str) -> str:
 def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> bool:
     """Does a new paragraph start at `cur`? `width` is the column width around it;
     `prev_opens` says whether `prev` is the first line of its paragraph."""
+    if cur.block or prev.block:
+        return True
     if cur.page_start and prev.text.endswith(tuple(_TERMINAL)) and _LIST_MARKER.match(cur.text):
         return True
     if cur.indent >= 8 or prev.indent >= 8:
@@ -209,10 +212,36 @@ def _column_widths(lines: list[_Line]) -> list[int]:
     return out
 
 
+#: A crawler that flattens a web page writes its blocks (breadcrumb, title, body paragraphs,
+#: signature) on one line, separated by spaces. A line this long with blanks between Chinese
+#: characters is such a page, never a printed line.
+FLATTENED_LINE = 300
+_BLOCK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
+
+
+def unflatten(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
+    """Lines cut at the block boundaries of flattened web text, and the file line of each; None
+    when no line is flattened (printed text keeps its lines)."""
+    if not any(len(r) > FLATTENED_LINE and _BLOCK_GAP.search(r) for r in raw_lines):
+        return None
+    out: list[str] = []
+    file_line: list[int] = []
+    for no, raw in enumerate(raw_lines, 1):
+        pieces = _BLOCK_GAP.split(raw) if len(raw) > FLATTENED_LINE else [raw]
+        out.extend(pieces)
+        file_line.extend([no] * len(pieces))
+    return out, file_line
+
+
 def normalize(raw_text: str, path: str = "<text>") -> Issue:
-    """Turn one issue's PDF text into an `Issue` (see the module docstring)."""
+    """Turn one input's text into an `Issue` (see the module docstring)."""
     labels = column_labels()
     raw_lines = raw_text.split("\n")
+    relaid = unflatten(raw_lines)
+    file_line = None
+    if relaid is not None:
+        raw_lines, lines_of_file = relaid
+        file_line = array("i", lines_of_file)
     lines: list[_Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if not raw or raw.isspace():
@@ -221,7 +250,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if not text:
             continue
         page_start = raw.startswith(" ") and not raw.startswith("  ")
-        lines.append(_Line(no, text, indent, page_start, visual_width(text)))
+        lines.append(_Line(no, text, indent, page_start, visual_width(text), block=file_line is not None))
 
     gazette = _gazette(lines, labels)
 
@@ -311,6 +340,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         gazette=gazette,
         title_blocks=title_blocks,
         headings=headings,
+        file_line=file_line,
     )
     issue.sections = find_sections(issue, label_offsets)
     return issue
