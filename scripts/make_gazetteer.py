@@ -36,13 +36,14 @@ def ethnic_groups() -> list[str]:
 
 def strip_nationalities(stem: str, groups: list[str]) -> str:
     """海西蒙古族藏族 -> 海西; 克孜勒苏柯尔克孜 -> 克孜勒苏. A one-character nationality is
-    only dropped with its 族 (白族, not the 白 of 长白)."""
+    only dropped with its 族 (白族, not the 白 of 长白), and two characters at least stay
+    (内蒙古 is no 内 + 蒙古)."""
     changed = True
     while changed:
         changed = False
         for g in groups:
             for ending in (g + "族", g if len(g) > 1 else None):
-                if ending and stem.endswith(ending) and len(stem) > len(ending):
+                if ending and stem.endswith(ending) and len(stem) - len(ending) >= 2:
                     stem, changed = stem[: -len(ending)], True
                     break
             if changed:
@@ -55,10 +56,11 @@ def short_forms(full: str, level: str, groups: list[str]) -> list[str]:
     m = re.fullmatch(r"(.+?)自治(区|州|县|旗)", full)
     if m:
         stem = strip_nationalities(m[1], groups)
-        if len(stem) < 2:
-            return []
-        # 新疆维吾尔自治区 -> 新疆; 海西…自治州 -> 海西州, 海西
-        return [stem] if m[2] == "区" else [stem + m[2], stem]
+        if m[2] == "区":
+            return [stem]   # 新疆维吾尔自治区 -> 新疆, 内蒙古自治区 -> 内蒙古
+        if stem == m[1]:
+            return []       # 东乡族自治县: nothing but the nationality
+        return [stem + m[2], stem]   # 海西蒙古族藏族自治州 -> 海西州, 海西
     if full.endswith("特别行政区"):
         return [full[: -len("特别行政区")]]
     for suffix in ("地区", "新区", "林区", "特区", "矿区", "省", "市", "县", "区", "盟"):
