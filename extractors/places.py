@@ -48,7 +48,7 @@ def gazetteer() -> tuple[Place, ...]:
     text = resources.files("govkg.ontology").joinpath("divisions.tsv").read_text("utf-8")
     out = []
     for row in text.splitlines():
-        if not row or row.startswith("#") or row.startswith("code\t"):
+        if not row or row.startswith(("#", "code\t")):
             continue
         code, full, short, level, parent_code, parent, former = (row.split("\t") + [""] * 7)[:7]
         shorts = tuple(s for s in short.split("|") if s)
