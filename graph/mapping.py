@@ -66,7 +66,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from . import ids
 from .ids import child_node, make_node
-from .resolve import Resolver, display, org_kind
+from govkg.extractors.resolve import Resolver, display, org_kind
 from .vocab import DCTERMS, ELI, FOAF, GKG, OA, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 _ACT_CLASS = {

@@ -14,7 +14,7 @@ import click
 from govkg.extractors.layout import load_issue
 from govkg.extractors.reading import InputError
 from govkg.graph.ids import make_iri
-from govkg.graph.resolve import ALIASES_ENV, Resolver, attested_bodies, explain, place_of
+from govkg.extractors.resolve import ALIASES_ENV, Resolver, attested_bodies, explain, place_of
 
 _KIND_LABEL = {
     "person": "person 人员",

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from tests.helpers import load_seed
 from govkg.cli import main
-from govkg.graph.resolve import (
+from govkg.extractors.resolve import (
     Place,
     Resolver,
     defined_short_forms,

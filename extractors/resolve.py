@@ -1,4 +1,5 @@
-"""Entity resolution: names as printed in, canonical entities (and why) out.
+"""Entity resolution: names as printed in, canonical entities (and why) out. Chinese naming
+rules (short forms, aliases), so it lives with the extractors; the graph layer calls it.
 
 In: the names an issue prints for bodies and persons, the issue's gazette name (for its
 city), the alias tables in ontology/ (aliases.tsv, predecessors.tsv, org_kinds.tsv) and any
@@ -42,6 +43,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from .lexicons import longest_first
+from .reading import read_text
 
 #: Environment variable naming user alias files (os.pathsep-separated).
 ALIASES_ENV = "GOVKG_ALIASES"
@@ -151,8 +155,6 @@ def post_body_rules() -> tuple[tuple[re.Pattern, str], ...]:
 def post_titles() -> tuple[str, ...]:
     """Post titles (extractors/data/post_titles.txt, the appointments extractor's lexicon),
     longest first."""
-    from govkg.extractors.lexicons import longest_first
-
     return longest_first("post_titles.txt")
 
 
@@ -162,8 +164,7 @@ def user_alias_files(extra: Iterable[str | Path] = ()) -> list[Path]:
 
 
 def read_alias_file(path: Path) -> list[tuple[str, str, str]]:
-    from govkg.extractors.reading import read_text   # its InputError names the file on bad input
-
+    # read_text's InputError names the file on bad input
     return [(r[0], r[1], str(path)) for r in _rows(read_text(path))]
 
 
