@@ -64,35 +64,23 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from govkg.extractors.textforms import is_document_number, issue_label, names_a_body
+
 from . import ids
 from .ids import child_node, make_node
 from govkg.extractors.resolve import Resolver, display, org_kind
 from .vocab import DCTERMS, ELI, FOAF, GKG, OA, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
+from .vocabulary import vocabulary
 
-_ACT_CLASS = {
-    "appoint": GKG.Appointment,
-    "concurrent": GKG.ConcurrentAppointment,
-    "remove": GKG.Removal,
-    "other": GKG.OtherPersonnelAct,
-}
-_RESPONSIBILITY_CLASS = {
-    "responsible_for": GKG.ResponsibleFor,
-    "supervises": GKG.Supervises,
-    "liaises": GKG.Liaises,
-    "assists": GKG.Assists,
-    "none": GKG.UnspecifiedResponsibility,
-}
-_PAIRING_CLASS = {"山海协作": GKG.MountainSeaCooperation, "对口支援": GKG.CounterpartSupport}
 _ORG_CLASS = {
     "government": GKG.GovernmentBody,
     "party": GKG.PartyBody,
     "enterprise": GKG.StateEnterprise,
     "other": GKG.OtherOrganization,
 }
-#: A document number as printed: 温政发〔2018〕26号, 温政办〔2018〕129号.
-_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）].*号$")
-#: Objects of a responsibility that name a body rather than an area of work.
-_BODY_NAME = re.compile(r"(局|委员会|委|办公室|办|中心|厅|公司|集团|支队|人民政府|政府)$")
+#: The act codes that open or close a tenure (gkg:tenureEffect in the ontology).
+_OPENS = vocabulary().tenure_codes("opens")
+_CLOSES = vocabulary().tenure_codes("closes")
 
 
 def dated(value: str | None) -> tuple[Literal, NamedNode, NamedNode] | None:
@@ -188,7 +176,7 @@ class _IssueMapper:
         if not key:
             return None
         key = display(key)
-        if _DOC_NUMBER.search(key):
+        if is_document_number(key):
             return document_node(key, None)
         number = self.number_of_title.get(key)
         return document_node(number, None) if number else document_node(None, key)
@@ -259,7 +247,7 @@ class _IssueMapper:
         self.add(node, RDF.type, GKG.GazetteIssue)
         self.add(node, GKG.issueKey, self.issue.key)
         self.add(node, GKG.gazetteName, g.name)
-        self.add(node, RDFS.label, " ".join(x for x in (g.name, f"{g.year}年第{g.issue}期" if g.year and g.issue else None) if x) or self.issue.key)
+        self.add(node, RDFS.label, " ".join(x for x in (g.name, issue_label(g.year, g.issue) if g.year and g.issue else None) if x) or self.issue.key)
         self.add(node, GKG.year, g.year)
         self.add(node, GKG.issueNumber, g.issue)
         self.add(node, GKG.totalIssueNumber, g.total_issue)
@@ -272,7 +260,7 @@ class _IssueMapper:
         org = self.organization(rec.organization) if rec.organization else None
         post = self.post(rec.post, org)
         node = make_node("act", self.issue.key, rec.action, person_name, org[1] if org else "", display(rec.post), rec.source.start)
-        self.add(node, RDF.type, _ACT_CLASS.get(rec.action, GKG.OtherPersonnelAct))
+        self.add(node, RDF.type, vocabulary().class_for(GKG.PersonnelAct, rec.action, GKG.OtherPersonnelAct))
         self.add(node, GKG.person, person)
         self.add(node, GKG.post, post)
         self.add(node, GKG.organization, org[0] if org else None)
@@ -281,7 +269,7 @@ class _IssueMapper:
         when = self.doc_dates.get(display(rec.source.document)) if rec.source.document else None
         d = self.add_date(node, when or self.month)
         self.derived(node, rec.source)
-        if rec.action not in ("appoint", "concurrent", "remove"):
+        if rec.action not in _OPENS + _CLOSES:
             return
         tenure = make_node("tenure", person_name, org[1] if org else "", display(rec.post))
         self.share(tenure, RDF.type, GKG.Tenure)
@@ -293,7 +281,7 @@ class _IssueMapper:
         interval = child_node(tenure, "interval")
         self.share(tenure, ORG.memberDuring, interval)
         self.share(interval, RDF.type, TIME.Interval)
-        if rec.action == "remove":
+        if rec.action in _CLOSES:
             self.add(tenure, GKG.endedBy, node)
             edge = TIME.hasEnd
         else:
@@ -312,11 +300,11 @@ class _IssueMapper:
     def responsibility(self, rec) -> None:
         person, person_name = self.person(rec.person)
         node = make_node("responsibility", self.issue.key, person_name, rec.relation, rec.object, rec.source.start)
-        self.add(node, RDF.type, _RESPONSIBILITY_CLASS.get(rec.relation, GKG.UnspecifiedResponsibility))
+        self.add(node, RDF.type, vocabulary().class_for(GKG.ResponsibilityAssignment, rec.relation, GKG.UnspecifiedResponsibility))
         self.add(node, GKG.person, person)
         if rec.object:
             obj = display(rec.object)
-            if _BODY_NAME.search(obj):
+            if names_a_body(obj):
                 target = self.organization(obj)[0]
             else:
                 target = make_node("area", obj)
@@ -335,7 +323,7 @@ class _IssueMapper:
         notice number (city and date when the notice has no number)."""
         notice = self.doc_ref(rec.source.document)
         printed = display(rec.source.document) if rec.source.document else None
-        number = printed if printed and _DOC_NUMBER.search(printed) else self.number_of_title.get(printed or "")
+        number = printed if printed and is_document_number(printed) else self.number_of_title.get(printed or "")
         if number:
             node = make_node("division", self.city or "", "number", number)
         else:
@@ -357,7 +345,7 @@ class _IssueMapper:
             else:
                 self.share(notice, DCTERMS.title, printed)
             self.share(node, GKG.notice, notice)
-        self.share(node, RDFS.label, f"{self.city or ''}领导分工 {number or when or ''}".strip())
+        self.share(node, RDFS.label, f"{self.city or ''}{vocabulary().label(GKG.DivisionOfWork)} {number or when or ''}".strip())
         self.derived(node, self.doc_sources.get(printed or "") or rec.source)
         return node
 
@@ -391,7 +379,7 @@ class _IssueMapper:
 
     def pairing(self, rec) -> None:
         node = make_node("pairing", self.issue.key, rec.kind, rec.a, rec.b, rec.source.start)
-        self.add(node, RDF.type, _PAIRING_CLASS.get(rec.kind, GKG.OtherPairing))
+        self.add(node, RDF.type, vocabulary().class_for(GKG.Pairing, rec.kind, GKG.OtherPairing))
         for prop, name in ((GKG.firstParty, rec.a), (GKG.secondParty, rec.b)):
             place = make_node("place", display(name))
             self.share(place, RDF.type, GKG.Place)
