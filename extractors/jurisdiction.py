@@ -91,6 +91,16 @@ def leading_place(name: str, home: str | None = None) -> Place | None:
     return None
 
 
+#: Words a party organ's name opens with before its place: 中共温州市委员会.
+_PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
+
+
+def body_place(name: str) -> Place | None:
+    """The division a body belongs to by its name: 温州市公安局 -> 温州市, 中共温州市委员会 ->
+    温州市, 浙江省财政厅 -> 浙江省; None for a name that opens with no place."""
+    return leading_place(_PARTY_PREFIX.sub("", name))
+
+
 def from_gazette_name(name: str | None) -> Jurisdiction | None:
     m = _GAZETTE_NAME.match(re.sub(r"\s+", "", name or ""))
     if not m:
