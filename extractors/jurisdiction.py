@@ -109,6 +109,12 @@ def from_gazette_name(name: str | None) -> Jurisdiction | None:
     return _of_place(places[0], "gazette-name", name or "") if places else None
 
 
+def named(name: str, rule: str = "given") -> Jurisdiction | None:
+    """The jurisdiction a user names ("温州市", "蔡甸区"), as the gazetteer knows it."""
+    places = lookup(re.sub(r"\s+", "", name))
+    return _of_place(places[0], rule, name) if places else None
+
+
 def from_issuers(issuers: Iterable[str], home: str | None = None) -> Jurisdiction | None:
     counts: Counter[str] = Counter()
     found: dict[str, tuple[Place, str]] = {}

@@ -326,10 +326,14 @@ class Resolver:
         if not end:
             return None
         core = short[len(self.place.prefix):]
+        stem = core[: end.start() - len(self.place.prefix)]
         candidates = {
             f for f in self._full_names
             if f.startswith(self.place.prefix) and len(f) > len(short) and f[len(self.place.prefix):][:1] == core[:1]
             and f.endswith(short[-1]) and _is_subsequence(core, f[len(self.place.prefix):])
+            # 市公安局 is not 温州市公安消防局: a short form whose words all stand, whole and in
+            # order, at the head of a longer name is a body of its own, not that one's short form.
+            and not (len(stem) >= 2 and f[len(self.place.prefix):].startswith(stem))
         }
         return candidates.pop() if len(candidates) == 1 else None
 
