@@ -58,6 +58,9 @@ class Issue:
     #: When the layout cut flattened web text into lines (layout.unflatten), the file line of
     #: each of `lines`; sources cite file lines.
     file_line: array | None = None
+    #: When the text was printed in traditional characters: `text` as printed (same offsets;
+    #: `text` itself is converted to simplified for reading). Quotes come from here.
+    printed: str | None = None
 
     @property
     def name(self) -> str:
@@ -77,7 +80,7 @@ class Issue:
             end_line=self.file_line_of(self.line_at(max(start, end - 1))),
             start=start,
             end=end,
-            quote=self.text[start:end],
+            quote=(self.printed or self.text)[start:end],
             extractor=extractor,
             document=document,
         )

@@ -30,6 +30,7 @@ from .issue import Heading, Issue, Section, TitleBlock
 from .patterns import DOC_NUMBER_LINE, despace
 from .reading import InputError, read_text
 from .records import Gazette
+from .script import for_reading, printed_chars
 from .sections import find_sections
 from .titleblocks import find_title_blocks
 
@@ -236,12 +237,19 @@ def unflatten(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
 def normalize(raw_text: str, path: str = "<text>") -> Issue:
     """Turn one input's text into an `Issue` (see the module docstring)."""
     labels = column_labels()
+    printed_text = raw_text
+    reading = for_reading(raw_text)
+    if reading is not None:
+        raw_text = reading     # traditional characters: read in simplified, quoted as printed
     raw_lines = raw_text.split("\n")
+    printed_lines = printed_text.split("\n") if reading is not None else raw_lines
     relaid = unflatten(raw_lines)
     file_line = None
     if relaid is not None:
         raw_lines, lines_of_file = relaid
         file_line = array("i", lines_of_file)
+        if reading is not None:
+            printed_lines = unflatten(printed_lines)[0]
     lines: list[_Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if not raw or raw.isspace():
@@ -342,6 +350,8 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         headings=headings,
         file_line=file_line,
     )
+    if reading is not None:
+        issue.printed = printed_chars(text, line_of, printed_lines, raw_lines)
     issue.sections = find_sections(issue, label_offsets)
     return issue
 
