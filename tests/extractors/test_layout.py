@@ -145,7 +145,7 @@ def test_traditional_characters_are_read_simplified_and_quoted_as_printed():
     text = ("溫州市人民政府關於調整市政府領導分工的通知\n溫政發〔2020〕10號\n各縣（市、區）人民政府，市政府直屬各單位：\n"
             "根據工作需要，經研究決定，對市政府領導分工作如下調整。\n溫州市人民政府\n2020年6月24日\n")
     issue = normalize(text, "trad.txt")
-    assert "关于调整市政府领导分工" in issue.text and issue.printed is not None
+    assert "根据工作需要，经研究决定" in issue.text and issue.printed is not None
     assert len(issue.printed) == len(issue.text)
     (doc,) = documents.extract(issue)
     assert (doc.doc_number, doc.title, doc.issuers, doc.date) == (
