@@ -24,7 +24,7 @@ _KEYS = (
     ("发文字号", "doc_number"), ("文号", "doc_number"),
     ("成文日期", "date"), ("发文日期", "date"), ("印发日期", "date"),
     ("发布日期", "published"), ("发布时间", "published"), ("公开日期", "published"),
-    ("发布机构", "issuer"), ("发文机关", "issuer"), ("发文单位", "issuer"),
+    ("发布机构", "issuer"), ("发文机构", "issuer"), ("发文机关", "issuer"), ("发文单位", "issuer"),
     ("原文链接", "url"), ("网址", "url"),
     ("标题", "title"), ("题名", "title"),
     ("栏目", "column"), ("来源", "source"),
@@ -35,6 +35,7 @@ _KEY_RE = re.compile(
 _FIELD = {k: f for k, f in _KEYS}
 _ISO = re.compile(r"(?P<y>(?:19|20)\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})")
 _URL = re.compile(r"https?://\S+")
+_BULLET = re.compile(r"^\s*[•·●▪◆■\-*]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +69,17 @@ def _value(field: str, raw: str) -> str | None:
 def read_meta(lines: list[str]) -> PageMeta:
     """The metadata printed in the first lines of a page's text."""
     found: dict[str, str] = {}
-    for raw in lines[:HEAD_LINES]:
+    head = lines[:HEAD_LINES]
+    for n_line, raw in enumerate(head):
         if len(raw) > 200:
             continue   # a body paragraph, not a metadata row
+        raw = _BULLET.sub("", raw)
         keys = list(_KEY_RE.finditer(raw))
+        if len(keys) == 1 and not raw[keys[0].end():].strip():
+            # A key alone on its line ("• 发文字号:"), its value on the next printed line.
+            nxt = next((x.strip() for x in head[n_line + 1:n_line + 4] if x.strip()), "")
+            if nxt and not _KEY_RE.match(_BULLET.sub("", nxt)):
+                raw = raw + " " + nxt
         # A row may hold several key/value pairs: each value runs to the next key.
         for n, m in enumerate(keys):
             end = keys[n + 1].start() if n + 1 < len(keys) else len(raw)

@@ -390,3 +390,16 @@ def test_bundled_issue_is_read_as_an_issue():
     from govkg.extractors.layout import input_kind
 
     assert input_kind(load_seed("000")) == "issue"
+
+
+def test_page_metadata_with_keys_and_values_on_their_own_lines():
+    from govkg.extractors.pagemeta import read_meta
+
+    # 镇巴县 (陕西) publishes its metadata as a bulleted list, each value under its key.
+    meta = read_meta(["镇巴县人民政府工作规则", "", "  • 索引号:", "", "    6107280000/2024-001005", "  • 主题分类:", "",
+                      "  • 来源:", "", "  • 发文机构:", "", "    县政府网站", "  • 发文字号:", "", "    镇政发〔2024〕7号",
+                      "  • 发文日期:", "", "    2024年04月06日 16:40", "  • 有效性:", "", "  • 发布日期:", "",
+                      "    2024年04月06日 16:34"])
+    assert meta.doc_number == "镇政发〔2024〕7号"
+    assert meta.date == "2024-04-06" and meta.published == "2024-04-06"
+    assert meta.issuer == "县政府网站" and meta.source is None
