@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .issue import Issue, TitleBlock
 from .pagemeta import read_meta
@@ -382,6 +383,24 @@ def _meta_number(issue: Issue, drafts: list[_Draft]) -> dict[int, str]:
     return {id(host): meta.doc_number} if host is not None and host.number is None else {}
 
 
+#: The session that passed a law or decision: "（2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过）".
+_PASSED_BY = re.compile(
+    rf"^[（(]\s*{CN_DATE.pattern}\s*(?P<body>[\u4e00-\u9fff]{{2,12}}?)第[一二三四五六七八九十百]+届"
+    r"(?P<organ>人民代表大会(?:常务委员会)?)第[一二三四五六七八九十百]+次(?:全体)?会议(?:通过|批准)"
+)
+
+
+def _passed_by(issue: Issue, d: _Draft) -> tuple[list[str], str | None]:
+    """A people's congress law or decision signed by no one: the congress (its standing
+    committee) that passed it, and the date, from the line under its title."""
+    heads = [issue.text[a:b] for a, b in islice(issue.paragraphs(d.start, d.end), 3)]
+    for line in heads:
+        m = _PASSED_BY.match(line)
+        if m:
+            return [m["body"] + m["organ"]], iso_date(m["y"], m["m"], m["d"])
+    return [], None
+
+
 def _issuers_from_title(title: str) -> list[str]:
     """The issuing body named at the head of a title ("肇庆市人民政府办公室关于…"), for a
     document whose signature the text does not print."""
@@ -396,6 +415,8 @@ def extract(issue: Issue) -> Iterator[Document]:
     for d in drafts:
         d.number = d.number or meta_numbers.get(id(d))
         issuers, date, _ = find_signature(issue, d.start, d.end)
+        if not issuers:
+            issuers, date = _passed_by(issue, d)
         if not issuers:
             issuers = _issuers_from_title(d.title)
         first = next(issue.paragraphs(d.start, d.end), (d.start, d.start))

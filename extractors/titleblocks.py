@@ -231,6 +231,26 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
         used.update(taken)
         blocks.append((lines[taken[0]][0], lines[taken[-1]][0], None, despace(title)))
 
+    # A law or regulation a people's congress passed has a title without 关于/印发 and the
+    # session that passed it under it: "陕西省机关运行保障条例" / "（2025年7月30日…会议通过）".
+    for p, (no, text, indent, _) in enumerate(lines):
+        if p in used or not PASSED_LINE.match(text):
+            continue
+        idxs: list[int] = []
+        k = p - 1
+        while k >= 0 and len(idxs) < 2 and k not in used and is_title_line(lines[k][1], lines[k][2]) \
+                and not (idxs and lines[k][1] == lines[idxs[0]][1]):    # a heading repeating the title
+            idxs.insert(0, k)
+            k -= 1
+        while idxs and not title_ends("".join(lines[j][1] for j in idxs)):
+            idxs.pop(0)
+        if idxs:
+            # The longest ending like a title, unless its first line already is one (a heading).
+            if len(idxs) == 2 and title_ends(lines[idxs[0]][1]):
+                idxs = idxs[1:]
+            used.update(idxs)
+            blocks.append((lines[idxs[0]][0], lines[idxs[-1]][0], None, despace("".join(lines[j][1] for j in idxs))))
+
     # A number printed alone, with no title beside it (the title is elsewhere on the page):
     # lifted too, so that the sentence it interrupts reads on; its title is found by the
     # documents extractor.

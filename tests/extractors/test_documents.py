@@ -403,3 +403,15 @@ def test_page_metadata_with_keys_and_values_on_their_own_lines():
     assert meta.doc_number == "镇政发〔2024〕7号"
     assert meta.date == "2024-04-06" and meta.published == "2024-04-06"
     assert meta.issuer == "县政府网站" and meta.source is None
+
+
+def test_regulation_passed_by_a_peoples_congress_is_a_document():
+    # 陕西, as a provincial site reprints it: the title twice, then the session that passed it.
+    doc = _one_doc(
+        "陕西省机关运行保障条例\n陕西省机关运行保障条例\n"
+        "(2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过)\n"
+        "目 录\n第一章 总 则\n第二章 保障事项\n第一章 总 则\n"
+        "第一条 为了规范和加强机关运行保障工作,提升保障服务效能,建设节约型机关,根据有关法律、行政法规,结合本省实际,制定本条例。\n"
+    )
+    assert (doc["doc_number"], doc["title"]) == (None, "陕西省机关运行保障条例")
+    assert doc["issuers"] == ["陕西省人民代表大会常务委员会"] and doc["date"] == "2025-07-30"
