@@ -157,3 +157,20 @@ def test_simplified_text_is_not_converted():
     from govkg.extractors.layout import normalize
 
     assert normalize("温州市人民政府关于调整市政府领导分工的通知\n", "x.txt").printed is None
+
+
+def test_a_traditional_character_notice_of_another_city_is_read():
+    # 东莞, as a reprint site published it in traditional characters.
+    from govkg.extractors import documents
+    from govkg.extractors.layout import normalize
+
+    issue = normalize(
+        "東府〔2021〕54號\n東莞市人民政府關于貫徹落實《廣東省進一步穩定和擴大就業若干政策措施》的實施意見\n"
+        "各鎮人民政府(街道辦事處),市府直屬各單位:\n"
+        "為貫徹落實《廣東省人民政府關于印發廣東省進一步穩定和擴大就業若干政策措施的通知》(粵府〔2021〕13號),"
+        "強化就業優先政策,提出如下意見:\n", "dongguan.txt")
+    (doc,) = documents.extract(issue)
+    assert doc.doc_number == "东府〔2021〕54号"
+    assert doc.title == "东莞市人民政府关于贯彻落实《广东省进一步稳定和扩大就业若干政策措施》的实施意见"
+    assert [c.doc_number for c in doc.cites] == ["粤府〔2021〕13号"]
+    assert doc.source.quote == "各鎮人民政府(街道辦事處),市府直屬各單位:"
