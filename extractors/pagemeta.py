@@ -91,3 +91,19 @@ def read_meta(lines: list[str]) -> PageMeta:
             if value:
                 found[field] = value
     return PageMeta(**found)
+
+
+#: How far into a text its dateline may stand (a news lead's first sentence, a page's header).
+DATELINE_CHARS = 400
+
+
+def text_date(lines: list[str]) -> str | None:
+    """The date a text that is not a gazette issue speaks from: its page's date (成文日期, else
+    the publication date), else the first full date printed near its top ("2023年5月31日上午,
+    济源市…"). ISO, or None."""
+    meta = read_meta(lines)
+    if meta.date or meta.published:
+        return meta.date or meta.published
+    head = "\n".join(lines)[:DATELINE_CHARS]
+    m = CN_DATE.search(head)
+    return iso_date(m["y"], m["m"], m["d"]) if m else None

@@ -70,6 +70,7 @@ from . import ids
 from .ids import child_node, make_node
 from govkg.extractors.jurisdiction import Jurisdiction, body_place, of_document
 from govkg.extractors.layout import input_kind
+from govkg.extractors.pagemeta import text_date
 from govkg.extractors.places import resolve as resolve_place
 from govkg.extractors.resolve import Resolver, display, org_kind
 from .vocab import DCTERMS, ELI, FOAF, GKG, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
@@ -126,7 +127,6 @@ class _IssueMapper:
         self.quads: list[Quad] = []
         # The issue's documents by number and by title: acts are dated by their document,
         # and a citation by title reaches the printed document's numbered node.
-        self.doc_dates: dict[str, str] = {}
         self.number_of_title: dict[str, str] = {}
         for rec in [*found.get("documents", ()), *found.get("catalog", ())]:
             if rec.doc_number:
@@ -136,10 +136,11 @@ class _IssueMapper:
         for doc in found.get("documents", ()):
             for key in (doc.doc_number, doc.title):
                 if key:
-                    if doc.date:
-                        self.doc_dates[display(key)] = doc.date
                     self.doc_sources.setdefault(display(key), doc.source)
-        self.month = issue_month(issue)
+        # A fact no document dates is dated by the issue's month; a text that is not a
+        # gazette issue by its own date (its page's date, or its dateline).
+        self.month = issue_month(issue) or text_date(issue.lines)
+        self.documents = list(found.get("documents", ()))
         # Whose government the text is, and each printed document's own (a county's notice in
         # a city's gazette): facts are placed, and short forms expanded, within it.
         self.jurisdiction: Jurisdiction | None = resolver.jurisdiction
@@ -220,10 +221,27 @@ class _IssueMapper:
 
     # -- jurisdictions --
 
+    def enclosing(self, src) -> Any:
+        """The printed document a fact stands in: the one its source names, else the one
+        whose span holds it."""
+        if src is None:
+            return None
+        if src.document:
+            key = display(src.document)
+            for doc in self.documents:
+                if key in (display(doc.doc_number or ""), display(doc.title)):
+                    return doc
+        return next((d for d in self.documents if d.span[0] <= src.start < d.span[1]), None)
+
+    def doc_date(self, src) -> str | None:
+        doc = self.enclosing(src)
+        return doc.date if doc is not None else None
+
     def jurisdiction_of(self, src) -> Jurisdiction | None:
         """The government a fact belongs to: its document's, else the text's."""
-        if src is not None and src.document:
-            j = self.doc_jurisdiction.get(display(src.document))
+        doc = self.enclosing(src)
+        if doc is not None:
+            j = self.doc_jurisdiction.get(display(doc.doc_number or doc.title))
             if j is not None:
                 return j
         return self.jurisdiction
@@ -346,8 +364,7 @@ class _IssueMapper:
         j = self.jurisdiction_of(rec.source)
         self.add(node, GKG.jurisdiction, self.jurisdiction_node(j))
         self.join_across(person, person_name, j, org[1] if org else None)
-        when = self.doc_dates.get(display(rec.source.document)) if rec.source.document else None
-        d = self.add_date(node, when or self.month)
+        d = self.add_date(node, self.doc_date(rec.source) or self.month)
         self.derived(node, rec.source)
         if rec.action not in _OPENS + _CLOSES:
             return
@@ -394,7 +411,7 @@ class _IssueMapper:
                 self.share(target, RDFS.label, obj)
                 self.share(target, SKOS.inScheme, GKG.WorkAreas)
             self.add(node, GKG.responsibilityObject, target)
-        when = rec.date or (self.doc_dates.get(display(rec.source.document)) if rec.source.document else None)
+        when = rec.date or self.doc_date(rec.source)
         self.add_date(node, when or self.month)
         self.derived(node, rec.source)
         self.add(node, GKG.division, self.division(rec, when or self.month))

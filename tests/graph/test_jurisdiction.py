@@ -88,3 +88,29 @@ def test_every_fact_and_the_text_name_their_jurisdiction():
     assert [str(o.value) for o in _objects(quads, text_node, GKG.inputKind)] == ["document"]
     assert [str(o.value) for o in _objects(quads, text_node, GKG.jurisdictionRule)] == ["issuer"]
     assert [str(o.value) for o in _objects(quads, make_node("place", "泉州市"), GKG.divisionCode)] == ["350500"]
+
+
+def test_acts_are_dated_by_their_document_else_by_the_texts_dateline():
+    from govkg.graph.vocab import GKG as G
+
+    quads = _quads(QUANZHOU_NOTICE, "quanzhou.txt")
+    dates = {str(q.object.value) for q in quads if q.predicate == G.date and (q.subject, GKG.person) and
+             any(x.subject == q.subject and x.predicate == GKG.person for x in quads)}
+    assert dates == {"2018-07-27"}
+    # A news report with no document: its dateline dates what it reports.
+    issue = normalize("2023年5月31日上午,济源市第十五届人民代表大会常务委员会第七次会议召开。"
+                      "会议决定任命张宏义同志为济源市人民政府代理市长。\n", "news.txt")
+    src = issue.source(0, 20, "appointments")
+    act = Appointment("张宏义", "appoint", "济源市人民政府", "代理市长", None, src)
+    quads = issue_quads(issue, {"appointments": [act]})
+    acts = [q.subject for q in quads if q.predicate == GKG.person]
+    assert {str(q.object.value) for q in quads if q.subject in acts and q.predicate == G.date} == {"2023-05-31"}
+    assert _objects(quads, acts[0], GKG.jurisdiction) == [make_node("place", "济源市")]
+
+
+def test_text_date_from_page_metadata_or_dateline():
+    from govkg.extractors.pagemeta import text_date
+
+    assert text_date(["标题: 平潭综合实验区党工委关于魏长春等同志职务任免的通知", "发布时间: 2019-08-14 16:27"]) == "2019-08-14"
+    assert text_date(["2018年7月27日，泉州市十六届人大常委会第七次会议召开。"]) == "2018-07-27"
+    assert text_date(["会议决定任命张宏义同志为济源市人民政府代理市长。"]) is None
