@@ -101,9 +101,20 @@ class Printed:
     name: str      # as the record writes it: the full name, with a 兵团 division if printed
 
 
+@lru_cache(maxsize=1)
+def _org_after() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(lexicon("pairing_org_endings.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?:第[一二三四五六七八九十]{{1,2}})?(?:{words})")
+
+
 def _runs(text: str, start: int, end: int, home: str | None) -> list[Printed]:
     """The places of text[start:end], adjacent names joined into one (the last, read within
-    the one before: "杭州滨江" is 滨江区 of 杭州市)."""
+    the one before: "杭州滨江" is 滨江区 of 杭州市). A place that opens the name of a hospital,
+    school or enterprise ("和田地区人民医院") is left out: such a body is not a place."""
+    return [r for r in _adjacent(text, start, end, home) if not _org_after().match(text, r.end)]
+
+
+def _adjacent(text: str, start: int, end: int, home: str | None) -> list[Printed]:
     out: list[Printed] = []
     for s, e, place in find_places(text, start, end, home):
         if out and out[-1].end == s:
@@ -174,12 +185,26 @@ def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterato
     """"A帮扶B、C和D", "由滨江区结对泰顺县", "A对口支援B": A printed right before the verb."""
     by_end = {r.end: r for r in runs}
     for m in _verb_re().finditer(text, *sent):
-        a = by_end.get(m.start())
+        a = by_end.get(m.start()) or _clause_subject(text, runs, m.start())
         if a is None:
             continue
         kind = _kind_for(text, m.group(), sent)
         for b in _list_after(text, m.end(), runs, len(text)):
             yield a.start, b.end, a, b, kind
+
+
+_CLAUSE_BREAK = "，,；;。：:\n"
+
+
+def _clause_subject(text: str, runs: list[Printed], verb: int) -> Printed | None:
+    """"宁波市按照中央和省委省政府的工作部署对口支援新疆阿克苏地区库车县": the place that opens
+    the verb's clause (after 由 at most), when no other place stands between it and the verb."""
+    clause = max(text.rfind(c, 0, verb) for c in _CLAUSE_BREAK) + 1
+    before = [r for r in runs if clause <= r.start and r.end <= verb]
+    if len(before) != 1:
+        return None
+    a = before[0]
+    return a if a.start - clause <= 1 and text[clause : a.start] in ("", "由") else None
 
 
 def dash_pairs(text: str, runs: list[Printed], sent: tuple[int, int], home: str | None) -> Iterator[Found]:
@@ -362,6 +387,16 @@ def _line_in_run(issue: Issue, first: int, last: int, pos: int) -> int:
 # --- the extractor ----------------------------------------------------------------------
 
 
+def _near(text: str, b: Printed, a: Printed) -> Printed:
+    """A partner whose name several places bear (西湖区 of 杭州 and of 南昌) read as the one
+    nearest its partner: within its city, else its province."""
+    printed = text[b.start : b.end]
+    if b.name != b.place.full or len(lookup(printed)) < 2:
+        return b
+    place = resolve(printed, a.place.parent or a.place.full) or b.place
+    return Printed(b.start, b.end, place, place.full)
+
+
 def extract(issue: Issue) -> Iterator[Pairing]:
     home = home_city(issue)
     home_name = home.full if home else None
@@ -378,6 +413,8 @@ def extract(issue: Issue) -> Iterator[Pairing]:
     found = list(sentence_pairs(text, home_name))
     found.extend(both_places(text, home))
     for start, end, a, b, kind in sorted(found, key=lambda f: f[0]):
+        b = _near(text, b, a)
+        a = _near(text, a, b)
         if a.place.code == b.place.code:
             continue
         kind = settle_kind(kind, a.place, b.place)
