@@ -5,7 +5,7 @@ with their 行政区划代码, rule-derived short forms and former names; regene
 scripts/make_gazetteer.py) and, for `find_places`, any text.
 Out: `Place` records and lookups over them:
 
-- `gazetteer()`, `by_code(code)`, `parent_of(place)`, `province_of(place)`;
+- `gazetteer()`, `by_code(code)`, `parent_of(place)`, `children(place)`, `province_of(place)`;
 - `lookup(name)`: every place a printed name can stand for (full, short or former name:
   "朝阳区" is four places, "泰顺" one);
 - `resolve(name, home)`: the one place a name stands for, preferring those within `home`
@@ -65,6 +65,19 @@ def _by_code() -> dict[str, Place]:
 
 def by_code(code: str) -> Place | None:
     return _by_code().get(code)
+
+
+@lru_cache(maxsize=1)
+def _children() -> dict[str, tuple[Place, ...]]:
+    acc: dict[str, list[Place]] = {}
+    for p in gazetteer():
+        acc.setdefault(p.parent_code, []).append(p)
+    return {k: tuple(v) for k, v in acc.items()}
+
+
+def children(place: Place) -> tuple[Place, ...]:
+    """The divisions directly under a place (a city's districts and counties)."""
+    return _children().get(place.code, ())
 
 
 def parent_of(place: Place) -> Place | None:
@@ -133,8 +146,8 @@ def resolve(name: str, home: str | None = None) -> Place | None:
         name = name[corps.end():]
     homes = _home_places(home)
     if len(name) == 1:
-        hits = [p for h in homes[:1] for p in gazetteer()
-                if p.parent_code == h.code and (p.short or p.full).startswith(name)]
+        hits = [p for h in homes[:1] for p in children(h)
+                if (p.short or p.full).startswith(name)]
         return hits[0] if len(hits) == 1 else None
     matches = _names().get(name)
     if not matches:
