@@ -37,7 +37,15 @@ from functools import lru_cache
 
 from .layout import Issue
 from .lexicons import lexicon
-from .places import Place, find_places, lookup, province_of, resolve
+from .places import (
+    Place,
+    ancestors,
+    corps_division,
+    find_places,
+    lookup,
+    province_of,
+    resolve,
+)
 from .records import Pairing, Source
 
 EXTRACTOR = "pairings"
@@ -124,9 +132,18 @@ def _adjacent(text: str, start: int, end: int, home: str | None) -> list[Printed
         else:
             s0 = s
         printed = text[s:e]
-        name = printed[: printed.index("师") + 1] + place.full if printed.startswith("第") else place.full
+        name = corps_division(printed) + place.full
         out.append(Printed(s0, e, place, name))
     return out
+
+
+def _after_government(text: str, pos: int) -> int:
+    """Past the 人民政府 of a place ("温州市人民政府与格尔木市人民政府"): a place's government
+    stands for the place."""
+    for word in ("人民政府", "政府"):
+        if text.startswith(word, pos):
+            return pos + len(word)
+    return pos
 
 
 def _list_after(text: str, pos: int, runs: list[Printed], limit: int) -> list[Printed]:
@@ -139,7 +156,7 @@ def _list_after(text: str, pos: int, runs: list[Printed], limit: int) -> list[Pr
         if r.end >= limit:
             break
         out.append(r)
-        pos = r.end
+        pos = _after_government(text, r.end)
         if text.startswith(("、", "和", "及", "与"), pos):
             pos += 1
         else:
@@ -184,10 +201,14 @@ Found = tuple[int, int, Printed, Printed, str]
 def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterator[Found]:
     """"A帮扶B、C和D", "由滨江区结对泰顺县", "A对口支援B": A printed right before the verb."""
     by_end = {r.end: r for r in runs}
+    subject = None
     for m in _verb_re().finditer(text, *sent):
         a = by_end.get(m.start()) or _clause_subject(text, runs, m.start())
+        if a is None and subject is not None and text[m.start() - 1] in "，,；;":
+            a = subject   # "深圳市对口支援喀什地区，对口帮扶百色市": one subject, two verbs
         if a is None:
             continue
+        subject = a
         kind = _kind_for(text, m.group(), sent)
         for b in _list_after(text, m.end(), runs, len(text)):
             yield a.start, b.end, a, b, kind
@@ -252,9 +273,11 @@ def _abbreviated(text: str, d: re.Match, home: str | None) -> Iterator[Found]:
         yield pa.start, pb.end, pa, pb, "山海协作"
 
 
-def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterator[Found]:
+def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
+                 objects: frozenset[int] = frozenset()) -> Iterator[Found]:
     """"遂昌与诸暨共建的山海协作产业园", "联接杭州和第一师阿拉尔市两地": A与/和/同B (and more after
-    、) in a sentence with a word of partnership; "A、B与C" is a coordination, not a pair."""
+    、) in a sentence with a word of partnership; "A、B与C" is a coordination, not a pair, and so
+    is "支援A和B" (A and B at `objects`: the places a verb of the sentence already pairs)."""
     kind = _context_kind(text, *sent)
     if kind is None:
         m = _kind_re().search(text, *sent)
@@ -262,9 +285,11 @@ def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Itera
     if kind is None:
         return
     for a in runs:
-        if text[a.end : a.end + 1] not in ("与", "和", "同") or text[a.start - 1 : a.start] == "、":
+        at = _after_government(text, a.end)
+        if (text[at : at + 1] not in ("与", "和", "同") or text[a.start - 1 : a.start] == "、"
+                or a.start in objects):
             continue
-        for b in _list_after(text, a.end + 1, runs, len(text)):
+        for b in _list_after(text, at + 1, runs, len(text)):
             yield a.start, b.end, a, b, kind
 
 
@@ -281,10 +306,11 @@ def sentence_pairs(text: str, home: str | None) -> Iterator[Found]:
             continue
         done.add(sent)
         runs = _runs(text, sent[0], sent[1], home)
-        yield from verb_pairs(text, runs, sent)
+        by_verb = list(verb_pairs(text, runs, sent))
+        yield from by_verb
         yield from dash_pairs(text, runs, sent, home)
         if len(runs) >= 2:
-            yield from joined_pairs(text, runs, sent)
+            yield from joined_pairs(text, runs, sent, frozenset(f[3].start for f in by_verb))
     for m in _SHANHAI_AFTER_DASH.finditer(text):
         sent = _sentence(text, m.start())
         if sent not in done:
@@ -387,6 +413,10 @@ def _line_in_run(issue: Issue, first: int, last: int, pos: int) -> int:
 # --- the extractor ----------------------------------------------------------------------
 
 
+def _nested(a: Place, b: Place) -> bool:
+    return a.code == b.code or a in ancestors(b) or b in ancestors(a)
+
+
 def _near(text: str, b: Printed, a: Printed) -> Printed:
     """A partner whose name several places bear (西湖区 of 杭州 and of 南昌) read as the one
     nearest its partner: within its city, else its province."""
@@ -415,14 +445,14 @@ def extract(issue: Issue) -> Iterator[Pairing]:
     for start, end, a, b, kind in sorted(found, key=lambda f: f[0]):
         b = _near(text, b, a)
         a = _near(text, a, b)
-        if a.place.code == b.place.code:
-            continue
+        if _nested(a.place, b.place):
+            continue   # a city and its own county are no partners
         kind = settle_kind(kind, a.place, b.place)
         if once(a.place, b.place, kind):
             yield Pairing(a=a.name, b=b.name, kind=kind, source=issue.source(start, end, EXTRACTOR))
     for line, a, b, kind, printed in table_pairs(issue, home_name):
         kind = settle_kind(kind, a, b)
-        if once(a, b, kind):
+        if not _nested(a, b) and once(a, b, kind):
             # A shredded table row is not in the running text: cite its raw line and the
             # pair as the rejoined characters read.
             start = issue.offset_of_line(line)

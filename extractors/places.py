@@ -169,8 +169,14 @@ def resolve(name: str, home: str | None = None) -> Place | None:
 # --- finding names in text --------------------------------------------------------------
 
 #: a 新疆生产建设兵团 division printed before its city: 第一师阿拉尔市.
-_CORPS = re.compile(r"第[一二三四五六七八九十]{1,3}师")
-_CORPS_BEFORE = re.compile(r"第[一二三四五六七八九十]{1,3}师$")
+_CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)?(第[一二三四五六七八九十]{1,3}师)")
+_CORPS_BEFORE = re.compile(r"(?:新疆生产建设兵团|兵团)?第[一二三四五六七八九十]{1,3}师$")
+
+
+def corps_division(printed: str) -> str:
+    """The 兵团 division a printed name opens with: "兵团第一师阿拉尔市" -> "第一师" ('' if none)."""
+    m = _CORPS.match(printed)
+    return m[1] if m else ""
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +208,7 @@ def find_places(text: str, start: int = 0, end: int | None = None,
     """
     table = _by_bigram()
     end = len(text) if end is None else end
-    i = start
+    i = last = start
     while i < end - 1:
         names = table.get(text[i : i + 2])
         if names:
@@ -211,10 +217,11 @@ def find_places(text: str, start: int = 0, end: int | None = None,
                     place = resolve(name, home)
                     if place is not None:
                         j = i + len(name)
-                        m = _CORPS_BEFORE.search(text, max(start, i - 6), i)
+                        # 兵团 cities (6590xx) are printed under their division: 第一师阿拉尔市
+                        m = _CORPS_BEFORE.search(text, max(last, i - 14), i)
                         s = m.start() if m and place.code.startswith("6590") else i
                         yield s, j, place
-                        i = j
+                        i = last = j
                         break
             else:
                 i += 1

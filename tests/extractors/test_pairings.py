@@ -167,3 +167,29 @@ def test_ambiguous_district_read_near_its_partner():
 
 def test_one_character_abbreviations_need_a_home_city():
     assert _text("推动鹿—泰“飞地”创新平台建设。") == []
+
+
+def test_one_subject_for_two_verbs_and_no_pair_among_the_objects():
+    # the pattern of 深圳's 对口支援 (新疆喀什, 西藏林芝) and 对口帮扶 (广西百色, 河池) reports
+    text = "深圳市对口支援新疆喀什地区和西藏林芝市，对口帮扶广西百色市、河池市。"
+    assert _text(text) == sorted([
+        ("深圳市", "喀什地区", "对口支援"), ("深圳市", "林芝市", "对口支援"),
+        ("深圳市", "百色市", "对口支援"), ("深圳市", "河池市", "对口支援")])
+
+
+def test_corps_division_in_a_list_of_supported_places():
+    text = "根据中央部署，浙江省对口支援新疆阿克苏地区、兵团第一师阿拉尔市。"
+    assert _text(text) == [("浙江省", "第一师阿拉尔市", "对口支援"), ("浙江省", "阿克苏地区", "对口支援")]
+
+
+def test_governments_of_two_places_stand_for_the_places():
+    assert _text("温州市人民政府与格尔木市人民政府签订对口支援合作协议。") == [("温州市", "格尔木市", "对口支援")]
+
+
+def test_a_city_helping_its_own_county_is_no_pairing():
+    assert _text("温州市帮扶泰顺县低收入农户增收，推进山海协作。") == []
+
+
+def test_two_places_listed_in_a_sentence_on_cooperation_are_not_paired():
+    # 浙江日报 2014-10-26: 衢州、丽水 are both 山海协作's mountain side
+    assert _text("据测算,衢州、丽水两市高达七成五的工业项目都是山海协作的结晶。") == []
