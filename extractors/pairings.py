@@ -66,6 +66,12 @@ def kind_words() -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=1)
+def _verb_only() -> frozenset[str]:
+    """Words that pair only the places printed right around them (帮 of "北京帮内蒙古")."""
+    return frozenset(r.split("\t")[0] for r in lexicon("pairing_kinds.tsv") if r.endswith("\tverb"))
+
+
+@lru_cache(maxsize=1)
 def _kind_re() -> re.Pattern:
     # A few dozen literals: the cheap anchor every shape starts from.
     words = sorted(kind_words(), key=len, reverse=True)
@@ -75,7 +81,7 @@ def _kind_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _verb_re() -> re.Pattern:
     # The words that stand between two places as a verb: "A帮扶B", "A结对B", "A对口支援B".
-    verbs = [w for w in kind_words() if w.startswith(("对口", "结对", "帮扶"))]
+    verbs = [w for w in kind_words() if w.startswith(("对口", "结对", "帮"))]
     return re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
 
 
@@ -171,10 +177,11 @@ def _sentence(text: str, pos: int, reach: int = 200) -> tuple[int, int]:
     return a, min(ends) if ends else min(len(text), pos + reach)
 
 
-def _context_kind(text: str, a: int, b: int) -> str | None:
-    """The kind named by a decisive word in text[a:b] (nearest the middle when several)."""
+def _context_kind(text: str, a: int, b: int, near: int | None = None) -> str | None:
+    """The kind named by a decisive word in text[a:b] (nearest `near`, by default the middle,
+    when several)."""
     best = None
-    mid = (a + b) // 2
+    mid = (a + b) // 2 if near is None else near
     for m in _kind_re().finditer(text, a, b):
         kind, strong = kind_words()[m.group()]
         if strong and (best is None or abs(m.start() - mid) < best[0]):
@@ -188,11 +195,14 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return a, len(text) if b < 0 else b
 
 
-def _kind_for(text: str, word: str, sent: tuple[int, int]) -> str:
+def _kind_for(text: str, word: str, sent: tuple[int, int], at: int) -> str:
+    """The kind a word of partnership at `at` gives its pair: its own if decisive, else that
+    of the decisive word nearest it in the sentence, then in the paragraph."""
     kind, strong = kind_words()[word]
     if strong:
         return kind
-    return _context_kind(text, *sent) or _context_kind(text, *_paragraph(text, sent[0])) or kind
+    return (_context_kind(text, *sent, near=at) or _context_kind(text, *_paragraph(text, at), near=at)
+            or kind)
 
 
 Found = tuple[int, int, Printed, Printed, str]
@@ -209,7 +219,7 @@ def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterato
         if a is None:
             continue
         subject = a
-        kind = _kind_for(text, m.group(), sent)
+        kind = _kind_for(text, m.group(), sent, m.start())
         for b in _list_after(text, m.end(), runs, len(text)):
             yield a.start, b.end, a, b, kind
 
@@ -253,10 +263,10 @@ def dash_pairs(text: str, runs: list[Printed], sent: tuple[int, int], home: str 
         m = _kind_re().search(text, chain[-1].end, chain[-1].end + 8)
         if m is None and text.startswith("山海", chain[-1].end):
             kind = "山海协作"   # "龙游—镇海山海[协作…]"
-        elif m is None:
+        elif m is None or m.group() in _verb_only():
             continue
         else:
-            kind = _kind_for(text, m.group(), sent)
+            kind = _kind_for(text, m.group(), sent, m.start())
         for b in chain[1:]:
             yield first.start, b.end, first, b, kind
 
@@ -280,8 +290,8 @@ def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
     is "支援A和B" (A and B at `objects`: the places a verb of the sentence already pairs)."""
     kind = _context_kind(text, *sent)
     if kind is None:
-        m = _kind_re().search(text, *sent)
-        kind = kind_words()[m.group()][0] if m else None
+        weak = [m for m in _kind_re().finditer(text, *sent) if m.group() not in _verb_only()]
+        kind = kind_words()[weak[0].group()][0] if weak else None
     if kind is None:
         return
     for a in runs:

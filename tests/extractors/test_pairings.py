@@ -193,3 +193,16 @@ def test_a_city_helping_its_own_county_is_no_pairing():
 def test_two_places_listed_in_a_sentence_on_cooperation_are_not_paired():
     # 浙江日报 2014-10-26: 衢州、丽水 are both 山海协作's mountain side
     assert _text("据测算,衢州、丽水两市高达七成五的工业项目都是山海协作的结晶。") == []
+
+
+def test_short_verb_bang_between_two_places():
+    # 农民日报 2021-08-02, on the 1996 东西部扶贫协作 list; "帮助" pairs nothing
+    text = "确定了对口帮扶关系:北京帮内蒙古;天津帮甘肃;深圳、青岛、大连、宁波等四个计划单列市帮贵州。"
+    assert _text(text) == [("北京市", "内蒙古自治区", "other"), ("天津市", "甘肃省", "other")]
+    assert _text("杭州市与衢州市携手帮助企业纾困。") == []
+
+
+def test_counterpart_help_takes_the_kind_of_its_sentence():
+    # 对口帮扶 in a sentence on 援疆 is 对口支援; alone it is other
+    assert _text("按照对口援疆部署，深圳市对口帮扶喀什地区。") == [("深圳市", "喀什地区", "对口支援")]
+    assert _text("广州市对口帮扶清远市。") == [("广州市", "清远市", "other")]
