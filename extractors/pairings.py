@@ -50,7 +50,7 @@ from .records import Pairing, Source
 
 EXTRACTOR = "pairings"
 
-_DASH = "—－\\-–~～"
+_DASH = "—－\\-–~～·•"   # "湖北·西藏对口支援工作座谈会": a middle dot joins places too
 _DASH_RE = re.compile(f"[{_DASH}]{{1,2}}")
 _SENTENCE_END = "。！？!?\n"
 

@@ -206,3 +206,15 @@ def test_counterpart_help_takes_the_kind_of_its_sentence():
     # 对口帮扶 in a sentence on 援疆 is 对口支援; alone it is other
     assert _text("按照对口援疆部署，深圳市对口帮扶喀什地区。") == [("深圳市", "喀什地区", "对口支援")]
     assert _text("广州市对口帮扶清远市。") == [("广州市", "清远市", "other")]
+
+
+def test_middle_dot_joins_two_places_in_a_meeting_name():
+    # 曲松县 site, 2021-10-14
+    text = "湖北省党政代表团在山南市进行考察调研,并举行湖北·西藏对口支援工作座谈会,深化鄂藏两地交流合作。"
+    assert _text(text) == [("湖北省", "西藏自治区", "对口支援")]
+
+
+def test_city_supports_a_county_of_another_city():
+    # 中国江苏网 2017-09-19
+    text = "自1995年起苏州市对口支援拉萨市林周县,在江苏省委、省政府的统一领导下,认真选派援藏干部。"
+    assert _text(text) == [("苏州市", "林周县", "对口支援")]
