@@ -8,10 +8,12 @@ Only sentences holding a word of partnership (extractors/data/pairing_kinds.tsv:
 对口支援, 援疆, 东西部扶贫协作, 帮扶, 结对, …) are read; in them the places are found by the
 gazetteer and read in these shapes:
 
-- "A帮扶B、C和D；E帮扶F", "由滨江区结对泰顺县", "A对口支援B": a place, the verb, a list of places;
-  a place may be printed under its province or city ("河北省张家口市" is 张家口市);
-- "鹿城—泰顺“飞地”", "嘉善—庆元—九寨沟“飞地”产业园", "温州市—格尔木市对口支援工作座谈会": places
-  joined by dashes right before a word of partnership; the first is paired with each other one
+- "A帮扶B、C和D；E帮扶F", "由滨江区结对泰顺县", "A对口支援B", "北京帮内蒙古": a place, the verb, a
+  list of places; a place may be printed under its province or city ("河北省张家口市" is 张家口市);
+  the subject may open the verb's clause ("宁波市按照…部署对口支援…库车县") or serve two verbs
+  ("…对口支援A，对口帮扶B"); the places a verb lists are not paired with each other;
+- "鹿城—泰顺“飞地”", "嘉善—庆元—九寨沟“飞地”产业园", "温州市—格尔木市对口支援工作座谈会",
+  "湖北·西藏对口支援工作座谈会": places joined by dashes (or a middle dot) right before a word of partnership; the first is paired with each other one
   (the host of an enclave with its partners, not the partners with each other); one-character
   abbreviations ("鹿—泰“飞地”") only among the home city's own divisions and only before 飞地;
 - "遂昌与诸暨共建的山海协作产业园", "温州与格尔木于2010年建立对口支援关系", "联接杭州和第一师阿拉尔市
@@ -26,7 +28,8 @@ The kind is that of the sentence's decisive word (东西部扶贫协作, 扶贫�
 with no word of partnership after it (阿拉尔市-温州市产业对接会, a meeting); pairs named by two
 provinces' abbreviations (粤桂, 闽宁: not in the gazetteer); an agency, hospital or enterprise
 paired with a place (only a place right before the verb pairs); a list cut off by the end of
-the text.
+the text; a city and its own county. A place's 人民政府 stands for the place. A name several
+places bear (西湖区) is read as the one nearest its partner.
 """
 from __future__ import annotations
 
