@@ -36,6 +36,7 @@ from pathlib import Path
 from govkg.extractors.layout import RUNNING_HEAD_ISSUE, RUNNING_HEAD_NAME, normalize
 from govkg.extractors.reading import read_text
 from govkg.extractors.registry import EXTRACTORS, extract_all
+from govkg.extractors.textforms import given_name_chars, renumber_total, running_head
 
 from .build import build, bundled_issue_files
 
@@ -67,7 +68,6 @@ def _best_of(fn: Callable[[], object], repeat: int) -> float:
 
 # --- synthetic issues --------------------------------------------------------------------
 
-_GIVEN = "伟军华明丽强芳杰敏涛静磊洋艳勇娟斌霞超刚平辉建国志红燕峰鹏晨阳宇航欣怡子涵浩然梓萱雨桐"
 
 
 def _people(found: dict) -> set[str]:
@@ -90,6 +90,7 @@ def synthetic_issues(count: int) -> Iterator[tuple[str, str]]:
     name drawn from k and the name) and its running heads renumbered, so each is a distinct
     issue with distinct people yet reads exactly like a real one.
     """
+    given_chars = given_name_chars()
     bases = []
     for path in bundled_issue_files():
         text = read_text(path)
@@ -100,20 +101,20 @@ def synthetic_issues(count: int) -> Iterator[tuple[str, str]]:
         stem, text, people = bases[k % len(bases)]
         for name in people:
             h = hashlib.sha1(f"{k}:{name}".encode()).digest()
-            given = "".join(_GIVEN[b % len(_GIVEN)] for b in h[: len(name) - 1])
+            given = "".join(given_chars[b % len(given_chars)] for b in h[: len(name) - 1])
             text = text.replace(name, name[0] + given)
         year, number = 2100 + k // 12, k % 12 + 1
         lines = []
         for line in text.split("\n"):
             stripped = line.strip()
             if RUNNING_HEAD_ISSUE.match(stripped):
-                line = f"{year} 年第{number} 期"
+                line = running_head(year, number)
             elif RUNNING_HEAD_NAME.match(stripped):
-                line = re.sub(r"总第\s*\d+\s*期", f"总第{10000 + k}期", line)
+                line = renumber_total(line, 10000 + k)
             lines.append(line)
         text = "\n".join(lines)
         if not any(RUNNING_HEAD_ISSUE.match(x.strip()) for x in lines):
-            text = f"{year} 年第{number} 期\n" + text
+            text = running_head(year, number) + "\n" + text
         yield f"synthetic-{k:05d}-{stem}", text
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import extracted as all_extracted
-from conftest import load_seed
+from tests.helpers import extracted as all_extracted
+from tests.helpers import load_seed
 
 from govkg.extractors.layout import normalize
 from govkg.extractors.patterns import despace
@@ -136,3 +136,24 @@ def test_inline_sentence_split_by_page_number_and_running_head_is_rejoined():
     assert issue.gazette.total_issue == 208
     at = issue.text.index("认真")
     assert issue.line_at(at) == 11
+
+
+def test_traditional_characters_are_read_simplified_and_quoted_as_printed():
+    from govkg.extractors import documents
+    from govkg.extractors.layout import normalize
+
+    text = ("溫州市人民政府關於調整市政府領導分工的通知\n溫政發〔2020〕10號\n各縣（市、區）人民政府，市政府直屬各單位：\n"
+            "根據工作需要，經研究決定，對市政府領導分工作如下調整。\n溫州市人民政府\n2020年6月24日\n")
+    issue = normalize(text, "trad.txt")
+    assert "根据工作需要，经研究决定" in issue.text and issue.printed is not None
+    assert len(issue.printed) == len(issue.text)
+    (doc,) = documents.extract(issue)
+    assert (doc.doc_number, doc.title, doc.issuers, doc.date) == (
+        "温政发〔2020〕10号", "温州市人民政府关于调整市政府领导分工的通知", ("温州市人民政府",), "2020-06-24")
+    assert doc.source.quote == "各縣（市、區）人民政府，市政府直屬各單位：" and doc.source.line == 3
+
+
+def test_simplified_text_is_not_converted():
+    from govkg.extractors.layout import normalize
+
+    assert normalize("温州市人民政府关于调整市政府领导分工的通知\n", "x.txt").printed is None
