@@ -8,10 +8,12 @@ Only sentences holding a word of partnership (extractors/data/pairing_kinds.tsv:
 对口支援, 援疆, 东西部扶贫协作, 帮扶, 结对, …) are read; in them the places are found by the
 gazetteer and read in these shapes:
 
-- "A帮扶B、C和D；E帮扶F", "由滨江区结对泰顺县", "A对口支援B": a place, the verb, a list of places;
-  a place may be printed under its province or city ("河北省张家口市" is 张家口市);
-- "鹿城—泰顺“飞地”", "嘉善—庆元—九寨沟“飞地”产业园", "温州市—格尔木市对口支援工作座谈会": places
-  joined by dashes right before a word of partnership; the first is paired with each other one
+- "A帮扶B、C和D；E帮扶F", "由滨江区结对泰顺县", "A对口支援B", "北京帮内蒙古": a place, the verb, a
+  list of places; a place may be printed under its province or city ("河北省张家口市" is 张家口市);
+  the subject may open the verb's clause ("宁波市按照…部署对口支援…库车县") or serve two verbs
+  ("…对口支援A，对口帮扶B"); the places a verb lists are not paired with each other;
+- "鹿城—泰顺“飞地”", "嘉善—庆元—九寨沟“飞地”产业园", "温州市—格尔木市对口支援工作座谈会",
+  "湖北·西藏对口支援工作座谈会": places joined by dashes (or a middle dot) right before a word of partnership; the first is paired with each other one
   (the host of an enclave with its partners, not the partners with each other); one-character
   abbreviations ("鹿—泰“飞地”") only among the home city's own divisions and only before 飞地;
 - "遂昌与诸暨共建的山海协作产业园", "温州与格尔木于2010年建立对口支援关系", "联接杭州和第一师阿拉尔市
@@ -26,7 +28,8 @@ The kind is that of the sentence's decisive word (东西部扶贫协作, 扶贫�
 with no word of partnership after it (阿拉尔市-温州市产业对接会, a meeting); pairs named by two
 provinces' abbreviations (粤桂, 闽宁: not in the gazetteer); an agency, hospital or enterprise
 paired with a place (only a place right before the verb pairs); a list cut off by the end of
-the text.
+the text; a city and its own county. A place's 人民政府 stands for the place. A name several
+places bear (西湖区) is read as the one nearest its partner.
 """
 from __future__ import annotations
 
@@ -37,12 +40,20 @@ from functools import lru_cache
 
 from .layout import Issue
 from .lexicons import lexicon
-from .places import Place, find_places, lookup, province_of, resolve
+from .places import (
+    Place,
+    ancestors,
+    corps_division,
+    find_places,
+    lookup,
+    province_of,
+    resolve,
+)
 from .records import Pairing, Source
 
 EXTRACTOR = "pairings"
 
-_DASH = "—－\\-–~～"
+_DASH = "—－\\-–~～·•"   # "湖北·西藏对口支援工作座谈会": a middle dot joins places too
 _DASH_RE = re.compile(f"[{_DASH}]{{1,2}}")
 _SENTENCE_END = "。！？!?\n"
 
@@ -58,6 +69,12 @@ def kind_words() -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=1)
+def _verb_only() -> frozenset[str]:
+    """Words that pair only the places printed right around them (帮 of "北京帮内蒙古")."""
+    return frozenset(r.split("\t")[0] for r in lexicon("pairing_kinds.tsv") if r.endswith("\tverb"))
+
+
+@lru_cache(maxsize=1)
 def _kind_re() -> re.Pattern:
     # A few dozen literals: the cheap anchor every shape starts from.
     words = sorted(kind_words(), key=len, reverse=True)
@@ -67,7 +84,7 @@ def _kind_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _verb_re() -> re.Pattern:
     # The words that stand between two places as a verb: "A帮扶B", "A结对B", "A对口支援B".
-    verbs = [w for w in kind_words() if w.startswith(("对口", "结对", "帮扶"))]
+    verbs = [w for w in kind_words() if w.startswith(("对口", "结对", "帮"))]
     return re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
 
 
@@ -101,9 +118,20 @@ class Printed:
     name: str      # as the record writes it: the full name, with a 兵团 division if printed
 
 
+@lru_cache(maxsize=1)
+def _org_after() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(lexicon("pairing_org_endings.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?:第[一二三四五六七八九十]{{1,2}})?(?:{words})")
+
+
 def _runs(text: str, start: int, end: int, home: str | None) -> list[Printed]:
     """The places of text[start:end], adjacent names joined into one (the last, read within
-    the one before: "杭州滨江" is 滨江区 of 杭州市)."""
+    the one before: "杭州滨江" is 滨江区 of 杭州市). A place that opens the name of a hospital,
+    school or enterprise ("和田地区人民医院") is left out: such a body is not a place."""
+    return [r for r in _adjacent(text, start, end, home) if not _org_after().match(text, r.end)]
+
+
+def _adjacent(text: str, start: int, end: int, home: str | None) -> list[Printed]:
     out: list[Printed] = []
     for s, e, place in find_places(text, start, end, home):
         if out and out[-1].end == s:
@@ -113,9 +141,18 @@ def _runs(text: str, start: int, end: int, home: str | None) -> list[Printed]:
         else:
             s0 = s
         printed = text[s:e]
-        name = printed[: printed.index("师") + 1] + place.full if printed.startswith("第") else place.full
+        name = corps_division(printed) + place.full
         out.append(Printed(s0, e, place, name))
     return out
+
+
+def _after_government(text: str, pos: int) -> int:
+    """Past the 人民政府 of a place ("温州市人民政府与格尔木市人民政府"): a place's government
+    stands for the place."""
+    for word in ("人民政府", "政府"):
+        if text.startswith(word, pos):
+            return pos + len(word)
+    return pos
 
 
 def _list_after(text: str, pos: int, runs: list[Printed], limit: int) -> list[Printed]:
@@ -128,7 +165,7 @@ def _list_after(text: str, pos: int, runs: list[Printed], limit: int) -> list[Pr
         if r.end >= limit:
             break
         out.append(r)
-        pos = r.end
+        pos = _after_government(text, r.end)
         if text.startswith(("、", "和", "及", "与"), pos):
             pos += 1
         else:
@@ -143,10 +180,11 @@ def _sentence(text: str, pos: int, reach: int = 200) -> tuple[int, int]:
     return a, min(ends) if ends else min(len(text), pos + reach)
 
 
-def _context_kind(text: str, a: int, b: int) -> str | None:
-    """The kind named by a decisive word in text[a:b] (nearest the middle when several)."""
+def _context_kind(text: str, a: int, b: int, near: int | None = None) -> str | None:
+    """The kind named by a decisive word in text[a:b] (nearest `near`, by default the middle,
+    when several)."""
     best = None
-    mid = (a + b) // 2
+    mid = (a + b) // 2 if near is None else near
     for m in _kind_re().finditer(text, a, b):
         kind, strong = kind_words()[m.group()]
         if strong and (best is None or abs(m.start() - mid) < best[0]):
@@ -160,11 +198,14 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return a, len(text) if b < 0 else b
 
 
-def _kind_for(text: str, word: str, sent: tuple[int, int]) -> str:
+def _kind_for(text: str, word: str, sent: tuple[int, int], at: int) -> str:
+    """The kind a word of partnership at `at` gives its pair: its own if decisive, else that
+    of the decisive word nearest it in the sentence, then in the paragraph."""
     kind, strong = kind_words()[word]
     if strong:
         return kind
-    return _context_kind(text, *sent) or _context_kind(text, *_paragraph(text, sent[0])) or kind
+    return (_context_kind(text, *sent, near=at) or _context_kind(text, *_paragraph(text, at), near=at)
+            or kind)
 
 
 Found = tuple[int, int, Printed, Printed, str]
@@ -173,13 +214,31 @@ Found = tuple[int, int, Printed, Printed, str]
 def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterator[Found]:
     """"A帮扶B、C和D", "由滨江区结对泰顺县", "A对口支援B": A printed right before the verb."""
     by_end = {r.end: r for r in runs}
+    subject = None
     for m in _verb_re().finditer(text, *sent):
-        a = by_end.get(m.start())
+        a = by_end.get(m.start()) or _clause_subject(text, runs, m.start())
+        if a is None and subject is not None and text[m.start() - 1] in "，,；;":
+            a = subject   # "深圳市对口支援喀什地区，对口帮扶百色市": one subject, two verbs
         if a is None:
             continue
-        kind = _kind_for(text, m.group(), sent)
+        subject = a
+        kind = _kind_for(text, m.group(), sent, m.start())
         for b in _list_after(text, m.end(), runs, len(text)):
             yield a.start, b.end, a, b, kind
+
+
+_CLAUSE_BREAK = "，,；;。：:\n"
+
+
+def _clause_subject(text: str, runs: list[Printed], verb: int) -> Printed | None:
+    """"宁波市按照中央和省委省政府的工作部署对口支援新疆阿克苏地区库车县": the place that opens
+    the verb's clause (after 由 at most), when no other place stands between it and the verb."""
+    clause = max(text.rfind(c, 0, verb) for c in _CLAUSE_BREAK) + 1
+    before = [r for r in runs if clause <= r.start and r.end <= verb]
+    if len(before) != 1:
+        return None
+    a = before[0]
+    return a if a.start - clause <= 1 and text[clause : a.start] in ("", "由") else None
 
 
 def dash_pairs(text: str, runs: list[Printed], sent: tuple[int, int], home: str | None) -> Iterator[Found]:
@@ -207,10 +266,10 @@ def dash_pairs(text: str, runs: list[Printed], sent: tuple[int, int], home: str 
         m = _kind_re().search(text, chain[-1].end, chain[-1].end + 8)
         if m is None and text.startswith("山海", chain[-1].end):
             kind = "山海协作"   # "龙游—镇海山海[协作…]"
-        elif m is None:
+        elif m is None or m.group() in _verb_only():
             continue
         else:
-            kind = _kind_for(text, m.group(), sent)
+            kind = _kind_for(text, m.group(), sent, m.start())
         for b in chain[1:]:
             yield first.start, b.end, first, b, kind
 
@@ -227,19 +286,23 @@ def _abbreviated(text: str, d: re.Match, home: str | None) -> Iterator[Found]:
         yield pa.start, pb.end, pa, pb, "山海协作"
 
 
-def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterator[Found]:
+def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
+                 objects: frozenset[int] = frozenset()) -> Iterator[Found]:
     """"遂昌与诸暨共建的山海协作产业园", "联接杭州和第一师阿拉尔市两地": A与/和/同B (and more after
-    、) in a sentence with a word of partnership; "A、B与C" is a coordination, not a pair."""
+    、) in a sentence with a word of partnership; "A、B与C" is a coordination, not a pair, and so
+    is "支援A和B" (A and B at `objects`: the places a verb of the sentence already pairs)."""
     kind = _context_kind(text, *sent)
     if kind is None:
-        m = _kind_re().search(text, *sent)
-        kind = kind_words()[m.group()][0] if m else None
+        weak = [m for m in _kind_re().finditer(text, *sent) if m.group() not in _verb_only()]
+        kind = kind_words()[weak[0].group()][0] if weak else None
     if kind is None:
         return
     for a in runs:
-        if text[a.end : a.end + 1] not in ("与", "和", "同") or text[a.start - 1 : a.start] == "、":
+        at = _after_government(text, a.end)
+        if (text[at : at + 1] not in ("与", "和", "同") or text[a.start - 1 : a.start] == "、"
+                or a.start in objects):
             continue
-        for b in _list_after(text, a.end + 1, runs, len(text)):
+        for b in _list_after(text, at + 1, runs, len(text)):
             yield a.start, b.end, a, b, kind
 
 
@@ -256,10 +319,11 @@ def sentence_pairs(text: str, home: str | None) -> Iterator[Found]:
             continue
         done.add(sent)
         runs = _runs(text, sent[0], sent[1], home)
-        yield from verb_pairs(text, runs, sent)
+        by_verb = list(verb_pairs(text, runs, sent))
+        yield from by_verb
         yield from dash_pairs(text, runs, sent, home)
         if len(runs) >= 2:
-            yield from joined_pairs(text, runs, sent)
+            yield from joined_pairs(text, runs, sent, frozenset(f[3].start for f in by_verb))
     for m in _SHANHAI_AFTER_DASH.finditer(text):
         sent = _sentence(text, m.start())
         if sent not in done:
@@ -362,6 +426,20 @@ def _line_in_run(issue: Issue, first: int, last: int, pos: int) -> int:
 # --- the extractor ----------------------------------------------------------------------
 
 
+def _nested(a: Place, b: Place) -> bool:
+    return a.code == b.code or a in ancestors(b) or b in ancestors(a)
+
+
+def _near(text: str, b: Printed, a: Printed) -> Printed:
+    """A partner whose name several places bear (西湖区 of 杭州 and of 南昌) read as the one
+    nearest its partner: within its city, else its province."""
+    printed = text[b.start : b.end]
+    if b.name != b.place.full or len(lookup(printed)) < 2:
+        return b
+    place = resolve(printed, a.place.parent or a.place.full) or b.place
+    return Printed(b.start, b.end, place, place.full)
+
+
 def extract(issue: Issue) -> Iterator[Pairing]:
     home = home_city(issue)
     home_name = home.full if home else None
@@ -378,14 +456,16 @@ def extract(issue: Issue) -> Iterator[Pairing]:
     found = list(sentence_pairs(text, home_name))
     found.extend(both_places(text, home))
     for start, end, a, b, kind in sorted(found, key=lambda f: f[0]):
-        if a.place.code == b.place.code:
-            continue
+        b = _near(text, b, a)
+        a = _near(text, a, b)
+        if _nested(a.place, b.place):
+            continue   # a city and its own county are no partners
         kind = settle_kind(kind, a.place, b.place)
         if once(a.place, b.place, kind):
             yield Pairing(a=a.name, b=b.name, kind=kind, source=issue.source(start, end, EXTRACTOR))
     for line, a, b, kind, printed in table_pairs(issue, home_name):
         kind = settle_kind(kind, a, b)
-        if once(a, b, kind):
+        if not _nested(a, b) and once(a, b, kind):
             # A shredded table row is not in the running text: cite its raw line and the
             # pair as the rejoined characters read.
             start = issue.offset_of_line(line)

@@ -5,7 +5,7 @@ with their 行政区划代码, rule-derived short forms and former names; regene
 scripts/make_gazetteer.py) and, for `find_places`, any text.
 Out: `Place` records and lookups over them:
 
-- `gazetteer()`, `by_code(code)`, `parent_of(place)`, `province_of(place)`;
+- `gazetteer()`, `by_code(code)`, `parent_of(place)`, `children(place)`, `province_of(place)`;
 - `lookup(name)`: every place a printed name can stand for (full, short or former name:
   "朝阳区" is four places, "泰顺" one);
 - `resolve(name, home)`: the one place a name stands for, preferring those within `home`
@@ -65,6 +65,19 @@ def _by_code() -> dict[str, Place]:
 
 def by_code(code: str) -> Place | None:
     return _by_code().get(code)
+
+
+@lru_cache(maxsize=1)
+def _children() -> dict[str, tuple[Place, ...]]:
+    acc: dict[str, list[Place]] = {}
+    for p in gazetteer():
+        acc.setdefault(p.parent_code, []).append(p)
+    return {k: tuple(v) for k, v in acc.items()}
+
+
+def children(place: Place) -> tuple[Place, ...]:
+    """The divisions directly under a place (a city's districts and counties)."""
+    return _children().get(place.code, ())
 
 
 def parent_of(place: Place) -> Place | None:
@@ -133,8 +146,8 @@ def resolve(name: str, home: str | None = None) -> Place | None:
         name = name[corps.end():]
     homes = _home_places(home)
     if len(name) == 1:
-        hits = [p for h in homes[:1] for p in gazetteer()
-                if p.parent_code == h.code and (p.short or p.full).startswith(name)]
+        hits = [p for h in homes[:1] for p in children(h)
+                if (p.short or p.full).startswith(name)]
         return hits[0] if len(hits) == 1 else None
     matches = _names().get(name)
     if not matches:
@@ -156,8 +169,14 @@ def resolve(name: str, home: str | None = None) -> Place | None:
 # --- finding names in text --------------------------------------------------------------
 
 #: a 新疆生产建设兵团 division printed before its city: 第一师阿拉尔市.
-_CORPS = re.compile(r"第[一二三四五六七八九十]{1,3}师")
-_CORPS_BEFORE = re.compile(r"第[一二三四五六七八九十]{1,3}师$")
+_CORPS = re.compile(r"(?:新疆生产建设兵团|兵团)?(第[一二三四五六七八九十]{1,3}师)")
+_CORPS_BEFORE = re.compile(r"(?:新疆生产建设兵团|兵团)?第[一二三四五六七八九十]{1,3}师$")
+
+
+def corps_division(printed: str) -> str:
+    """The 兵团 division a printed name opens with: "兵团第一师阿拉尔市" -> "第一师" ('' if none)."""
+    m = _CORPS.match(printed)
+    return m[1] if m else ""
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +208,7 @@ def find_places(text: str, start: int = 0, end: int | None = None,
     """
     table = _by_bigram()
     end = len(text) if end is None else end
-    i = start
+    i = last = start
     while i < end - 1:
         names = table.get(text[i : i + 2])
         if names:
@@ -198,10 +217,11 @@ def find_places(text: str, start: int = 0, end: int | None = None,
                     place = resolve(name, home)
                     if place is not None:
                         j = i + len(name)
-                        m = _CORPS_BEFORE.search(text, max(start, i - 6), i)
+                        # 兵团 cities (6590xx) are printed under their division: 第一师阿拉尔市
+                        m = _CORPS_BEFORE.search(text, max(last, i - 14), i)
                         s = m.start() if m and place.code.startswith("6590") else i
                         yield s, j, place
-                        i = j
+                        i = last = j
                         break
             else:
                 i += 1
