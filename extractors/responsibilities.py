@@ -50,7 +50,7 @@ _OPEN, _CLOSE = "（(“《〈【", "）)”》〉】"
 #: Punctuation that ends the phrase before a leader's post ("根据分工，副市长张为…").
 _BOUNDARY = "。；;，,：:、！？!?\n （(“\"》"
 #: A summary that closes a list of bodies: "市残联等群众团体和部队" -> 市残联 | 部队.
-_SUMMARY = re.compile(r"等[^、，,（(]{0,8}?(?:单位|部门|团体|组织|机构|群团)")
+_SUMMARY = re.compile(r"等[^、，,（(]{0,8}?(?:单位|部门|团体|组织|机构|群团|企业)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -146,13 +146,18 @@ def split_list(s: str) -> list[tuple[int, str]]:
     return [(a, t) for a, t in items if t.strip()]
 
 
+@functools.cache
+def _body_endings() -> tuple[str, ...]:
+    return longest_first("org_suffixes.txt") + longest_first("division_body_endings.txt")
+
+
 def _is_body(s: str) -> bool:
     """Does s name a body: it ends (before a bracketed alias) with a body's ending
     (市监狱管理局, 团市委, 部队（武警部队））?"""
     s = re.sub(r"[（(][^）)]*[）)]$", "", s)
     if len(s) < 2:
         return False
-    return s.endswith(longest_first("org_suffixes.txt")) or s.endswith("部队")
+    return s.endswith(_body_endings())
 
 
 def _split_joined(item: str) -> list[tuple[int, str]]:
@@ -232,7 +237,7 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
         return   # 兼任市公安局局长: a post (person_posts reads it)
     if verb.group() == "协助":
         # 协助分管 / 协助管理 / 协助常务副市长负责 X: he assists in X.
-        m = re.match(r"协助[^，,。；]*?(?:负责|分管|管理|主管|抓好|做好)", clause)
+        m = re.match(r"协助[^，,。；]*?(?:负责|分管|管理|主管|抓好|做好|抓)", clause)
         if m:
             start = m.end()
         elif "日常工作" in clause:
@@ -242,13 +247,19 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
             return   # 协助有关副市长工作: no area of his own
     elif verb.group() in ("主持", "领导") and not clause.endswith("工作"):
         return   # 主持召开会议: not a duty
+    while start < len(clause) and clause[start] in "：: ":
+        start += 1   # 分管：区政府办公室、…
     rest = clause[start:]
+    m = re.fullmatch(r"与(.+?)(?:的)?联系(?:工作)?", rest)
+    if relation == "responsible_for" and m:
+        relation, start, rest = "liaises", start + 1, m[1]   # 负责与区人大、区政协联系
     if relation == "assists" and rest.endswith("日常工作"):
         yield relation, start + len(rest) - 4, "日常工作"
         return
     for off, item in split_list(rest):
-        for off2, part in _split_joined(item.strip()):
-            lead = len(item) - len(item.lstrip())
+        lead = len(item) - len(item.lstrip())
+        # The list's tail belongs to the whole item: "文秘科和督查科工作" is two bodies.
+        for off2, part in _split_joined(_strip_area(item.strip())):
             obj = _strip_area(part.strip())
             if obj and _CJK.search(obj):
                 yield relation, start + off + lead + off2, obj
@@ -279,6 +290,14 @@ def _names_at(s: str) -> list[tuple[str, int]]:
     return out
 
 
+@functools.cache
+def _between() -> re.Pattern:
+    """What may stand between a name opening a line and its first duty verb: "同志", blanks,
+    a bracketed post, a colon, a post ("张三（副市长）：负责", "李四 副县长，分管")."""
+    return re.compile(r"(?:同志)?[ ]*(?:[（(][^）)]{1,20}[）)])?[ ]*[：:]?[ ]*"
+                      r"(?:(?P<post>[^\s：:，,。；（()）]{2,20}?)[ ]*[：:，,]?[ ]*)??(?=" + _verb_re().pattern + ")")
+
+
 _POST_FIRST = re.compile(r"^(?P<post>[^\s：:，,。]{2,16}?)[ ：:]*(?P<rest>[\u4e00-\u9fff][\u4e00-\u9fff ·•．]{1,12})$")
 
 
@@ -294,6 +313,7 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
     exact = [(name, end) for name, end in names if unit[end:].strip(" ") in _posts()]
     if exact:
         return min(exact, key=lambda ne: ne[1])[0], len(unit), False
+    found = []   # (post exact?, name, offset of the duties)
     for name, end in names:
         rest = unit[end:]
         tail = rest.strip(" ")
@@ -305,19 +325,16 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
             continue
         if _is_post(tail) and (rest[0] == " " or tail in _posts() or _ends_with_post(tail)):
             return name, len(unit), False
-        sep = rest[:1] in (" ", "：", ":", "（", "(")
-        m = re.match(r"[ ]*(?:[（(][^）)]{1,20}[）)])?[ ]*(?:(?P<post>[^\s：:，,。（(]{2,16}?)[ ]*[：:，,]?[ ]*)?[：:]?[ ]*", rest)
-        at = m.end()
-        if m["post"] and not _is_post(m["post"]):
-            # "陈寅常务副市长" was taken with too long a name, or no post at all.
-            m2 = re.match(r"[ ]*(?:[（(][^）)]{1,20}[）)])?[ ]*[：:]?[ ]*", rest)
-            at = m2.end()
-        if at == 0 and not sep:
+        m = _between().match(rest)
+        if m and m.end() and (not m["post"] or _is_post(m["post"])):
+            found.append((m["post"] in _posts(), name, end + m.end()))
             continue
-        if _verb_re().match(rest, at) and _is_verb_at(rest, at):
-            return name, end + at, False
         if rest[0] == " " and _none_re().search(rest):
             return name, end + len(rest) - len(rest.lstrip(" ")), False   # 苗伟伦   援藏工作，不作分工。
+    if found:
+        # "陈寅常务副市长负责…": the name that leaves a whole post wins over a longer one.
+        _, name, at = max(found, key=lambda f: f[0])
+        return name, at, False
     m = _POST_FIRST.match(unit)
     if m and _is_post(m["post"]):
         for name, end in _names_at(m["rest"]):
