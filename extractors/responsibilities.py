@@ -38,7 +38,14 @@ from dataclasses import dataclass
 
 from .layout import Issue
 from .lexicons import lexicon, longest_first
-from .names import MINORITY_NAME, PADDED_NAME, name_lengths, surname_at, unpad
+from .names import (
+    MINORITY_NAME,
+    NAME_DOTS,
+    PADDED_NAME,
+    name_lengths,
+    surname_at,
+    unpad,
+)
 from .records import Responsibility
 
 EXTRACTOR = "responsibilities"
@@ -71,7 +78,7 @@ def _verb_re() -> re.Pattern:
 @functools.cache
 def _clause_start() -> re.Pattern:
     """A duty verb that opens a clause: at a sentence's start or after a comma or colon."""
-    return re.compile(r"(?:^|(?<=[，,：:]))(?:" + _verb_re().pattern + ")")
+    return re.compile(r"(?:^|(?<=[，,：:]))(?:并|同时|还|另)?(?:" + _verb_re().pattern + ")")
 
 
 @functools.cache
@@ -225,11 +232,11 @@ def clauses(duties: str) -> Iterator[tuple[str, int, int, int, str]]:
 
 def _is_verb_at(s: str, i: int) -> bool:
     """Is the verb at s[i] a verb (not 负责人, 领导小组, 联系人, 主持人)?"""
-    return not re.match(r"负责人|领导(?:小组|班子|干部|同志|职数)|联系(?:人|电话|方式)|主持人|分管(?:负责|领导|副)", s[i:i + 5])
+    return not re.match(r"负责人|负责同志|领导(?:小组|班子|干部|同志|职数)|联系(?:人|电话|方式)|主持人|分管(?:负责|领导|副)", s[i:i + 5])
 
 
 def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
-    verb = _verb_re().match(clause)
+    verb = _verb_re().match(clause, len(re.match(r"(?:并|同时|还|另)?", clause).group()))
     if not verb:
         return
     relation, start = _verbs()[verb.group()], verb.end()
@@ -247,8 +254,10 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
             return   # 协助有关副市长工作: no area of his own
     elif verb.group() in ("主持", "领导") and not clause.endswith("工作"):
         return   # 主持召开会议: not a duty
-    while start < len(clause) and clause[start] in "：: ":
-        start += 1   # 分管：区政府办公室、…
+    label = re.match(r"(?:单位|部门)?[：: ]*", clause[start:])
+    start += label.end()   # 分管：区政府办公室、… / 联系单位：…
+    if clause.startswith("和", start) or clause.startswith("及", start):
+        return   # 分管和联系单位：… does not say which is which
     rest = clause[start:]
     m = re.fullmatch(r"与(.+?)(?:的)?联系(?:工作)?", rest)
     if relation == "responsible_for" and m:
@@ -298,6 +307,18 @@ def _between() -> re.Pattern:
                       r"(?:(?P<post>[^\s：:，,。；（()）]{2,20}?)[ ]*[：:，,]?[ ]*)??(?=" + _verb_re().pattern + ")")
 
 
+def _bare_post(s: str) -> str:
+    """A post printed after a name, without blanks, 同志 or brackets: " （副市长）" -> 副市长."""
+    s = s.strip(" ")
+    if s.startswith("同志"):
+        s = s[2:].strip(" ")
+    m = re.fullmatch(r"[（(]([^）)]{2,16})[）)]", s)
+    return m[1] if m else s
+
+
+#: A list marker before a leader's line: "一、", "（二）", "3.".
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])\s*")
+
 _POST_FIRST = re.compile(r"^(?P<post>[^\s：:，,。]{2,16}?)[ ：:]*(?P<rest>[\u4e00-\u9fff][\u4e00-\u9fff ·•．]{1,12})$")
 
 
@@ -305,14 +326,21 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
     """A leader named at the start of a line: (name, offset of his duties in the line,
     name alone?), or None. The forms: "姚高员  领导…", "龚 正 市长", "陈寅常务副市长",
     "张三（副市长）：负责…", "副市长 张三", and a name alone followed by "省长，主持…"."""
+    marker = _MARKER.match(unit)
+    if marker:   # "一、", "（二）", "3." before the leader
+        got = _header(unit[marker.end():], next_unit)
+        return (got[0], got[1] + marker.end(), got[2]) if got else None
     lead = re.match(r"[^\s，,：:。]{2,16}?(?=[，,：: 兼])", unit)
     if lead and _is_post(lead.group()):
         return None   # "常务副省长，负责…": a post opens the line, not a name
     names = _names_at(unit)
+    # A name and post on a line of their own head the duties printed on the lines after
+    # (a roster's "组长：张三 市长" has none).
+    duties_follow = bool(_verb_re().match(_MARKER.sub("", next_unit)) or _none_re().search(next_unit[:40]))
     # "吴清副市长": of the names that leave exactly a post, the shortest (longest post).
-    exact = [(name, end) for name, end in names if unit[end:].strip(" ") in _posts()]
+    exact = [(name, end) for name, end in names if _bare_post(unit[end:]) in _posts()]
     if exact:
-        return min(exact, key=lambda ne: ne[1])[0], len(unit), False
+        return (min(exact, key=lambda ne: ne[1])[0], len(unit), False) if duties_follow else None
     found = []   # (post exact?, name, offset of the duties)
     for name, end in names:
         rest = unit[end:]
@@ -323,8 +351,10 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
             if nxt and _is_post(nxt.group()) or _verb_re().match(next_unit):
                 return name, len(unit), True
             continue
-        if _is_post(tail) and (rest[0] == " " or tail in _posts() or _ends_with_post(tail)):
-            return name, len(unit), False
+        if _is_post(_bare_post(tail)):
+            if duties_follow:
+                return name, len(unit), False
+            continue
         m = _between().match(rest)
         if m and m.end() and (not m["post"] or _is_post(m["post"])):
             found.append((m["post"] in _posts(), name, end + m.end()))
@@ -336,7 +366,7 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
         _, name, at = max(found, key=lambda f: f[0])
         return name, at, False
     m = _POST_FIRST.match(unit)
-    if m and _is_post(m["post"]):
+    if m and _is_post(m["post"]) and duties_follow:
         for name, end in _names_at(m["rest"]):
             if end == len(m["rest"]):
                 return name, len(unit), False
@@ -352,13 +382,18 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
         if _verbs()[m.group()] == "post" or not _is_verb_at(text, v):
             continue
         j = v
-        if text[j - 1:j] in ("：", ":"):
+        if text[j - 1:j] in ("：", ":", "，", ","):
             j -= 1
         if text[j - 2:j] == "同志":
             j -= 2
-        for n in (3, 2, 4):
-            i = j - n
-            if i < a or n not in name_lengths(text, i):
+        dot = max(text.rfind(d, max(a, j - 11), j - 2) for d in NAME_DOTS)
+        if dot > a and _CJK.fullmatch(text[dot - 1]) and all(_CJK.fullmatch(c) for c in text[dot + 1:j]):
+            # 阿依古丽·买买提: the part before the dot is 2-6 characters, the post before it.
+            starts = [dot - n for n in range(2, 7)]
+        else:
+            starts = [j - n for n in (3, 2, 4) if j - n >= a and n in name_lengths(text, j - n)]
+        for i in starts:
+            if i < a:
                 continue
             k = i
             while k > a and k > i - 24 and text[k - 1] not in _BOUNDARY:

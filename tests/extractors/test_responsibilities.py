@@ -5,10 +5,9 @@ responsibilities): every leader, every relation, every object.
 """
 from collections import Counter
 
-from tests.helpers import load_seed
-
 from govkg.extractors import responsibilities
 from govkg.extractors.layout import normalize
+from tests.helpers import load_seed
 
 
 def _records(prefix="003"):
@@ -327,3 +326,55 @@ def test_and_splits_two_bodies_but_not_two_areas():
 def test_no_division_word_no_records():
     # A diary line names a vice mayor and a verb, but no division of work is printed.
     assert _got("副市长张三负责会议组织工作。\n") == []
+
+
+def test_numbered_leaders_a_bracketed_post_and_a_labelled_list():
+    # Forms of county and district notices: "一、" before the leader, the post in brackets,
+    # "并负责", "分管单位：".
+    text = (
+        "关于调整区政府领导工作分工的通知\n"
+        "一、张三（区长）\n"
+        "主持区政府全面工作。分管区审计局。\n"
+        "二、李小四 常务副区长\n"
+        "负责区政府常务工作，并负责财政、税务工作。\n"
+        "分管单位：区财政局、区税务局。\n"
+    )
+    assert _got(text) == [
+        ("张三", "responsible_for", "区政府全面工作"),
+        ("张三", "supervises", "区审计局"),
+        ("李小四", "responsible_for", "区政府常务工作"),
+        ("李小四", "responsible_for", "财政"),
+        ("李小四", "responsible_for", "税务"),
+        ("李小四", "supervises", "区财政局"),
+        ("李小四", "supervises", "区税务局"),
+    ]
+
+
+def test_post_name_colon_or_comma_then_duties_and_a_dotted_name():
+    # "副县长袁永庆:负责工业与企业工作,分管工业局…" is the shape of county lists read aloud.
+    text = (
+        "县政府领导班子成员分工如下：\n"
+        "副县长王五：负责工业与企业工作；分管县工业局、县商务局；联系县邮政局。\n"
+        "常务副县长赵六，负责县政府常务工作。\n"
+        "副县长阿依古丽·买买提负责教育、卫生健康工作。\n"
+    )
+    assert _got(text) == [
+        ("王五", "responsible_for", "工业与企业"),
+        ("王五", "supervises", "县工业局"),
+        ("王五", "supervises", "县商务局"),
+        ("王五", "liaises", "县邮政局"),
+        ("赵六", "responsible_for", "县政府常务工作"),
+        ("阿依古丽·买买提", "responsible_for", "教育"),
+        ("阿依古丽·买买提", "responsible_for", "卫生健康"),
+    ]
+
+
+def test_a_roster_is_not_a_division():
+    # A leading group's roster may print 分工, but "组长：张三 市长" heads no duties.
+    text = (
+        "领导小组成员工作分工\n"
+        "组长：张三 市长\n"
+        "副组长：李四 副市长\n"
+        "领导小组办公室设在市发改委，负责日常工作。\n"
+    )
+    assert _got(text) == []
