@@ -347,7 +347,7 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
         tail = rest.strip(" ")
         if not tail:
             # A name alone: his post and duties open the next line.
-            nxt = re.match(r"[^\s，,：:。]{2,16}?(?=[，,：: 兼])", next_unit)
+            nxt = re.match(r"[^\s，,：:。]{2,16}?(?=[，,：: 兼]|$)", next_unit)
             if nxt and _is_post(nxt.group()) or _verb_re().match(next_unit):
                 return name, len(unit), True
             continue
@@ -486,9 +486,12 @@ def _read(issue: Issue, start: int, known: set[str], whole: bool):
     for n, (a, b, opens) in enumerate(units):
         unit = text[a:b].strip()
         d = signature_date(unit)
-        if d:
+        if d and (leader or records):
             date, end = d, b
-            break
+            break   # the signature closes the notice
+        if d:
+            date = d   # a page's date above the list (发布日期): the notice's, unless it is signed
+            continue
         if opens:
             quiet += 1
             if quiet > 8 and leader is None and not whole:

@@ -378,3 +378,27 @@ def test_a_roster_is_not_a_division():
         "领导小组办公室设在市发改委，负责日常工作。\n"
     )
     assert _got(text) == []
+
+
+def test_a_leader_page_name_then_post_line_then_labelled_duties_and_a_date_above():
+    # A county leader's page (四川, 工作分工：负责…。分管…等单位。联系…等单位。), name ours.
+    text = (
+        "县政府领导\n"
+        "2013年5月2日\n"
+        "张三\n"
+        "县委常委、常务副县长\n"
+        "工作分工:负责教育科技、卫生、食品安全等工作。分管县教育和科学技术局(县知识产权局)、县卫生局(县中医药管理局)等单位。"
+        "联系县精神文明办、团县委、县红十字会等单位。\n"
+    )
+    records = list(responsibilities.extract(normalize(text)))
+    assert [(r.person, r.relation, r.object) for r in records] == [
+        ("张三", "responsible_for", "教育科技"),
+        ("张三", "responsible_for", "卫生"),
+        ("张三", "responsible_for", "食品安全"),
+        ("张三", "supervises", "县教育和科学技术局(县知识产权局)"),
+        ("张三", "supervises", "县卫生局(县中医药管理局)"),
+        ("张三", "liaises", "县精神文明办"),
+        ("张三", "liaises", "团县委"),
+        ("张三", "liaises", "县红十字会"),
+    ]
+    assert {r.date for r in records} == {"2013-05-02"}
