@@ -6,14 +6,17 @@ that a division word introduces (data/division_headings.txt: 领导分工, 工�
 In a gazette issue the passage runs from the paragraph that prints the word to the notice's
 signature date; a text that is not a gazette issue is read whole.
 
-The leader is named in one of these layouts:
+The leader is named in one of these layouts (names here are placeholders):
 
-    姚高员  领导市政府全面工作。负责财政、审计等方面工作。   (name, blank, duties; Wenzhou)
-    龚　正 市长 / 领导市政府全面工作。                       (name and post, duties on the next lines)
-    马兴瑞 / 省长，主持省政府全面工作。负责…                  (a name alone, then post and duties)
-    副省长韩永文负责住房和城乡建设…方面工作。                  (post, name and verb in one sentence)
-    根据分工，副市长张为分管市交通委员会及…                   (the same in a news lead)
-    张为负责交通、机关事务管理等工作                          (a leader already named, then a verb)
+    张三  领导市政府全面工作。负责财政、审计等方面工作。     (name, blank, duties; Wenzhou)
+    张　三 市长 / 领导市政府全面工作。                       (name and post, duties on the lines after;
+    李四常务副市长 / 负责…    一、王五（区长） / 主持…        a padded name, a bracketed post, a number)
+    张三 / 省长，主持省政府全面工作。负责…                    (a name alone, then post and duties)
+    张三 / 县委常委、常务副县长 / 工作分工：负责…              (a leader's page)
+    副省长张三负责住房和城乡建设…方面工作。                    (post, name and verb in one sentence;
+    副县长张三：负责…；分管…    主任张三同志主持全面工作，      also after a colon or comma, 同志,
+    根据分工，副市长张三分管市交通委员会及…                     several in one sentence, a news lead)
+    张三负责交通、机关事务管理等工作                            (a leader already named, then a verb)
 
 and the duties read (verbs in data/division_verbs.txt):
 
@@ -54,7 +57,7 @@ _DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0}
 _CN_DATE_LINE = re.compile(r"^(?P<y>[〇零○O一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$")
 _OPEN, _CLOSE = "（(“《〈【", "）)”》〉】"
-#: Punctuation that ends the phrase before a leader's post ("根据分工，副市长张为…").
+#: Punctuation that ends the phrase before a leader's post ("根据分工，副市长张三…").
 _BOUNDARY = "。；;，,：:、！？!?\n （(“\"》"
 #: A summary that closes a list of bodies: "市残联等群众团体和部队" -> 市残联 | 部队.
 _SUMMARY = re.compile(r"等[^、，,（(]{0,8}?(?:单位|部门|团体|组织|机构|群团|企业)")
@@ -324,7 +327,7 @@ _POST_FIRST = re.compile(r"^(?P<post>[^\s：:，,。]{2,16}?)[ ：:]*(?P<rest>[\
 
 def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
     """A leader named at the start of a line: (name, offset of his duties in the line,
-    name alone?), or None. The forms: "姚高员  领导…", "龚 正 市长", "陈寅常务副市长",
+    name alone?), or None. The forms: "张三  领导…", "张 三 市长", "李四常务副市长",
     "张三（副市长）：负责…", "副市长 张三", and a name alone followed by "省长，主持…"."""
     marker = _MARKER.match(unit)
     if marker:   # "一、", "（二）", "3." before the leader
@@ -337,7 +340,7 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
     # A name and post on a line of their own head the duties printed on the lines after
     # (a roster's "组长：张三 市长" has none).
     duties_follow = bool(_verb_re().match(_MARKER.sub("", next_unit)) or _none_re().search(next_unit[:40]))
-    # "吴清副市长": of the names that leave exactly a post, the shortest (longest post).
+    # "王五副市长": of the names that leave exactly a post, the shortest (longest post).
     exact = [(name, end) for name, end in names if _bare_post(unit[end:]) in _posts()]
     if exact:
         return (min(exact, key=lambda ne: ne[1])[0], len(unit), False) if duties_follow else None
@@ -362,7 +365,7 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
         if rest[0] == " " and _none_re().search(rest):
             return name, end + len(rest) - len(rest.lstrip(" ")), False   # 苗伟伦   援藏工作，不作分工。
     if found:
-        # "陈寅常务副市长负责…": the name that leaves a whole post wins over a longer one.
+        # "李四常务副市长负责…": the name that leaves a whole post wins over a longer one.
         _, name, at = max(found, key=lambda f: f[0])
         return name, at, False
     m = _POST_FIRST.match(unit)
@@ -374,8 +377,8 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
 
 
 def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
-    """Leaders named in the running text of text[a:b] right before a duty verb: "副省长韩永文
-    负责", "县委常委、常务副县长何孝堂负责", "副县长袁永庆：负责", or a name already known."""
+    """Leaders named in the running text of text[a:b] right before a duty verb: "副省长张三
+    负责", "县委常委、常务副县长李四负责", "副县长王五：负责", or a name already known."""
     out = []
     for m in _verb_re().finditer(text, a, b):
         v = m.start()
