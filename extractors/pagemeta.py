@@ -105,5 +105,9 @@ def text_date(lines: list[str]) -> str | None:
     if meta.date or meta.published:
         return meta.date or meta.published
     head = "\n".join(lines)[:DATELINE_CHARS]
-    m = CN_DATE.search(head)
+    m = CN_DATE.search(head) or _STAMP.search(head)
     return iso_date(m["y"], m["m"], m["d"]) if m else None
+
+
+#: A page's time stamp on a line of its own: "2026-02-28 20:58:48".
+_STAMP = re.compile(r"(?m)^\s*(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*$")

@@ -31,3 +31,16 @@ def test_each_document_answers_its_jurisdiction(mixed_store):
     assert by_number["温政发〔2018〕26号"] == ("温州市", "330300")
     jiyuan = [r for r in rows if r["jurisdiction"] == "济源市"]
     assert len(jiyuan) == 2 and all(r.get("doc_number") is None for r in jiyuan)
+
+
+def test_division_on_date_answers_for_another_government(tmp_path):
+    # Two news reprints of Shanghai's division of work; the later one is dated by its page stamp.
+    store_dir = tmp_path / "store"
+    build([EXTERNAL / "texts" / "01_shanghai-2021-division.txt", EXTERNAL / "texts" / "02_shanghai-later-division.txt"],
+          store_dir)
+    with GraphStore.open_read_only(store_dir) as store:
+        rows = run_stored(store, "division_on_date", {"city": "上海市", "date": "2026-03-01"}).values()
+    assert len(rows) >= 50
+    assert {r["since"] for r in rows} == {"2026-02-28"}
+    assert {"leader": "龚正", "relation": "responsible_for", "object": "市政府全面工作"}.items() <= next(
+        r for r in rows if r["leader"] == "龚正").items()
