@@ -72,12 +72,6 @@ from .resolve import Resolver, display, org_kind
 from .vocab import DCTERMS, ELI, FOAF, GKG, OA, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
 from .vocabulary import vocabulary
 
-_ORG_CLASS = {
-    "government": GKG.GovernmentBody,
-    "party": GKG.PartyBody,
-    "enterprise": GKG.StateEnterprise,
-    "other": GKG.OtherOrganization,
-}
 #: The act codes that open or close a tenure (gkg:tenureEffect in the ontology).
 _OPENS = vocabulary().tenure_codes("opens")
 _CLOSES = vocabulary().tenure_codes("closes")
@@ -224,7 +218,7 @@ class _IssueMapper:
 
     def _org_node(self, canonical: str) -> NamedNode:
         node = make_node("org", canonical)
-        self.share(node, RDF.type, _ORG_CLASS[org_kind(canonical)])
+        self.share(node, RDF.type, vocabulary().class_for(GKG.Organization, org_kind(canonical), GKG.OtherOrganization))
         self.share(node, SKOS.prefLabel, canonical)
         self.share(node, RDFS.label, canonical)
         return node
