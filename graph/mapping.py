@@ -54,6 +54,11 @@ carrying `gkg:issue`, `gkg:document`, `gkg:line`, `gkg:endLine`, `gkg:extractor`
   `gkg:StateEnterprise` / `gkg:OtherOrganization`, by canonical name from graph/resolve.py,
   printed names as `skos:altLabel`, reformed bodies linked by `prov:wasRevisionOf`), posts
   (`gkg:Post`, `org:postIn` body, by body + title).
+The kind of a fact comes from the ontology (graph/vocabulary.py): the subclass of
+gkg:PersonnelAct, gkg:ResponsibilityAssignment, gkg:Pairing or gkg:Organization whose
+gkg:recordCode is the record's code ("appoint", "supervises", a pairing's kind, a body's kind).
+Where the mapping needs a judgement on Chinese text (does a responsibility's object name a body?
+is a document key a number?) it asks govkg.extractors.textforms.
 Names and titles are plain xsd:string literals (easy to FILTER on); all IRIs come from
 graph/ids.py, so the output is deterministic and has no blank nodes.
 """

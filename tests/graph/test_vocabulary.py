@@ -76,3 +76,30 @@ def test_issue_label_and_running_heads():
     assert textforms.renumber_total("温州市人民政府公报（总第196期） 政务简讯", 10001) == "温州市人民政府公报（总第10001期） 政务简讯"
     chars = textforms.given_name_chars()
     assert len(chars) > 20 and len(set(chars)) == len(chars)
+
+
+def test_stored_queries_need_the_store_vocabulary_graph(tmp_path):
+    import pyoxigraph as ox
+    import pytest
+
+    from govkg.graph.queries import run_stored
+    from govkg.graph.store import VOCABULARY_GRAPH, GraphStore, QueryError
+
+    act = ox.NamedNode("http://example.org/act")
+    person = ox.NamedNode("http://example.org/p")
+    post = ox.NamedNode("http://example.org/post")
+    with GraphStore(tmp_path / "s") as store:
+        store.replace_issue("http://example.org/g", [
+            ox.Triple(act, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), GKG.Removal),
+            ox.Triple(act, GKG.person, person), ox.Triple(act, GKG.post, post),
+            ox.Triple(person, ox.NamedNode("http://xmlns.com/foaf/0.1/name"), ox.Literal("甲")),
+            ox.Triple(post, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal("局长")),
+        ])
+        # A store written before the vocabulary graph existed: a clear error, not an empty answer.
+        with pytest.raises(QueryError, match="govkg build"):
+            run_stored(store, "appointments")
+        assert store.refresh_vocabulary() is True
+        assert store.refresh_vocabulary() is False          # unchanged ontology: no rewrite
+        assert store.graph_size(VOCABULARY_GRAPH) == len(vocabulary().store_triples())
+        rows = run_stored(store, "appointments").values()
+    assert [(r["person"], r["act"], r["post"]) for r in rows] == [("甲", "remove", "局长")]
