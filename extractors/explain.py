@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy import displacy
 
 from .appointments import Act
-from .layout import Issue
+from .issue import Issue
 from .nlp import recognise
 
 #: displaCy colours for our labels (its defaults only know OntoNotes labels).

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .layout import Issue, Section
+from .issue import Issue, Section
 from .patterns import DOC_NUMBER
 from .titleblocks import title_ends
 

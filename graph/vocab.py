@@ -170,6 +170,7 @@ class GKG:
     date = NamedNode("https://w3id.org/govkg/ontology#date")
     datePrecision = NamedNode("https://w3id.org/govkg/ontology#datePrecision")
     division = NamedNode("https://w3id.org/govkg/ontology#division")
+    divisionCode = NamedNode("https://w3id.org/govkg/ontology#divisionCode")
     document = NamedNode("https://w3id.org/govkg/ontology#document")
     edgeColour = NamedNode("https://w3id.org/govkg/ontology#edgeColour")
     edgeLabel = NamedNode("https://w3id.org/govkg/ontology#edgeLabel")
@@ -179,9 +180,12 @@ class GKG:
     extractor = NamedNode("https://w3id.org/govkg/ontology#extractor")
     firstParty = NamedNode("https://w3id.org/govkg/ontology#firstParty")
     gazetteName = NamedNode("https://w3id.org/govkg/ontology#gazetteName")
+    inputKind = NamedNode("https://w3id.org/govkg/ontology#inputKind")
     issue = NamedNode("https://w3id.org/govkg/ontology#issue")
     issueKey = NamedNode("https://w3id.org/govkg/ontology#issueKey")
     issueNumber = NamedNode("https://w3id.org/govkg/ontology#issueNumber")
+    jurisdiction = NamedNode("https://w3id.org/govkg/ontology#jurisdiction")
+    jurisdictionRule = NamedNode("https://w3id.org/govkg/ontology#jurisdictionRule")
     legendOrder = NamedNode("https://w3id.org/govkg/ontology#legendOrder")
     line = NamedNode("https://w3id.org/govkg/ontology#line")
     listsDocument = NamedNode("https://w3id.org/govkg/ontology#listsDocument")
@@ -258,6 +262,7 @@ class OWL:
     ObjectProperty = NamedNode("http://www.w3.org/2002/07/owl#ObjectProperty")
     Ontology = NamedNode("http://www.w3.org/2002/07/owl#Ontology")
     imports = NamedNode("http://www.w3.org/2002/07/owl#imports")
+    sameAs = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
     unionOf = NamedNode("http://www.w3.org/2002/07/owl#unionOf")
     versionInfo = NamedNode("http://www.w3.org/2002/07/owl#versionInfo")
 
@@ -306,6 +311,7 @@ class SCHEMA:
     Person = NamedNode("https://schema.org/Person")
     PublicationIssue = NamedNode("https://schema.org/PublicationIssue")
     attendee = NamedNode("https://schema.org/attendee")
+    containedInPlace = NamedNode("https://schema.org/containedInPlace")
     name = NamedNode("https://schema.org/name")
 
 

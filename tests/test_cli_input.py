@@ -9,7 +9,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import seed_file
+from tests.helpers import seed_file
 
 from govkg.cli import main
 from govkg.extractors.layout import load_issue

@@ -8,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import seed_file
+from tests.helpers import seed_file
 from govkg.cli import main
 from govkg.graph.store import GraphStore
 

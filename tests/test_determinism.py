@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import seed_file
+from tests.helpers import seed_file
 
 from govkg.cli import main
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, load_seed, scorer
+from tests.helpers import GOLD, load_seed, scorer
 
 from govkg.extractors import appointments
 from govkg.extractors.appointments import parse_acts, split_post
@@ -196,7 +196,7 @@ def test_source_quotes_the_clause_at_its_line():
 @pytest.mark.parametrize("prefix", ["000", "002", "004"])
 def test_gold_floor_strict_f1_and_qualifiers(prefix):
     judge = scorer()
-    (gold_path,) = sorted((SHARED / "gold").glob(f"{prefix}_*.json"))
+    (gold_path,) = sorted(GOLD.glob(f"{prefix}_*.json"))
     gold = json.loads(Path(gold_path).read_text("utf-8"))
     mine = {"appointments": _records(prefix)}
     row = judge.score(mine, gold)["appointments"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SHARED, load_seed, scorer
+from tests.helpers import GOLD, load_seed, scorer
 
 from govkg.extractors import catalog, documents
 from govkg.extractors.catalog import link_catalog, read_rows
@@ -22,7 +22,7 @@ def test_catalog_scores_at_least_the_floor(prefix):
     judge = scorer()
     issue = load_seed(prefix)
     pred = schema_json(issue, extract_all(issue, only=["catalog"]))
-    (gold_path,) = sorted((SHARED / "gold").glob(f"{prefix}_*.json"))
+    (gold_path,) = sorted(GOLD.glob(f"{prefix}_*.json"))
     gold = json.loads(gold_path.read_text("utf-8"))
     row = judge.score(pred, gold)["catalog"]
     _, _, f1 = judge.prf(row["tp"], row["pred"], row["gold"])

@@ -2,7 +2,7 @@
 real passages of the seeds."""
 from __future__ import annotations
 
-from conftest import load_seed
+from tests.helpers import load_seed
 
 from govkg.extractors.nlp import LABELS, build_nlp, recognise
 

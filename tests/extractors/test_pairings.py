@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from conftest import SHARED, load_seed, scorer, seed_file
+from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 from govkg.extractors import pairings
 from govkg.extractors.layout import normalize
@@ -13,7 +13,7 @@ def _f1(prefix: str) -> float:
     """score.py's F1 for this extractor's records alone against the seed's gold."""
     judge = scorer()
     name = seed_file(prefix).stem
-    gold = json.loads((SHARED / "gold" / f"{name}.json").read_text("utf-8"))
+    gold = json.loads((GOLD / f"{name}.json").read_text("utf-8"))
     pred = {"pairings": [to_json(r) for r in pairings.extract(load_seed(prefix))]}
     row = judge.score(pred, gold).get("pairings")
     if row is None:   # neither side has any: nothing to get wrong

@@ -5,7 +5,7 @@ responsibilities): every leader, every relation, every object.
 """
 from collections import Counter
 
-from conftest import load_seed
+from tests.helpers import load_seed
 
 from govkg.extractors import responsibilities
 from govkg.extractors.layout import normalize

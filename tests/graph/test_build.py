@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from conftest import seed_file
+from tests.helpers import seed_file
 from govkg.extractors.reading import InputError
 from govkg.graph.build import build, bundled_issue_files, issue_graph_name
 from govkg.graph.store import VOCABULARY_GRAPH, GraphStore

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Quad
 
-from conftest import load_seed
+from tests.helpers import load_seed
 from govkg.extractors.records import Appointment, Responsibility
 from govkg.extractors.registry import extract_all
 from govkg.graph.mapping import issue_quads, validate

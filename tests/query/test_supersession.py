@@ -11,7 +11,7 @@ inline case of two cities' notices checks that another city's notice never does.
 from __future__ import annotations
 
 import pytest
-from conftest import seed_file
+from tests.helpers import seed_file
 
 from govkg.graph.build import issue_graph_name
 from govkg.extractors.layout import normalize

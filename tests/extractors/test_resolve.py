@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from conftest import load_seed
+from tests.helpers import load_seed
 from govkg.cli import main
-from govkg.graph.resolve import (
+from govkg.extractors.resolve import (
     Place,
     Resolver,
     defined_short_forms,
