@@ -54,6 +54,11 @@ carrying `gkg:issue`, `gkg:document`, `gkg:line`, `gkg:endLine`, `gkg:extractor`
   `gkg:StateEnterprise` / `gkg:OtherOrganization`, by canonical name from graph/resolve.py,
   printed names as `skos:altLabel`, reformed bodies linked by `prov:wasRevisionOf`), posts
   (`gkg:Post`, `org:postIn` body, by body + title).
+The kind of a fact comes from the ontology (graph/vocabulary.py): the subclass of
+gkg:PersonnelAct, gkg:ResponsibilityAssignment, gkg:Pairing or gkg:Organization whose
+gkg:recordCode is the record's code ("appoint", "supervises", a pairing's kind, a body's kind).
+Where the mapping needs a judgement on Chinese text (does a responsibility's object name a body?
+is a document key a number?) it asks govkg.extractors.textforms.
 Names and titles are plain xsd:string literals (easy to FILTER on); all IRIs come from
 graph/ids.py, so the output is deterministic and has no blank nodes.
 """
@@ -64,24 +69,33 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from govkg.extractors.textforms import is_document_number, issue_label, names_a_body
-
-from . import ids
-from .ids import child_node, make_node
 from govkg.extractors.jurisdiction import Jurisdiction, body_place, of_document
 from govkg.extractors.layout import input_kind
 from govkg.extractors.pagemeta import text_date
 from govkg.extractors.places import resolve as resolve_place
 from govkg.extractors.resolve import Resolver, display, org_kind
-from .vocab import DCTERMS, ELI, FOAF, GKG, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
+from govkg.extractors.textforms import is_document_number, issue_label, names_a_body
+
+from . import ids
+from .ids import child_node, make_node
+from .vocab import (
+    DCTERMS,
+    ELI,
+    FOAF,
+    GKG,
+    OA,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    TIME,
+    XSD,
+)
 from .vocabulary import vocabulary
 
-_ORG_CLASS = {
-    "government": GKG.GovernmentBody,
-    "party": GKG.PartyBody,
-    "enterprise": GKG.StateEnterprise,
-    "other": GKG.OtherOrganization,
-}
 #: The act codes that open or close a tenure (gkg:tenureEffect in the ontology).
 _OPENS = vocabulary().tenure_codes("opens")
 _CLOSES = vocabulary().tenure_codes("closes")
@@ -311,7 +325,7 @@ class _IssueMapper:
 
     def _org_node(self, canonical: str) -> NamedNode:
         node = make_node("org", canonical)
-        self.share(node, RDF.type, _ORG_CLASS[org_kind(canonical)])
+        self.share(node, RDF.type, vocabulary().class_for(GKG.Organization, org_kind(canonical), GKG.OtherOrganization))
         self.share(node, SKOS.prefLabel, canonical)
         self.share(node, RDFS.label, canonical)
         place = body_place(canonical)

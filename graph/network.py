@@ -14,6 +14,9 @@ Edges (key = the fact's IRI) have `relation` (the Chinese verb a reader knows: �
 sentence does: person -任-> post -设于-> body, person -分管-> body, body -签发-> document,
 person -出席-> event, place -结对-> place.
 
+Node kinds, relations, their captions and the classes each is drawn from are the ontology's
+(gkg:nodeKind, gkg:edgeLabel on the classes of ontology/govkg.ttl, read by graph/vocabulary.py).
+
 A post printed with no body ("副市长") is a title, not one seat: giving every 副市长 one shared
 node would connect all of them through it and invent paths, so such a post is drawn once per
 holder (its node key adds the person).

@@ -11,7 +11,8 @@ Out: an HTTP server (`make_server(...)`, run by `govkg serve`) answering
   CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. `GET /sparql` without a query
   answers a SPARQL service description (Turtle).
 - `GET /`: a query page that works offline (one HTML file, inline JS, no external resource),
-  with every stored query (ontology/queries/*.rq) as a one-click example.
+  with every stored query (ontology/queries/*.rq) as a one-click example. The page is
+  graph/templates/sparql.html with graph/static/sparql.js inlined into it.
 
 Status codes: 400 bad query or request; 403 SPARQL Update (in any form: `update=`,
 `application/sparql-update`, or an update sent as a query) since the endpoint is read-only;

@@ -9,7 +9,10 @@ Why not `pyvis.Network.write_html`: even with `cdn_resources="in_line"`, pyvis 0
 bootstrap `<link>`/`<script>` tags pointing at a CDN and a leftover `../node_modules/vis/...`
 path (pyvis#228, #229), so the page breaks offline. pyvis still builds the node and edge
 records and the vis options here (`Network.add_node/add_edge`, `get_network_data`); the page
-around them is our own template with the JavaScript and CSS inlined.
+around them is our own template, graph/templates/network.html, with the vis-network library,
+the tooltip CSS and our script (graph/static/network.js) inlined. Node colours and shapes and
+edge colours come from the ontology (graph/vocabulary.py); the tooltips' words from
+graph/templates/network_text.json.
 
 Untrusted text: every label, title and quote comes from a gazette. It reaches the page only as
 JSON inside `<script type="application/json">` with `<`, `>`, `&` and the JS line separators

@@ -11,19 +11,26 @@ from pathlib import Path
 
 import click
 
+from govkg.extractors.jurisdiction import (
+    Jurisdiction,
+    body_place,
+    from_gazette_name,
+    named,
+)
 from govkg.extractors.layout import load_issue
 from govkg.extractors.reading import InputError
-from govkg.graph.ids import make_iri
-from govkg.extractors.jurisdiction import Jurisdiction, body_place, from_gazette_name, named
 from govkg.extractors.resolve import ALIASES_ENV, Resolver, attested_bodies, explain
+from govkg.graph.ids import make_iri
+from govkg.graph.vocab import GKG
+from govkg.graph.vocabulary import vocabulary
 
-_KIND_LABEL = {
-    "person": "person 人员",
-    "government": "government body 政府机构",
-    "party": "party body 党的机构",
-    "enterprise": "state enterprise 国有企业",
-    "other": "other organization 其他机构",
-}
+
+def _kind_label(kind: str) -> str:
+    """"party body 党的机构": the English and Chinese labels of the entity's class in the
+    ontology (a body's kind is its class's record code)."""
+    v = vocabulary()
+    cls = GKG.Person.value if kind == "person" else v.codes(GKG.Organization).get(kind)
+    return f"{v.label(cls, 'en')} {v.label(cls, 'zh')}" if cls else kind
 
 
 def _bundled_jurisdiction() -> Jurisdiction | None:
@@ -87,7 +94,7 @@ def explain_entity(name: str, issues: tuple[Path, ...], alias_files: tuple[Path,
     else:
         kind_iri = make_iri("org", res.canonical)
     click.echo(f"{res.name}")
-    click.echo(f"  entity: {res.canonical}  ({_KIND_LABEL[ex.kind]})")
+    click.echo(f"  entity: {res.canonical}  ({_kind_label(ex.kind)})")
     click.echo(f"  rule:   {res.rule}" + (f"  ({res.detail})" if res.detail else ""))
     click.echo(f"  iri:    {kind_iri}")
     if jurisdiction:
