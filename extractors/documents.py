@@ -175,7 +175,7 @@ def _issuer_names(text: str) -> list[str] | None:
 
 def _is_signature_line(text: str) -> bool:
     names = _issuer_names(text)
-    return bool(names) and all(ISSUER_END.search(x) for x in names)
+    return bool(names) and all(ISSUER_END.search(x) for x in names or ())
 
 
 def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_line: str) -> list[str]:
@@ -307,7 +307,7 @@ def _starts(issue: Issue, areas: list[tuple[int, int]], lone: list[TitleBlock]) 
                 starts.add(a)
     for b in lone:
         before = issue.text[:b.offset].rstrip("\n")
-        if not before or before.endswith(tuple("。！？；：")) or any(b.offset == a for a, _ in areas):
+        if b.doc_number and (not before or before.endswith(tuple("。！？；：")) or any(b.offset == a for a, _ in areas)):
             starts.add(b.offset)
             numbers[b.offset] = b.doc_number
     return sorted(starts), numbers

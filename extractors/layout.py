@@ -248,8 +248,9 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     if relaid is not None:
         raw_lines, lines_of_file = relaid
         file_line = array("i", lines_of_file)
-        if reading is not None:
-            printed_lines = unflatten(printed_lines)[0]
+        printed_relaid = unflatten(printed_lines) if reading is not None else None
+        if printed_relaid is not None:
+            printed_lines = printed_relaid[0]
     lines: list[_Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if not raw or raw.isspace():

@@ -388,8 +388,8 @@ def _document_kind(issue: Issue, line: int, reach: int = 600) -> str | None:
         kind, strong = kind_words()[m.group()]
         if strong and m.group() != "飞地":
             counts[kind] = counts.get(kind, 0) + 1
-    kind = max(counts, key=lambda k: counts[k]) if counts else None
-    return kind if kind and counts[kind] >= 2 else None
+    best = max(counts, key=lambda k: counts[k]) if counts else None
+    return best if best and counts[best] >= 2 else None
 
 
 def table_pairs(issue: Issue, home: str | None) -> Iterator[tuple[int, Place, Place, str, str]]:
@@ -463,12 +463,12 @@ def extract(issue: Issue) -> Iterator[Pairing]:
         kind = settle_kind(kind, a.place, b.place)
         if once(a.place, b.place, kind):
             yield Pairing(a=a.name, b=b.name, kind=kind, source=issue.source(start, end, EXTRACTOR))
-    for line, a, b, kind, printed in table_pairs(issue, home_name):
-        kind = settle_kind(kind, a, b)
-        if not _nested(a, b) and once(a, b, kind):
+    for line, pa, pb, kind, printed in table_pairs(issue, home_name):
+        kind = settle_kind(kind, pa, pb)
+        if not _nested(pa, pb) and once(pa, pb, kind):
             # A shredded table row is not in the running text: cite its raw line and the
             # pair as the rejoined characters read.
             start = issue.offset_of_line(line)
             source = Source(issue=issue.key, line=line, end_line=line, start=start, end=start,
                             quote=printed, extractor=EXTRACTOR)
-            yield Pairing(a=a.full, b=b.full, kind=kind, source=source)
+            yield Pairing(a=pa.full, b=pb.full, kind=kind, source=source)

@@ -168,5 +168,5 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
             last = sections[-1]
             sections[-1] = Section(last.kind, last.start, e, last.heading or heading)
         else:
-            sections.append(Section(kinds[i], s, e, heading))
+            sections.append(Section(kinds[i] or "documents", s, e, heading))
     return sections

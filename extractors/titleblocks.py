@@ -170,7 +170,7 @@ def _has_head(title: str) -> bool:
 
 
 def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str]]:
-    blocks = []
+    blocks: list[tuple[int, int, str | None, str]] = []
     used: set[int] = set()
     for i, (no, text, indent, _) in enumerate(lines):
         if i in used or not DOC_NUMBER_LINE.match(text):
@@ -178,6 +178,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
         number = canonical_doc_number(text)
         after = _title_after(lines, i)
         before = _title_before(lines, i)
+        run: tuple[list[int], str] | None
         if after and before:
             # A notice's title has a head (关于/印发); the name of its attached measure,
             # printed on the other side of the number, does not.
@@ -236,7 +237,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     for p, (no, text, indent, _) in enumerate(lines):
         if p in used or not PASSED_LINE.match(text):
             continue
-        idxs: list[int] = []
+        idxs = []
         k = p - 1
         while k >= 0 and len(idxs) < 2 and k not in used and is_title_line(lines[k][1], lines[k][2]) \
                 and not (idxs and lines[k][1] == lines[idxs[0]][1]):    # a heading repeating the title
@@ -279,4 +280,4 @@ def _opens_addressees(lines: list[Line], i: int) -> bool:
         return False
     joined = "".join(t for _, t, _, _ in lines[i:i + 3])
     colon = re.search(r"[：:]", joined)
-    return bool(colon) and not re.search(r"[。；]", joined[: colon.start()])
+    return colon is not None and not re.search(r"[。；]", joined[: colon.start()])

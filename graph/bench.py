@@ -31,6 +31,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from govkg.extractors.layout import RUNNING_HEAD_ISSUE, RUNNING_HEAD_NAME, normalize
@@ -55,6 +56,10 @@ class Row:
 
 def _verdict(ok: bool | None) -> str:
     return "" if ok is None else ("meets" if ok else "BELOW TARGET")
+
+
+def _run_extractor(fn, issues) -> list:
+    return [list(fn(i)) for i in issues]
 
 
 def _best_of(fn: Callable[[], object], repeat: int) -> float:
@@ -131,7 +136,7 @@ def extraction_rows(repeat: int) -> list[Row]:
     layout_s = _best_of(lambda: [normalize(t) for t in texts], repeat)
     rows.append(Row("  normalization (layout)", f"{chars / layout_s:,.0f} chars/s"))
     for name, fn in EXTRACTORS.items():
-        s = _best_of(lambda fn=fn: [list(fn(i)) for i in issues], repeat)
+        s = _best_of(partial(_run_extractor, fn, issues), repeat)
         rows.append(Row(f"  extractor {name}", f"{chars / s:,.0f} chars/s"))
     total = _best_of(lambda: [extract_all(normalize(t)) for t in texts], repeat)
     rate = chars / total
@@ -345,7 +350,7 @@ def synthetic_store(store_dir: Path, target_triples: int, issues_per_city: int =
                 if cities == 1:
                     break
             quads = per_issue[j % len(per_issue)]
-            graph = next(q.graph_name for q in quads if q.graph_name != ENTITIES_GRAPH)
+            graph = next(q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != ENTITIES_GRAPH)
             name = f"{graph.value}~{city}.{j}" if city or j >= len(per_issue) else graph.value
             writer.add(name, copy(quads, city, j), len(quads))
             k += 1

@@ -193,7 +193,7 @@ class _IssueMapper:
     def add_date(self, node: NamedNode, value: str | None, shared: bool = False) -> tuple | None:
         d = dated(value)
         add = self.share if shared else self.add
-        if d:
+        if d and value:
             add(node, GKG.date, d[0])
             add(node, GKG.datePrecision, d[1])
             if len(value) >= 7:
