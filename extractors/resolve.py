@@ -236,7 +236,7 @@ class Resolver:
 
     @classmethod
     def for_issue(cls, issue, found: dict | None = None, alias_files: Iterable[str | Path] = (),
-                  jurisdiction: Jurisdiction | None = None) -> "Resolver":
+                  jurisdiction: Jurisdiction | None = None) -> Resolver:
         """A resolver for one `Issue` and its extracted records ({section: [records]}).
         Short forms expand within the text's jurisdiction (extractors/jurisdiction.py: the
         gazette's name, the signing bodies, the number, the organs a report names); when
@@ -252,7 +252,7 @@ class Resolver:
             jurisdiction=jurisdiction,
         )
 
-    def within(self, jurisdiction: Jurisdiction | None) -> "Resolver":
+    def within(self, jurisdiction: Jurisdiction | None) -> Resolver:
         """The same names resolved within another jurisdiction (a document of the issue signed
         by another government: a county's notice in a city's gazette)."""
         if jurisdiction is None or (self.jurisdiction and jurisdiction.code == self.jurisdiction.code):

@@ -28,7 +28,6 @@ import re
 from .lexicons import lexicon
 from .patterns import DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace
 
-
 #: Words a document title ends with (the kind of document), from data/doc_kinds.txt.
 DOC_TYPES = lexicon("doc_kinds.txt")
 _TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:[（(][^）)]{{1,8}}[)）])?$")
@@ -172,7 +171,7 @@ def _has_head(title: str) -> bool:
 def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str]]:
     blocks: list[tuple[int, int, str | None, str]] = []
     used: set[int] = set()
-    for i, (no, text, indent, _) in enumerate(lines):
+    for i, (_no, text, _indent, _) in enumerate(lines):
         if i in used or not DOC_NUMBER_LINE.match(text):
             continue
         number = canonical_doc_number(text)
@@ -196,7 +195,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # Unnumbered blocks: a title printed right after a signature's date, or printed on top
     # of a document's addressee line ("各县（市、区）…：").
-    for i, (no, text, indent, _) in enumerate(lines):
+    for i, (_no, text, indent, _) in enumerate(lines):
         if i in used or (i > 0 and (i - 1) in used):
             continue
         # Cheap tests first (this loop visits every line): a block that starts here starts
@@ -234,7 +233,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # A law or regulation a people's congress passed has a title without 关于/印发 and the
     # session that passed it under it: "陕西省机关运行保障条例" / "（2025年7月30日…会议通过）".
-    for p, (no, text, indent, _) in enumerate(lines):
+    for p, (_no, text, _indent, _) in enumerate(lines):
         if p in used or not PASSED_LINE.match(text):
             continue
         idxs = []
@@ -255,7 +254,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     # A number printed alone, with no title beside it (the title is elsewhere on the page):
     # lifted too, so that the sentence it interrupts reads on; its title is found by the
     # documents extractor.
-    for i, (no, text, indent, _) in enumerate(lines):
+    for i, (no, text, _indent, _) in enumerate(lines):
         if i not in used and DOC_NUMBER_LINE.match(text):
             used.add(i)
             blocks.append((no, no, canonical_doc_number(text), ""))

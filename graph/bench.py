@@ -486,5 +486,5 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--scale-child":
         print(json.dumps(scale_child(int(sys.argv[2]))))
     else:
-        for r in run(emit=lambda r: print(format_row(r), flush=True)):
+        for _r in run(emit=lambda r: print(format_row(r), flush=True)):
             pass

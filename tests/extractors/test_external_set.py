@@ -9,6 +9,7 @@ pins a count.
 from __future__ import annotations
 
 import pytest
+
 from tests.helpers import external_set
 
 #: section -> (F1 floor, precision floor)

@@ -2,11 +2,11 @@
 import json
 
 import pytest
-from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 from govkg.extractors import pairings
 from govkg.extractors.layout import normalize
 from govkg.extractors.records import to_json
+from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 
 def _f1(prefix: str) -> float:
