@@ -62,6 +62,10 @@ _BOUNDARY = "。；;，,：:、！？!?\n （(“\"》"
 #: A summary that closes a list of bodies: "市残联等群众团体和部队" -> 市残联 | 部队.
 _SUMMARY = re.compile(r"等[^、，,（(]{0,8}?(?:单位|部门|团体|组织|机构|群团|企业)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Words that may stand before a duty verb opening a clause: "并负责", "增加联系" (never 不再).
+_VERB_LEAD = r"(?:并|同时|还|另|增加|新增)?"
+#: Negations before a duty verb: the clause states no duty, and ends the list before it.
+_VERB_NOT = r"(?:不再|暂不|不)"
 
 
 @functools.cache
@@ -81,7 +85,7 @@ def _verb_re() -> re.Pattern:
 @functools.cache
 def _clause_start() -> re.Pattern:
     """A duty verb that opens a clause: at a sentence's start or after a comma or colon."""
-    return re.compile(r"(?:^|(?<=[，,：:]))(?:并|同时|还|另)?(?:" + _verb_re().pattern + ")")
+    return re.compile(r"(?:^|(?<=[，,：:]))(?:" + _VERB_NOT + "|" + _VERB_LEAD + ")(?:" + _verb_re().pattern + ")")
 
 
 @functools.cache
@@ -239,7 +243,9 @@ def _is_verb_at(s: str, i: int) -> bool:
 
 
 def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
-    verb = _verb_re().match(clause, len(re.match(r"(?:并|同时|还|另)?", clause).group()))
+    if re.match(_VERB_NOT, clause):
+        return   # 不再分管市体育局: a duty taken away, not one held
+    verb = _verb_re().match(clause, len(re.match(_VERB_LEAD, clause).group()))
     if not verb:
         return
     relation, start = _verbs()[verb.group()], verb.end()
@@ -257,8 +263,10 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
             return   # 协助有关副市长工作: no area of his own
     elif verb.group() in ("主持", "领导") and not clause.endswith("工作"):
         return   # 主持召开会议: not a duty
-    label = re.match(r"(?:单位|部门)?[：: ]*", clause[start:])
-    start += label.end()   # 分管：区政府办公室、… / 联系单位：…
+    if clause.startswith("工作中", start):
+        return   # "张三的分管工作中，…": the duties follow in clauses of their own
+    label = re.match(r"(?:单位|部门|工作(?:为|是|包括|有))?[：: ]*", clause[start:])
+    start += label.end()   # 分管：区政府办公室、… / 联系单位：… / 分管工作为：…
     if clause.startswith("和", start) or clause.startswith("及", start):
         return   # 分管和联系单位：… does not say which is which
     rest = clause[start:]
@@ -387,6 +395,8 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
         j = v
         if text[j - 1:j] in ("：", ":", "，", ","):
             j -= 1
+        elif text[j - 1:j] == "的" and text.startswith("分管工作", v):
+            j -= 1   # 现任副市长张三的分管工作中，…
         if text[j - 2:j] == "同志":
             j -= 2
         dot = max(text.rfind(d, max(a, j - 11), j - 2) for d in NAME_DOTS)

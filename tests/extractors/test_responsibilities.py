@@ -402,3 +402,18 @@ def test_a_leader_page_name_then_post_line_then_labelled_duties_and_a_date_above
         ("张三", "liaises", "县红十字会"),
     ]
     assert {r.date for r in records} == {"2013-05-02"}
+
+
+def test_prose_of_a_leader_s_share_of_the_work():
+    # News wording of an adjusted division: "现任副市长X的分管工作中，…", "X的分管工作为：…";
+    # "不再分管" takes nothing away here and adds nothing.
+    text = (
+        "市政府领导分工调整后，现任副市长张三的分管工作中，增加联系市科协、市侨联，不再分管市体育局。\n"
+        "副市长李四的分管工作为：市教育局、市卫生健康委。\n"
+    )
+    assert _got(text) == [
+        ("张三", "liaises", "市科协"),
+        ("张三", "liaises", "市侨联"),
+        ("李四", "supervises", "市教育局"),
+        ("李四", "supervises", "市卫生健康委"),
+    ]
