@@ -55,7 +55,9 @@ EXTRACTOR = "responsibilities"
 
 _DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0}
-_CN_DATE_LINE = re.compile(r"^(?P<y>[〇零○O一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$")
+_CN_DATE_LINE = re.compile(
+    r"^(?P<y>[〇零○O一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$"
+)
 _OPEN, _CLOSE = "（(“《〈【", "）)”》〉】"
 #: Punctuation that ends the phrase before a leader's post ("根据分工，副市长张三…").
 _BOUNDARY = "。；;，,：:、！？!?\n （(“\"》"
@@ -261,8 +263,10 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
             return
         else:
             return   # 协助有关副市长工作: no area of his own
-    elif verb.group() in ("主持", "领导") and not clause.endswith("工作"):
-        return   # 主持召开会议: not a duty
+    elif verb.group() in ("主持", "领导") and (
+        not clause.endswith("工作") or re.search(r"[，,、]|召开|会议", clause)
+    ):
+        return   # 主持召开市政府常务会议，部署…工作: not a duty; 主持…全面工作 is one object
     if clause.startswith("工作中", start):
         return   # "张三的分管工作中，…": the duties follow in clauses of their own
     label = re.match(r"(?:单位|部门|工作(?:为|是|包括|有))?[：: ]*", clause[start:])
@@ -417,10 +421,30 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
                     k -= 1
             prefix = re.sub(r"^(?:新任|现任|时任)", "", text[k:i])
             name = text[i:j]
+            if name in lexicon("division_not_names.txt"):
+                continue   # 校长全面负责…
             if (prefix and _is_post(prefix)) or (not prefix and name in known):
                 out.append(_Mention(name, k, v))
                 break
-    return out
+    for m in _none_re().finditer(text, a, b):
+        away = _away(text, a, m.start())
+        if away and not any(o.start <= away.start < o.duties for o in out):
+            out.append(away)
+    return sorted(out, key=lambda o: o.start)
+
+
+def _away(text: str, a: int, at: int) -> _Mention | None:
+    """The leader of a sentence that gives him no duties: "副市长张三在中央党校学习，暂不分工"
+    (post and name open the sentence, a word such as 在 or 因 follows the name)."""
+    s0 = max(text.rfind(c, a, at) for c in "。；;\n") + 1
+    s0 = max(s0, a)
+    for i in range(s0 + 2, min(at, s0 + 17)):
+        if not _is_post(re.sub(r"^(?:新任|现任)", "", text[s0:i])):
+            continue
+        for n in name_lengths(text, i):
+            if re.match(r"同志|[在赴到因，,：:]|挂职|参加|学习", text[i + n:i + n + 2]):
+                return _Mention(text[i:i + n], s0, i + n)
+    return None
 
 
 # --- regions -------------------------------------------------------------------------------
