@@ -76,9 +76,10 @@ def test_government_decides_to_remove_preamble():
     ]
 
 
-def test_preamble_inside_the_clause_with_pinren_is_other():
+def test_preamble_inside_the_clause_with_pinren_is_appoint():
+    # SCHEMA.md: 聘任 is an appointment
     assert acts("市人民政府决定聘任李四为温州市人民政府参事；") == [
-        ("李四", "other", "温州市人民政府", "参事", None),
+        ("李四", "appoint", "温州市人民政府", "参事", None),
     ]
 
 
