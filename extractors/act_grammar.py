@@ -639,7 +639,7 @@ def act_windows(text: str) -> list[tuple[int, int]]:
 
     i = 0
     while i < len(lines):
-        a, b, t = lines[i]
+        a, _, t = lines[i]
         if not has_trigger(t) and not preamble(t):
             i += 1
             continue

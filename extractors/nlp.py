@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -87,7 +88,7 @@ def regex_entities(doc: Doc) -> Doc:
     for row in entity_patterns():
         if "regex" not in row:
             continue
-        for m in re.finditer(row["regex"], text, flags=re.M):
+        for m in re.finditer(row["regex"], text, flags=re.MULTILINE):
             span = doc.char_span(m.start(), m.end(), label=row["label"], alignment_mode="expand")
             if span is not None and span.text.strip():
                 spans.append(span)
