@@ -66,6 +66,8 @@ LOOSE_NAME_LENGTHS = (2, 3, 4)
 #: First characters of a body printed right after a name with nothing between
 #: ("免去王伟市公安局局长职务"): they end the name.
 BODY_OPENERS = ("市", "省", "县", "区", "州", "镇", "乡", "中共", "中国", "国家")
+#: A deputy to a people's congress is elected, not appointed: not a post of an act.
+DEPUTY_RE = re.compile(r"(?:人大|人民代表大会)代表$")
 #: Longest post (characters) read in prose; a longer "post" is a misread sentence.
 MAX_POST = 10
 
@@ -252,7 +254,9 @@ class _Names:
                         j += 1
                     self.hints[i] = j - i
 
-    def candidates(self, i: int, end: int) -> list[int]:
+    def candidates(self, i: int, end: int, loose: bool = False) -> list[int]:
+        """Lengths of a name at s[i], the likeliest first; `loose` adds any 2–4 CJK characters
+        (a surname missing from the list), which the caller checks by what follows."""
         s = self.s
         out = []
         if i in self.hints:
@@ -261,14 +265,19 @@ class _Names:
         if m:
             out.append(m)
         out.extend(name_lengths(s, i))
-        if self.loose:
+        if loose or self.loose:
             out.extend(n for n in LOOSE_NAME_LENGTHS if re.fullmatch(f"[{CJK}]+", s[i:i + n]))
         return [n for n in dict.fromkeys(out) if 0 < n and i + n <= end]
 
-    def read(self, i: int, end: int, follow: Callable[[int], bool]) -> int:
-        """Length of the name at s[i] that `follow` accepts after it, or 0."""
+    def read(self, i: int, end: int, follow: Callable[[int], bool], strong: bool = False) -> int:
+        """Length of the name at s[i] that `follow` accepts after it, or 0. A name without a
+        known surname is taken where the context is `strong` (任命…为, 接受…辞去) or 同志 follows."""
+        s = self.s
         for n in self.candidates(i, end):
             if follow(i + n):
+                return n
+        for n in self.candidates(i, end, loose=True):
+            if n <= 3 and (strong or s.startswith("同志", i + n)) and follow(i + n):
                 return n
         return 0
 
@@ -285,16 +294,18 @@ class _Names:
                 return n
         return cands[0] if cands else 0
 
-    def read_list(self, i: int, end: int, follow: Callable[[int], bool]) -> tuple[list[tuple[int, int]], int]:
-        """Names "X、Y（同志）" starting at s[i] that end where `follow` accepts: ([(start, end)], next)."""
+    def read_list(self, i: int, end: int, follow: Callable[[int], bool],
+                  strong: bool = False) -> tuple[list[tuple[int, int]], int]:
+        """Names "X、Y（同志）（等N人）" starting at s[i] that end where `follow` accepts:
+        ([(start, end)], next)."""
         s = self.s
         names: list[tuple[int, int]] = []
         while i < end:
-            n = self.read(i, end, lambda k: follow(_after_tongzhi(s, k)) or s.startswith("、", _after_tongzhi(s, k)))
+            n = self.read(i, end, lambda k: follow(_after_name(s, k)) or s.startswith("、", _after_tongzhi(s, k)), strong)
             if not n:
                 return [], i
             names.append((i, i + n))
-            k = _after_tongzhi(s, i + n)
+            k = _after_name(s, i + n)
             if s.startswith("、", k) and not follow(k):
                 i = k + 1
                 continue
@@ -304,6 +315,17 @@ class _Names:
 
 def _after_tongzhi(s: str, k: int) -> int:
     return k + 2 if s.startswith("同志", k) else k
+
+
+#: "李春雨、何娇、徐莉等18人为…", "魏长春等同志": the named persons stand for the list.
+OTHERS_RE = re.compile(r"等(?:[0-9一二三四五六七八九十百]+(?:名同志|位同志|名|人)|同志)")
+
+
+def _after_name(s: str, k: int) -> int:
+    """Where the text after a name goes on: past 同志 and 等N人."""
+    k = _after_tongzhi(s, k)
+    m = OTHERS_RE.match(s, k)
+    return m.end() if m else k
 
 
 def _verb_at(s: str, i: int, table: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
@@ -361,13 +383,20 @@ class _Reader:
     def _piece(self, a, b, st: _State, listed, default, span, first) -> list[Act]:
         s = self.s
         names = self.names
-        # 1. a verb carrying the persons of the act before: "，兼任B", "，免去其C职务"
+        # 1. a lead verb opening the piece: "，任命乙为B" (before 任 of "，任B")
+        m = _lead_re().match(s, a)
+        seg = _verb_at(s, a, verbs("segment")) if st.subject else None
+        if m and not (seg and len(seg[0]) >= len(m.group(0))):     # 免去其 is a segment verb
+            got = self._lead(a, m.group(0), b, st, span)
+            if got is not None:
+                return got
+        # 2. a verb carrying the persons of the act before: "，兼任B", "，免去其C职务"
         if st.subject:
             v = _verb_at(s, a, verbs("segment"))
             if v:
                 self._open(st, v[0], v[1])
                 return self._objects(a + len(v[0]), b, st, span)
-        # 2. persons + verb at the start: "X任A", "X同志为A", "X的A职务"
+        # 3. persons + verb at the start: "X任A", "X同志为A", "X的A职务"
         name_verbs = verbs("name")
 
         def follows_verb(k: int) -> bool:
@@ -386,18 +415,18 @@ class _Reader:
                 st.subject = found
                 self._open(st, v[0], action)
                 return self._objects(k + len(v[0]), b, st, span)
-        # 3. a lead verb and its persons: "任命X为A", "免去X的A职务", "接受X辞去A职务"
+        # 4. a lead verb inside the piece: "任命X为A", "免去X的A职务", "接受X辞去A职务"
         for m in _lead_re().finditer(s, a, b):
             got = self._lead(m.start(), m.group(0), b, st, span)
             if got is not None:
                 return got
-        # 4. "…副市长X代理A市长职务": a title before the name, 代理 after it
+        # 5. "…副市长X代理A市长职务", "决定X副区长代理A区长职务": a title before or after the name
         k = s.find("代理", a, b)
         if k > a:
             got = self._acting_after_title(a, k, b, st, span)
             if got is not None:
                 return got
-        # 5. more objects of the open act: "免去X的A，B（兼）职务"
+        # 6. more objects of the open act: "免去X的A，B（兼）职务"
         if st.subject and st.open and st.action:
             return self._objects(a, b, st, span)
         st.open = False
@@ -433,14 +462,14 @@ class _Reader:
             self._open(st, word, action)
             return self._objects(k, b, st, span)
         if word.endswith("接受"):
-            found, k = self.names.read_list(j, b, lambda e: s.startswith("辞去", e))
+            found, k = self.names.read_list(j, b, lambda e: s.startswith("辞去", e), strong=True)
             if not found:
                 return None
             st.subject, st.lead = found, None
             self._open(st, "辞去", "other")
             return self._objects(k + 2, b, st, span)
         # 任命 / 聘任 / 决定 / 晋升 X 为 A
-        found, k = self.names.read_list(j, b, lambda e: s.startswith(("为", "任"), e))
+        found, k = self.names.read_list(j, b, lambda e: s.startswith(("为", "任"), e), strong=word.endswith("任命"))
         if not found:
             return None
         st.subject, st.lead = found, action
@@ -450,6 +479,16 @@ class _Reader:
     def _acting_after_title(self, a, k, b, st: _State, span) -> list[Act] | None:
         s = self.s
         end = k - 2 if s.startswith("同志", k - 2) else k
+        title = next((t for t in post_titles() if s.startswith(t, end - len(t))), None)
+        if title and end - len(title) > a:
+            # "决定郑皓副区长代理…": the name stands before the title when a verb precedes it
+            e2 = end - len(title)
+            for n in (3, 2):
+                i = e2 - n
+                if i >= a and n in self.names.candidates(i, e2) and s[a:i].endswith(("决定", "会议")):
+                    st.subject, st.lead = [(i, e2)], None
+                    self._open(st, "代理", "appoint")
+                    return self._objects(k + 2, b, st, span)
         for n in (3, 2, 4):
             i = end - n
             if i < a or n not in self.names.candidates(i, end):
@@ -520,6 +559,8 @@ class _Reader:
     def _object(self, pos: list[int], quals: list[str], st: _State, span) -> list[Act]:
         s = self.s
         core = "".join(s[p] for p in pos)
+        if DEPUTY_RE.search(core):
+            return []
         if st.kind == "chair":
             if not core.endswith("工作"):
                 return []
@@ -573,7 +614,8 @@ def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterab
     """All acts in `text`. `persons` are (start, end) spans of names a recogniser found in it;
     `noise` are strings (headings) to skip where they interrupt a sentence of a list; `scan`
     reads prose (see the module's docstring) instead of a personnel list."""
-    clean = _Clean(text, noise, wrap_min=25 if scan else 0)
+    # prose comes with its wraps already joined (layout.normalize): a line is a paragraph
+    clean = _Clean(text, noise, wrap_min=len(text) + 1 if scan else 0)
     reader = _Reader(clean, _Names(clean, persons, loose=not scan), scan)
     s = clean.text
     acts: list[Act] = []
