@@ -59,6 +59,8 @@ ENUMERATOR_RE = re.compile(r"(?:[（(][一二三四五六七八九十0-9]+[）)]
 SENTENCE_MARK = re.compile(r"[，,。；;：:！？!?]")
 #: A preamble that opens a list of acts: "经研究决定：", "任命：", "市人民政府决定免去：", "决定接受：".
 PREAMBLE_WORDS = ("决定", "任命", "免去", "聘任", "接受", "任免")
+#: How a preamble of any length ends: "…第七次会议决定", "任免名单如下", "宣布市委决定".
+PREAMBLE_ENDS = ("决定", "任命", "免去", "聘任", "接受", "如下", "名单")
 #: What ends an object and closes its act; stripped from the object, longest first.
 OBJECT_CLOSERS = ("的请求", "请求", "的职务", "职务", "职级")
 #: A name printed in a list without a known surname (list reading only): 2–4 characters.
@@ -68,6 +70,8 @@ LOOSE_NAME_LENGTHS = (2, 3, 4)
 BODY_OPENERS = ("市", "省", "县", "区", "州", "镇", "乡", "中共", "中国", "国家")
 #: A deputy to a people's congress is elected, not appointed: not a post of an act.
 DEPUTY_RE = re.compile(r"(?:人大|人民代表大会)代表$")
+#: A nomination ("提名为…区长候选人", "…人选") names no post held.
+NOMINEE_ENDS = ("候选人", "人选")
 #: Longest post (characters) read in prose; a longer "post" is a misread sentence.
 MAX_POST = 10
 
@@ -254,7 +258,7 @@ class _Names:
                         j += 1
                     self.hints[i] = j - i
 
-    def candidates(self, i: int, end: int, loose: bool = False) -> list[int]:
+    def candidates(self, i: int, end: int, loose: bool | None = None) -> list[int]:
         """Lengths of a name at s[i], the likeliest first; `loose` adds any 2–4 CJK characters
         (a surname missing from the list), which the caller checks by what follows."""
         s = self.s
@@ -265,7 +269,7 @@ class _Names:
         if m:
             out.append(m)
         out.extend(name_lengths(s, i))
-        if loose or self.loose:
+        if loose or (loose is None and self.loose):
             out.extend(n for n in LOOSE_NAME_LENGTHS if re.fullmatch(f"[{CJK}]+", s[i:i + n]))
         return [n for n in dict.fromkeys(out) if 0 < n and i + n <= end]
 
@@ -350,6 +354,8 @@ class _State:
     last_org: tuple[str, tuple[int, int]] | None = None
 
 
+#: Verbs after "title + name" that make it an act: "…副市长X代理…", "市委常委X兼任…".
+TITLED_NAME_VERB = re.compile("代理|兼任|不再担任|任")
 #: Verbs after a name that stand alone in prose (no preamble, no 同志 needed).
 STRONG_NAME_VERBS = ("代理", "不再担任", "不再主持", "晋升为", "晋升")
 
@@ -420,19 +426,24 @@ class _Reader:
             got = self._lead(m.start(), m.group(0), b, st, span)
             if got is not None:
                 return got
-        # 5. "…副市长X代理A市长职务", "决定X副区长代理A区长职务": a title before or after the name
-        k = s.find("代理", a, b)
-        if k > a:
-            got = self._acting_after_title(a, k, b, st, span)
-            if got is not None:
-                return got
-        # 6. more objects of the open act: "免去X的A，B（兼）职务"
+        # 5. more objects of the open act: "免去X的A，B（兼）职务"
         if st.subject and st.open and st.action:
             return self._objects(a, b, st, span)
+        # 6. "…副市长X代理A市长职务", "决定X副区长代理A区长职务": a title before or after the name
+        for m in TITLED_NAME_VERB.finditer(s, a + 1, b):
+            if m.group(0) != "代理" and not listed:
+                continue    # in prose only 代理 is an act there; "副市长X兼任…" may describe
+            got = self._name_after_title(a, m.start(), m.group(0), b, st, span)
+            if got is not None:
+                return got
         st.open = False
         return []
 
     def _open(self, st: _State, word: str, action: str) -> None:
+        if action != st.action and action in ("remove", "other"):
+            # a removal or resignation is of an earlier post: a bare title there is printed
+            # without its body, not in the body just named ("任A局局长，免去其副局长职务")
+            st.last_org = None
         st.action = action
         st.open = True
         st.kind = "acting" if word == "代理" else "chair" if word.endswith("主持") else ""
@@ -476,8 +487,12 @@ class _Reader:
         self._open(st, word, action)
         return self._objects(k + 1, b, st, span)
 
-    def _acting_after_title(self, a, k, b, st: _State, span) -> list[Act] | None:
+    def _name_after_title(self, a, k, word, b, st: _State, span) -> list[Act] | None:
+        """The act of "…副市长X代理A市长职务", "市委常委X兼任B", "决定X副区长代理A区长职务":
+        the name ends at k (before 同志), where `word` stands, with a post title before it, or
+        after it when 决定/会议 opens the piece."""
         s = self.s
+        action = dict(verbs("name"))[word]
         end = k - 2 if s.startswith("同志", k - 2) else k
         title = next((t for t in post_titles() if s.startswith(t, end - len(t))), None)
         if title and end - len(title) > a:
@@ -485,20 +500,20 @@ class _Reader:
             e2 = end - len(title)
             for n in (3, 2):
                 i = e2 - n
-                if i >= a and n in self.names.candidates(i, e2) and s[a:i].endswith(("决定", "会议")):
+                if i >= a and n in self.names.candidates(i, e2, loose=False) and s[a:i].endswith(("决定", "会议")):
                     st.subject, st.lead = [(i, e2)], None
-                    self._open(st, "代理", "appoint")
-                    return self._objects(k + 2, b, st, span)
+                    self._open(st, word, action)
+                    return self._objects(k + len(word), b, st, span)
         for n in (3, 2, 4):
             i = end - n
-            if i < a or n not in self.names.candidates(i, end):
+            if i < a or n not in self.names.candidates(i, end, loose=False):
                 continue
             before = s[a:i]
             if before and not before.endswith(post_titles()):
                 continue
             st.subject, st.lead = [(i, end)], None
-            self._open(st, "代理", "appoint")
-            return self._objects(k + 2, b, st, span)
+            self._open(st, word, action)
+            return self._objects(k + len(word), b, st, span)
         return None
 
     # objects ------------------------------------------------------------------------------
@@ -559,7 +574,7 @@ class _Reader:
     def _object(self, pos: list[int], quals: list[str], st: _State, span) -> list[Act]:
         s = self.s
         core = "".join(s[p] for p in pos)
-        if DEPUTY_RE.search(core):
+        if DEPUTY_RE.search(core) or core.endswith(NOMINEE_ENDS):
             return []
         if st.kind == "chair":
             if not core.endswith("工作"):
@@ -579,7 +594,8 @@ class _Reader:
             else:
                 post_span = self.clean.span(pos[len(core) - len(post)], pos[-1] + 1)
             org_span = self.clean.span(pos[0], pos[n_org - 1] + 1) if org else None
-        if self.scan and (len(post) > MAX_POST or not re.fullmatch(f"[{CJK}（）()]+", core)):
+        # in prose a "post" with 的 or past MAX_POST is a misread sentence ("以…同志为核心的党中央")
+        if self.scan and (len(post) > MAX_POST or "的" in core or not re.fullmatch(f"[{CJK}（）()]+", core)):
             return []
         if org:
             st.last_org = (org, org_span)
@@ -606,7 +622,9 @@ def _preamble_verb(body: str) -> str | None:
 
 
 def _is_preamble(body: str) -> bool:
-    return len(body) <= 40 and any(w in body for w in PREAMBLE_WORDS)
+    """"经研究决定", "会议决定", "市委组织部副部长X宣布市委决定", "任免名单如下", "任命"; not an
+    addressee line ("各片区党工委，…各乡镇党委")."""
+    return body.endswith(PREAMBLE_ENDS) or (len(body) <= 20 and any(w in body for w in PREAMBLE_WORDS))
 
 
 def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterable[str] = (),
