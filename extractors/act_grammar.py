@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicons import lexicon, longest_first
 from .names import minority_name_at, name_lengths
@@ -58,9 +58,9 @@ ENUMERATOR_RE = re.compile(r"(?:[（(][一二三四五六七八九十0-9]+[）)]
 #: Sentence punctuation: a paragraph without any is a headline or a title.
 SENTENCE_MARK = re.compile(r"[，,。；;：:！？!?]")
 #: A preamble that opens a list of acts: "经研究决定：", "任命：", "市人民政府决定免去：", "决定接受：".
-PREAMBLE_WORDS = ("决定", "任命", "免去", "聘任", "接受", "任免")
+PREAMBLE_WORDS = ("决定", "任命", "免去", "免职", "聘任", "接受", "任免")
 #: How a preamble of any length ends: "…第七次会议决定", "任免名单如下", "宣布市委决定".
-PREAMBLE_ENDS = ("决定", "任命", "免去", "聘任", "接受", "如下", "名单")
+PREAMBLE_ENDS = ("决定", "任命", "免去", "免职", "聘任", "接受", "名单")
 #: What ends an object and closes its act; stripped from the object, longest first.
 OBJECT_CLOSERS = ("的请求", "请求", "的职务", "职务", "职级")
 #: A name printed in a list without a known surname (list reading only): 2–4 characters.
@@ -101,6 +101,11 @@ def post_titles() -> tuple[str, ...]:
 
 def org_suffixes() -> tuple[str, ...]:
     return longest_first("org_suffixes.txt")
+
+
+@functools.cache
+def _title_set() -> frozenset[str]:
+    return frozenset(post_titles())
 
 
 @functools.cache
@@ -356,6 +361,8 @@ class _State:
 
 #: Verbs after "title + name" that make it an act: "…副市长X代理…", "市委常委X兼任…".
 TITLED_NAME_VERB = re.compile("代理|兼任|不再担任|任")
+#: Characters after 任 that make a word of it (任务, 任何, 任期), not the verb "X任A".
+TASK_AFTER_REN = tuple("务何期")
 #: Verbs after a name that stand alone in prose (no preamble, no 同志 needed).
 STRONG_NAME_VERBS = ("代理", "不再担任", "不再主持", "晋升为", "晋升")
 
@@ -376,6 +383,7 @@ class _Reader:
             a = m.end()
         st = _State(subject=[])
         acts: list[Act] = []
+        last: list[Act] = []
         span = self.clean.span(a, b) if b > a else (0, 0)
         for pa, pb in _split_top(s, "，,", a, b):
             if pa >= pb:
@@ -383,7 +391,14 @@ class _Reader:
             if self.scan and any(w in s[pa:pb] for w in blockers()):
                 st = _State(subject=[])
                 continue
-            acts.extend(self._piece(pa, pb, st, listed, default, span, first=pa == a))
+            if QUALIFIER_RE.match(s[pa:pb]) and last:
+                # "X任A局局长，试用期一年": a qualifier printed as a piece of its own covers the
+                # acts of the piece before it
+                q = s[pa:pb]
+                acts[-len(last):] = [replace(x, qualifier="；".join(filter(None, (x.qualifier, q)))) for x in last]
+                continue
+            last = self._piece(pa, pb, st, listed, default, span, first=pa == a)
+            acts.extend(last)
         return acts
 
     def _piece(self, a, b, st: _State, listed, default, span, first) -> list[Act]:
@@ -416,6 +431,8 @@ class _Reader:
                        or (st.lead is not None and not first and v[0] in ("为", "任")))
             if v[0] == "的" and (not listed or (default and default != "remove")):
                 allowed = False
+            if v[0] == "任" and s[k + 1:k + 2] in TASK_AFTER_REN:
+                allowed = False     # 责任, 任务, 任何: the words, not a name and the verb
             if allowed:
                 action = st.lead if (st.lead and v[0] in ("为", "任")) else v[1]
                 st.subject = found
@@ -479,13 +496,19 @@ class _Reader:
             st.subject, st.lead = found, None
             self._open(st, "辞去", "other")
             return self._objects(k + 2, b, st, span)
-        # 任命 / 聘任 / 决定 / 晋升 X 为 A
-        found, k = self.names.read_list(j, b, lambda e: s.startswith(("为", "任"), e), strong=word.endswith("任命"))
+        # 任命 / 聘任 / 决定 / 晋升 / 同意 X 为 A: the lead's action; "同意X辞去A职务": the verb's
+        name_verbs = verbs("name")
+        found, k = self.names.read_list(j, b, lambda e: _verb_at(s, e, name_verbs) is not None and not s.startswith("的", e),
+                                        strong=word.endswith("任命"))
         if not found:
             return None
-        st.subject, st.lead = found, action
-        self._open(st, word, action)
-        return self._objects(k + 1, b, st, span)
+        verb, verb_action = _verb_at(s, k, name_verbs)
+        if verb not in ("为", "任", "任命为", "担任") and word not in ("决定", "同意", "批准"):
+            return None     # "任命X兼任…" is not a form; a lead of its own only fits 为/任
+        st.subject = found
+        st.lead = action if verb in ("为", "任", "任命为", "担任") else None
+        self._open(st, verb, st.lead or verb_action)
+        return self._objects(k + len(verb), b, st, span)
 
     def _name_after_title(self, a, k, word, b, st: _State, span) -> list[Act] | None:
         """The act of "…副市长X代理A市长职务", "市委常委X兼任B", "决定X副区长代理A区长职务":
@@ -597,6 +620,8 @@ class _Reader:
         # in prose a "post" with 的 or past MAX_POST is a misread sentence ("以…同志为核心的党中央")
         if self.scan and (len(post) > MAX_POST or "的" in core or not re.fullmatch(f"[{CJK}（）()]+", core)):
             return []
+        if self.scan and not org and not st.last_org and st.kind != "chair" and post.removeprefix("代理") not in _title_set():
+            return []   # in prose an object names a body or a known title ("明确责任，明确措施" is none)
         if org:
             st.last_org = (org, org_span)
         elif st.last_org:
@@ -624,6 +649,8 @@ def _preamble_verb(body: str) -> str | None:
 def _is_preamble(body: str) -> bool:
     """"经研究决定", "会议决定", "市委组织部副部长X宣布市委决定", "任免名单如下", "任命"; not an
     addressee line ("各片区党工委，…各乡镇党委")."""
+    if body.endswith("如下"):      # "任免名单如下", not "现就有关事项通知如下"
+        return any(w in body for w in ("任免", "任命", "免去", "名单"))
     return body.endswith(PREAMBLE_ENDS) or (len(body) <= 20 and any(w in body for w in PREAMBLE_WORDS))
 
 
