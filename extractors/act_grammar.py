@@ -16,17 +16,23 @@ Two ways of reading (`parse_acts(..., scan=...)`):
 
 A clause is cut at top-level commas into pieces; each piece either opens an act or continues
 the one before:
-- lead verb + persons: "任命X为A", "决定任命X同志为A", "免去X（同志）（的）A、B（的）职务",
-  "接受X辞去A职务（的请求）", "晋升X为A" (data/act_verbs.tsv, where=lead);
+- lead verb + persons: "任命X为A", "决定任命X同志为A", "任命甲、乙等18人为A",
+  "免去X（同志）（的）A、B（的）职务", "接受X辞去A职务（的请求）", "晋升X为A", "同意X同志任A"
+  (data/act_verbs.tsv, where=lead); a lead after 被 is narrated history;
 - persons + verb: "X任A", "X、Y为A", "X同志任A", "X的A职务", "X不再担任A职务", "X辞去A职务",
-  "X代理A市长职务" (→ 代理市长), "X主持A工作" (→ post 主持工作) (where=name); also
-  "…副市长X代理…" where a title stands before the name;
+  "X代理A市长职务" (→ 代理市长), "X主持A工作" (→ post 主持工作), "X晋升为A" (where=name);
 - a verb carrying the same persons: "，兼任B", "，免去其C职务", "，并决定为代理市长",
   "，接受其辞去D职务的请求" (where=segment); "，乙为B主任" after "任命甲为A主任" (one verb for
   several people);
-- otherwise more objects of the open act ("免去X的A，B（兼）职务").
+- more objects of the open act ("免去X的A，B（兼）职务"); a piece that is only a qualifier
+  ("，试用期一年") qualifies the acts of the piece before;
+- a title before or after the name: "…副市长X代理…市长职务", "决定X副区长代理…", and in a list
+  "市委常委X兼任B".
 Objects are "organization + post (qualifiers)" separated by 、. An object ending in 职务 (or 的请求)
-closes the act: text after it is not an object ("…的职务,报…备案").
+closes the act: text after it is not an object ("…的职务,报…备案"). A nomination
+("提名为…候选人") and a deputy's seat ("…人大代表") are no posts. In prose an object must name a
+body or a known title, and a bare title after a removal is printed without its body (the body
+of the new post is not borrowed).
 
 An object is split into organization and post by the longest post title (data/post_titles.txt)
 that ends it, else at the last body ending (data/org_suffixes.txt); "代理" before a title joins
@@ -61,6 +67,8 @@ SENTENCE_MARK = re.compile(r"[，,。；;：:！？!?]")
 PREAMBLE_WORDS = ("决定", "任命", "免去", "免职", "聘任", "接受", "任免")
 #: How a preamble of any length ends: "…第七次会议决定", "任免名单如下", "宣布市委决定".
 PREAMBLE_ENDS = ("决定", "任命", "免去", "免职", "聘任", "接受", "名单")
+#: A parenthesised note after 职务 ("（另有任用）", "（退休）") that is no qualifier.
+NOTE_AFTER_POST = re.compile(r"职务[（(][^（）()]*[）)]$")
 #: What ends an object and closes its act; stripped from the object, longest first.
 OBJECT_CLOSERS = ("的请求", "请求", "的职务", "职务", "职级")
 #: A name printed in a list without a known surname (list reading only): 2–4 characters.
@@ -563,6 +571,9 @@ class _Reader:
                 continue
             pos, quals = _lift_qualifiers(s, x, y)
             core = "".join(s[p] for p in pos)
+            note = NOTE_AFTER_POST.search(core)
+            if note:        # "…副局长职务（另有任用）": a note after 职务, not part of the body
+                core, pos = core[:note.start() + 2], pos[:note.start() + 2]
             closed = False
             stripped = True
             while stripped:

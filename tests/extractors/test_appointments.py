@@ -448,3 +448,24 @@ def test_party_branch_committee_is_the_body_of_its_discipline_member():
 def test_proposals_and_pre_appointment_notices_are_not_acts():
     assert prose("会议审议了市长关于提请任命张三为市财政局局长的议案。") == []
     assert prose("会议根据市长的提请，决定任命张三为市财政局局长。") == [("张三", "appoint", "市财政局", "局长", None)]
+
+
+def test_qualifier_printed_as_a_piece_of_its_own():
+    assert prose("经研究决定：张三任市财政局局长，试用期一年。") == [("张三", "appoint", "市财政局", "局长", "试用期一年")]
+
+
+def test_approval_by_the_upper_committee():
+    # the 任免通知 template "经研究同意：×××同志任××职务"
+    assert prose("经研究，同意张三同志任市财政局党组书记。") == [("张三", "appoint", "市财政局", "党组书记", None)]
+    assert prose("经研究，同意李四同志辞去市财政局局长职务。") == [("李四", "other", "市财政局", "局长", None)]
+
+
+def test_mianzhi_heading_and_a_note_after_zhiwu():
+    assert prose("免职：\n王五的市教育局局长职务（另有任用）；") == [("王五", "remove", "市教育局", "局长", None)]
+
+
+def test_a_notice_that_only_says_tongzhi_ruxia_opens_no_list():
+    # 蔡甸 notice: "通知如下:" then tasks ("明确责任") — no names, no acts
+    text = ("2023年《区〈政府工作报告〉确定的主要目标任务责任分解方案》已报经区人民政府同意,现印发给你们,并就有关事项通知如下:\n"
+            "一、各责任单位要高度重视,切实加强领导,制订工作方案,明确责任,明确措施,明确时间节点,狠抓落实。")
+    assert prose(text) == []
