@@ -28,10 +28,11 @@ from pathlib import Path
 
 from .issue import Heading, Issue, Section, TitleBlock
 from .patterns import DOC_NUMBER_LINE, despace
-from .reading import InputError, read_text
+from .reading import InputError
 from .records import Gazette
 from .script import for_reading, printed_chars
 from .sections import find_sections
+from .sources import read_source
 from .titleblocks import find_title_blocks
 
 __all__ = ["Heading", "Issue", "Section", "TitleBlock", "load_issue", "normalize", "input_kind"]
@@ -358,13 +359,17 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
 
 
 def load_issue(path: str | Path) -> Issue:
-    """Read and normalize one text file; `InputError` names the file if it holds no Chinese
-    text. Any Chinese government text is read: a whole gazette issue, a single document, a
-    web page's text or a news report (`input_kind` tells which)."""
-    text = read_text(path)
-    issue = normalize(text, str(path))
+    """Read and normalize one input file: text, PDF or web page, told apart by content
+    (`sources.read_source`); `InputError` names the file if it is unreadable or holds no
+    Chinese text. Any Chinese government text is read: a whole gazette issue, a single
+    document, a web page or a news report (`input_kind` tells which). The issue keeps the
+    page of each line (PDF) and the file's SHA-256, format and metadata (`Issue.origin`)."""
+    src = read_source(path)
+    issue = normalize(src.text, str(path))
     if len(issue.text) < 20 or not re.search(r"[\u4e00-\u9fff]", issue.text):
         raise InputError(path, "no Chinese text found; govkg reads Chinese government texts")
+    issue.page_of_line = src.pages
+    issue.origin = src
     return issue
 
 

@@ -1,0 +1,510 @@
+"""Input files as users hold them: a PDF, a web page or a text file in, text lines out.
+
+In: a path. Out: a `SourceText`: the input's text as lines shaped like the text files that
+`layout.normalize` reads (one printed line per line, page furniture on lines of its own),
+the page each line was read on (PDF) or None, the file's SHA-256, its format (pdf | html |
+text), what a web page says of itself (title, publication date, column, source, URL, the
+"文号" rows of its information table), and whether the text was recognised from page images
+(OCR) rather than read from a text layer. Bad input raises `reading.InputError` naming the
+file: the caller prints one line and stops before anything is written.
+
+The kind of input is decided by its bytes, not its name: "%PDF-" near the start is a PDF;
+markup (a doctype, <html>, <head>, <body>, or block tags) is a web page; anything else goes
+to `reading.decode`, which accepts UTF-8 or GB18030 text and refuses binaries.
+
+PDF text comes from PDFium (pypdfium2), which follows the content stream and so keeps the
+columns of a two-column page in reading order, even where both columns share baselines and
+any reader that sorts text by position interleaves them. Its characters carry boxes, which
+give back what a text file shows with spaces: a signature or date set flush right is
+indented. Fonts that are not embedded and whose names are GBK bytes (仿宋_GB2312, 小标宋)
+may come out as Latin-1 mojibake ("Ä¿¡¡¡¡Â¼" for 目　　录): such runs are decoded as GBK.
+"""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .reading import MAX_BYTES, InputError, decode
+
+# --- the result ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """One input file's text, as lines, and what is known of where each line came from."""
+
+    path: str
+    format: str                              # pdf | html | text
+    lines: list[str]
+    sha256: str                              # of the file's bytes
+    pages: list[int | None] = field(default_factory=list)   # 1-based page of each line (PDF), else empty
+    metadata: dict[str, str] = field(default_factory=dict)  # web page: title, date, column, source, url, 文号…
+    ocr: bool = False                        # some text was recognised from page images, not read
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def page_of_line(self, line: int) -> int | None:
+        """The page (1-based) the 1-based `line` was read on, or None if unknown."""
+        if 0 < line <= len(self.pages):
+            return self.pages[line - 1]
+        return None
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read any supported input file (see the module docstring)."""
+    p = Path(path)
+    data = _read_bytes(p)
+    digest = hashlib.sha256(data).hexdigest()
+    kind = sniff(data)
+    if kind == "pdf":
+        lines, pages, ocr = pdf_lines(data, p)
+        return SourceText(str(p), "pdf", lines, digest, pages=pages, ocr=ocr)
+    if kind == "html":
+        lines, meta = html_lines(data, p)
+        return SourceText(str(p), "html", lines, digest, metadata=meta)
+    refusal = _KNOWN_BINARIES.get(kind)
+    if refusal:
+        raise InputError(p, f"{refusal}; govkg reads PDF, HTML and text files")
+    return SourceText(str(p), "text", decode(data, p).split("\n"), digest)
+
+
+def _read_bytes(p: Path) -> bytes:
+    if not p.exists():
+        raise InputError(p, "no such file")
+    if p.is_dir():
+        raise InputError(p, "is a directory, not a gazette file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(p, f"file is {size:,} bytes; larger than the {MAX_BYTES:,}-byte limit for one input")
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(p, f"cannot read: {exc.strerror}") from None
+
+
+# --- what kind of file -----------------------------------------------------------------
+
+_MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta\s|title>)", re.IGNORECASE)
+_BLOCK_TAGS = re.compile(rb"<(?:p|div|table|br|span|td)\b[^>]*>", re.IGNORECASE)
+_KNOWN_BINARIES = {
+    "zip": "binary file (a ZIP archive: .docx, .xlsx or .ofd?)",
+    "ole": "binary file (a legacy Office file: .doc or .xls?)",
+    "image": "binary file (an image; scanned pages are read inside a PDF)",
+}
+
+
+def sniff(data: bytes) -> str:
+    """pdf | html | zip | ole | image | text, from the bytes themselves."""
+    head = data[:4096]
+    # The PDF header may follow a little junk (the spec allows it within the first 1 KB).
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
+        return "image"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<") and _MARKUP.search(head):
+        return "html"
+    # A page saved without its head: several block tags near the top.
+    if stripped.startswith(b"<") and len(_BLOCK_TAGS.findall(head)) >= 3:
+        return "html"
+    return "text"
+
+
+# --- PDF -------------------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: Characters a WinAnsi (cp1252) font shows for the bytes 0x80-0x9F.
+_CP1252_HIGH = {ch: b for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
+_MOJIBAKE_RUN = re.compile(r"[\x40-\x7e\x80-\xff" + "".join(_CP1252_HIGH) + r"]{2,}")
+
+
+def repair_mojibake(line: str) -> str:
+    """Decode runs of Latin-1/WinAnsi characters that are GBK bytes ("Ä¿¡¡¡¡Â¼" -> 目　　录).
+
+    A run is replaced only if it decodes as GBK without error and gives Chinese: Latin text
+    (ASCII only) has no byte >= 0x80 and is left alone, as is a run that is not valid GBK.
+    """
+    if not any("\x80" <= ch <= "\xff" or ch in _CP1252_HIGH for ch in line):
+        return line
+
+    def fix(m: re.Match) -> str:
+        run = m[0]
+        if not any(ord(ch) >= 0x80 for ch in run):
+            return run
+        try:
+            raw = bytes(_CP1252_HIGH[ch] if ch in _CP1252_HIGH else ord(ch) for ch in run)
+            text = raw.decode("gbk")
+        except (UnicodeDecodeError, ValueError):
+            return run
+        return text if _CJK.search(text) else run
+
+    return _MOJIBAKE_RUN.sub(fix, line)
+
+
+@dataclass(slots=True)
+class _PdfLine:
+    text: str
+    x0: float
+    x1: float
+    height: float      # of its tallest character: the font size, near enough
+
+
+def pdf_lines(data: bytes, path: Path) -> tuple[list[str], list[int | None], bool]:
+    """The printed lines of a PDF, the page of each, and whether any page was OCR-read."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:   # pragma: no cover - a dependency; only a broken install lacks it
+        raise InputError(path, "reading PDF needs pypdfium2 (pip install pypdfium2)") from None
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise InputError(path, "PDF is encrypted (password protected); save an unprotected copy first") from None
+        raise InputError(path, f"not a readable PDF ({msg.split(':')[-1].strip() or 'damaged'})") from None
+    try:
+        if len(doc) == 0:
+            raise InputError(path, "PDF has no pages")
+        lines: list[str] = []
+        pages: list[int | None] = []
+        scanned: list[int] = []
+        for index in range(len(doc)):
+            page = doc[index]
+            try:
+                printed = _page_lines(page)
+                if not printed and _has_images(page):
+                    scanned.append(index)
+                    printed = None
+            finally:
+                page.close()
+            if printed is None:
+                printed = _ocr_page(doc, index, path)
+            for i, text in enumerate(printed):
+                # A PDF-to-text tool starts each page's text with one space: the layout
+                # normalizer counts pages by it.
+                lines.append(" " + text.lstrip() if i == 0 else text)
+                pages.append(index + 1)
+    finally:
+        doc.close()
+    if not any(ln.strip() for ln in lines):
+        raise InputError(path, "PDF has no text (no text layer and no page images)")
+    return lines, pages, bool(scanned)
+
+
+def _has_images(page) -> bool:
+    from pypdfium2 import raw
+
+    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _page_lines(page) -> list[str]:
+    """One page's printed lines in content-stream order, each with the spaces that give
+    back how far right it was set (signatures, dates)."""
+    from pypdfium2 import raw
+
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        n = raw.FPDFText_CountChars(tp)
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        out: list[_PdfLine] = []
+        chars: list[str] = []
+        x0 = x1 = height = 0.0
+        y_mid: float | None = None
+        pending_high = 0
+
+        def flush() -> None:
+            text = "".join(chars).rstrip()
+            if text.strip():
+                out.append(_PdfLine(text, x0, x1, height))
+            chars.clear()
+
+        for i in range(n):
+            code = raw.FPDFText_GetUnicode(tp, i)
+            if 0xD800 <= code < 0xDC00:      # a character outside the BMP comes in two halves
+                pending_high = code
+                continue
+            if 0xDC00 <= code < 0xE000 and pending_high:
+                code = 0x10000 + ((pending_high - 0xD800) << 10) + (code - 0xDC00)
+            pending_high = 0
+            ch = chr(code) if code else ""
+            if ch in ("\r", "\n", "\x02", "\x03"):
+                if ch != "\n":
+                    flush()
+                    y_mid = None
+                continue
+            raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top)
+            generated = raw.FPDFText_IsGenerated(tp, i) == 1
+            if ch.isspace():
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+                continue
+            mid = (bottom.value + top.value) / 2
+            h = top.value - bottom.value
+            # A jump to another baseline that PDFium did not mark starts a new line.
+            if y_mid is not None and chars and abs(mid - y_mid) > max(h, height) * 0.8:
+                flush()
+            if not chars:
+                x0, height = left.value, h
+                y_mid = mid
+            height = max(height, h)
+            x1 = right.value
+            del generated
+            chars.append(ch)
+        flush()
+    finally:
+        textpage.close()
+    return _with_indents(out, page.get_width())
+
+
+def _with_indents(lines: list[_PdfLine], page_width: float) -> list[str]:
+    """Prefix lines set well to the right of their column's left edge with spaces, one per
+    half-em, as a PDF-to-text tool prints them: signatures and dates set flush right, the
+    hanging lines of a table of contents. Centred lines (titles) get none.
+
+    Column edges are the left ends shared by several lines on the page; a line belongs to
+    the rightmost edge at or left of its start."""
+    if not lines:
+        return []
+    heights = sorted(ln.height for ln in lines if ln.height > 0)
+    em = heights[len(heights) // 2] if heights else 10.0
+    if em <= 0:
+        em = 10.0
+    # Column edges: the page's left margin (the leftmost start shared by three lines), and on
+    # a page of two columns the right column's, the leftmost start right of the middle that
+    # three long lines share. A table of contents' hanging lines, or a signature block, also
+    # start together, but left of the middle or short.
+    starts = Counter(round(ln.x0 / 2) * 2 for ln in lines)
+    common = sorted(x for x, c in starts.items() if c >= 3)
+    edges = [common[0] if common else min(ln.x0 for ln in lines)]
+    for x in common:
+        group = [ln for ln in lines if abs(ln.x0 - x) <= 2]
+        if x >= page_width / 2 - em and sorted(ln.x1 - ln.x0 for ln in group)[len(group) // 2] >= 10 * em:
+            edges.append(x)
+            break
+    # A column's right edge: where most of its long lines end (justified text).
+    rights: dict[float, float] = {}
+    for edge in edges:
+        ends = sorted(ln.x1 for ln in lines if _edge_of(ln.x0, edges) == edge and ln.x1 - ln.x0 >= 10 * em)
+        rights[edge] = ends[len(ends) // 2] if ends else page_width
+    out = []
+    for ln in lines:
+        text = repair_mojibake(ln.text)
+        edge = _edge_of(ln.x0, edges)
+        right = rights[edge]
+        if ln.x1 > right + em:        # wider than its column: set across the page
+            edge, right = edges[0], max(rights.values())
+        lead, trail = ln.x0 - edge, right - ln.x1
+        if lead >= 4 * em and abs(lead - trail) > 2 * em:
+            text = " " * round(lead / (em / 2)) + text
+        out.append(text)
+    return out
+
+
+def _edge_of(x: float, edges: list[float]) -> float:
+    best = edges[0]
+    for e in edges:
+        if e <= x + 2:
+            best = e
+    return best
+
+
+def _ocr_page(doc, index: int, path: Path) -> list[str]:
+    """The lines of a page that is only an image: recognised by RapidOCR (the `ocr` extra)."""
+    try:
+        from rapidocr_onnxruntime import RapidOCR  # noqa: F401
+    except ImportError:
+        raise InputError(
+            path,
+            f"page {index + 1} is a scanned image with no text layer; reading it needs OCR: "
+            "pip install 'govkg[ocr]'",
+        ) from None
+    from . import ocr
+
+    return ocr.page_lines(doc, index)
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+#: <meta name=...> of Chinese government sites' publishing systems -> our metadata keys.
+_META_NAMES = {
+    "articletitle": "title",
+    "pubdate": "date",
+    "firstpublishedtime": "date",
+    "columnname": "column",
+    "contentsource": "source",
+    "url": "url",
+    "og:title": "title",
+    "og:url": "url",
+    "sitename": "site",
+}
+#: Labels of the information table printed above a notice ("索 引 号", "文　　号", …).
+_INFO_LABELS = ("索引号", "发布机构", "发文机关", "文号", "发文字号", "成文日期", "发布日期", "生效日期", "主题分类", "主题词", "标题", "名称")
+_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)""", re.IGNORECASE)
+_BLOCKS = {
+    "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+    "article", "blockquote", "center", "dd", "dt", "dl", "ul", "ol", "pre", "hr",
+}
+_DROP = {"script", "style", "noscript", "template", "iframe", "button", "select", "svg"}
+_SPACES = re.compile(r"[ \t\r\n\f\v\xa0\u3000]+")
+
+
+def _decode_html(data: bytes, path: Path) -> str:
+    m = _HTML_CHARSET.search(data[:4096])
+    if m:
+        enc = m[1].decode("ascii").lower()
+        if enc in ("gb2312", "gbk", "gb_2312-80"):
+            enc = "gb18030"
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, path)
+
+
+def html_lines(data: bytes, path: Path) -> tuple[list[str], dict[str, str]]:
+    """A web page's article as paragraphs (one a line) and what the page says of itself.
+
+    trafilatura finds the article (menus, footers, share buttons left out); its text drops
+    a paragraph that repeats an earlier one, and a notice's signature repeats its header
+    (the issuing body), so the paragraphs are then read from the element that holds the
+    article, every block of it, in order."""
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    html = _decode_html(data, path)
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        raise InputError(path, "not a readable web page (the markup cannot be parsed)") from None
+    meta = _page_metadata(tree)
+    found = trafilatura.extract(html, include_tables=True, include_comments=False, with_metadata=False)
+    if not found or not _CJK.search(found):
+        raise InputError(path, "web page has no article text (only menus or links?)")
+    wanted = [_squash(s) for s in found.split("\n") if _squash(s)]
+    body = _article_element(tree, wanted)
+    lines = _block_lines(body) if body is not None else [s.strip() for s in found.split("\n") if s.strip()]
+    if not any(_CJK.search(ln) for ln in lines):
+        raise InputError(path, "web page has no article text in Chinese")
+    for key, value in (_trafilatura_meta(html) or {}).items():
+        meta.setdefault(key, value)
+    return lines, meta
+
+
+def _squash(s: str) -> str:
+    return _SPACES.sub("", s)
+
+
+def _page_metadata(tree) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        name = (el.get("name") or el.get("property") or "").strip().lower()
+        key = _META_NAMES.get(name)
+        content = (el.get("content") or "").strip()
+        if key and content and key not in meta:
+            meta[key] = content
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+            meta.setdefault("url", el.get("href").strip())
+    # The information table: a cell holding a label, the next cell its value.
+    for row in tree.iter("tr"):
+        cells = [_SPACES.sub(" ", c.text_content()).strip() for c in row if c.tag in ("td", "th")]
+        for label, value in itertools.pairwise(cells):
+            key = _squash(label).rstrip(":：")
+            if key in _INFO_LABELS and value and key not in meta:
+                meta[key] = value
+    return meta
+
+
+def _trafilatura_meta(html: str) -> dict[str, str]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, only_with_metadata=False)
+    if doc is None:
+        return {}
+    out = {}
+    for key in ("title", "date", "url"):
+        value = getattr(doc, key, None)
+        if value:
+            out[key] = str(value)
+    return out
+
+
+def _article_element(tree, wanted: list[str]):
+    """The deepest element that holds most (80%) of the paragraphs trafilatura kept."""
+    want = set(wanted)
+    counts: Counter = Counter()
+    hits = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _DROP:
+            continue
+        if el.tag not in _BLOCKS and el.tag not in ("td", "span", "font"):
+            continue
+        own = _squash(el.text_content())
+        if own in want:
+            want.discard(own)
+            hits += 1
+            for anc in el.iterancestors():
+                counts[anc] += 1
+    if not hits:
+        return None
+    need = 0.8 * hits
+    best, depth = None, -1
+    for el, c in counts.items():
+        if c >= need:
+            d = sum(1 for _ in el.iterancestors())
+            if d > depth:
+                best, depth = el, d
+    return best
+
+
+def _block_lines(root) -> list[str]:
+    """The text of an element as lines: a line break at every block element and <br>."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        if not isinstance(el.tag, str):      # comments, processing instructions
+            if el.tail:
+                parts.append(el.tail)
+            return
+        if el.tag in _DROP:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = el.tag in _BLOCKS
+        if block:
+            parts.append("\n")
+        if el.tag in ("td", "th"):
+            parts.append(" ")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(root)
+    lines = []
+    for raw in "".join(parts).split("\n"):
+        text = _SPACES.sub(" ", raw).strip()
+        if text:
+            # Pages set a signature or date to the right with runs of &nbsp;: keep that as
+            # the indent a text file would show (one space a cell, a full-width one two).
+            lead = raw[: len(raw) - len(raw.lstrip(" \t\xa0\u3000"))]
+            cells = len(lead) + lead.count("\u3000")
+            lines.append(" " * min(cells, 80) + text if cells >= 8 else text)
+    return lines
