@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .reading import MAX_BYTES, InputError, decode
+from .reading import InputError, decode, read_bytes
 
 # --- the result ------------------------------------------------------------------------
 
@@ -60,7 +60,7 @@ class SourceText:
 def read_source(path: str | Path) -> SourceText:
     """Read any supported input file (see the module docstring)."""
     p = Path(path)
-    data = _read_bytes(p)
+    data = read_bytes(p)
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff(data)
     if kind == "pdf":
@@ -73,20 +73,6 @@ def read_source(path: str | Path) -> SourceText:
     if refusal:
         raise InputError(p, f"{refusal}; govkg reads PDF, HTML and text files")
     return SourceText(str(p), "text", decode(data, p).split("\n"), digest)
-
-
-def _read_bytes(p: Path) -> bytes:
-    if not p.exists():
-        raise InputError(p, "no such file")
-    if p.is_dir():
-        raise InputError(p, "is a directory, not a gazette file")
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(p, f"file is {size:,} bytes; larger than the {MAX_BYTES:,}-byte limit for one input")
-        return p.read_bytes()
-    except OSError as exc:
-        raise InputError(p, f"cannot read: {exc.strerror}") from None
 
 
 # --- what kind of file -----------------------------------------------------------------
@@ -217,7 +203,10 @@ def _page_lines(page) -> list[str]:
     try:
         tp = textpage.raw
         n = raw.FPDFText_CountChars(tp)
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        # The loose box spans the font's ascent to descent and the glyph's advance: the same
+        # height for "一" and "、", where ink boxes would set them on different lines.
+        box = raw.FS_RECTF()
+        box_ref = ctypes.byref(box)
         out: list[_PdfLine] = []
         chars: list[str] = []
         x0 = x1 = height = 0.0
@@ -244,23 +233,23 @@ def _page_lines(page) -> list[str]:
                     flush()
                     y_mid = None
                 continue
-            raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top)
-            generated = raw.FPDFText_IsGenerated(tp, i) == 1
             if ch.isspace():
                 if chars and chars[-1] != " ":
                     chars.append(" ")
                 continue
-            mid = (bottom.value + top.value) / 2
-            h = top.value - bottom.value
+            if ch == "\xad":   # PDFium marks a hyphen it takes for a soft one; print it
+                ch = "-"
+            raw.FPDFText_GetLooseCharBox(tp, i, box_ref)
+            mid = (box.bottom + box.top) / 2
+            h = box.top - box.bottom
             # A jump to another baseline that PDFium did not mark starts a new line.
             if y_mid is not None and chars and abs(mid - y_mid) > max(h, height) * 0.8:
                 flush()
             if not chars:
-                x0, height = left.value, h
+                x0, height = box.left, h
                 y_mid = mid
             height = max(height, h)
-            x1 = right.value
-            del generated
+            x1 = box.right
             chars.append(ch)
         flush()
     finally:
@@ -337,20 +326,23 @@ def _ocr_page(doc, index: int, path: Path) -> list[str]:
 
 # --- HTML ------------------------------------------------------------------------------
 
-#: <meta name=...> of Chinese government sites' publishing systems -> our metadata keys.
+#: <meta name=...> of Chinese government sites' publishing systems (and Open Graph) -> the
+#: label a page's text prints the same fact under (extractors/pagemeta.py reads those).
 _META_NAMES = {
-    "articletitle": "title",
-    "pubdate": "date",
-    "firstpublishedtime": "date",
-    "columnname": "column",
-    "contentsource": "source",
-    "url": "url",
-    "og:title": "title",
-    "og:url": "url",
-    "sitename": "site",
+    "articletitle": "标题",
+    "og:title": "标题",
+    "pubdate": "发布时间",
+    "firstpublishedtime": "发布时间",
+    "columnname": "栏目",
+    "contentsource": "来源",
+    "url": "原文链接",
+    "og:url": "原文链接",
 }
-#: Labels of the information table printed above a notice ("索 引 号", "文　　号", …).
-_INFO_LABELS = ("索引号", "发布机构", "发文机关", "文号", "发文字号", "成文日期", "发布日期", "生效日期", "主题分类", "主题词", "标题", "名称")
+#: Labels of the information table printed above a notice ("索 引 号", "文　　号", …) that
+#: are written into the text's header (the rest are kept in the metadata only).
+_INFO_LABELS = ("标题", "文号", "发文字号", "发布机构", "发文机关", "成文日期", "发文日期", "发布日期", "栏目", "来源")
+_HEADER_ORDER = ("标题", "文号", "发文字号", "发布机构", "发文机关", "成文日期", "发文日期", "发布日期", "发布时间", "栏目", "来源", "原文链接")
+_OTHER_LABELS = ("索引号", "主题分类", "主题词", "生效日期", "名称")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)""", re.IGNORECASE)
 _BLOCKS = {
     "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
@@ -374,7 +366,9 @@ def _decode_html(data: bytes, path: Path) -> str:
 
 
 def html_lines(data: bytes, path: Path) -> tuple[list[str], dict[str, str]]:
-    """A web page's article as paragraphs (one a line) and what the page says of itself.
+    """A web page's article as paragraphs (one a line) after a header of what the page says
+    of itself, one "label: value" a line as a crawler writes it (标题, 发布时间, 文号, 栏目,
+    来源, 原文链接 …), and that metadata as a dict (extractors/pagemeta.py's fields).
 
     trafilatura finds the article (menus, footers, share buttons left out); its text drops
     a paragraph that repeats an earlier one, and a notice's signature repeats its header
@@ -384,12 +378,13 @@ def html_lines(data: bytes, path: Path) -> tuple[list[str], dict[str, str]]:
     import lxml.html
     import trafilatura
 
+    from .pagemeta import read_meta
+
     html = _decode_html(data, path)
     try:
         tree = lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError):
         raise InputError(path, "not a readable web page (the markup cannot be parsed)") from None
-    meta = _page_metadata(tree)
     found = trafilatura.extract(html, include_tables=True, include_comments=False, with_metadata=False)
     if not found or not _CJK.search(found):
         raise InputError(path, "web page has no article text (only menus or links?)")
@@ -398,9 +393,18 @@ def html_lines(data: bytes, path: Path) -> tuple[list[str], dict[str, str]]:
     lines = _block_lines(body) if body is not None else [s.strip() for s in found.split("\n") if s.strip()]
     if not any(_CJK.search(ln) for ln in lines):
         raise InputError(path, "web page has no article text in Chinese")
-    for key, value in (_trafilatura_meta(html) or {}).items():
-        meta.setdefault(key, value)
-    return lines, meta
+    labelled = _page_metadata(tree)
+    for label, value in _trafilatura_meta(html).items():
+        labelled.setdefault(label, value)
+    order = {label: n for n, label in enumerate(_HEADER_ORDER)}
+    header = [f"{label}: {labelled[label]}" for label in sorted(labelled, key=lambda k: order.get(k, 99)) if label in order]
+    meta = {k: v for k, v in vars_of(read_meta(header)).items() if v}
+    meta.update({label: value for label, value in labelled.items() if label in _OTHER_LABELS})
+    return header + lines, meta
+
+
+def vars_of(obj) -> dict[str, str | None]:
+    return {name: getattr(obj, name) for name in obj.__slots__}
 
 
 def _squash(s: str) -> str:
@@ -408,37 +412,38 @@ def _squash(s: str) -> str:
 
 
 def _page_metadata(tree) -> dict[str, str]:
+    """label -> value from the page's <meta> tags and its information table."""
     meta: dict[str, str] = {}
     for el in tree.iter("meta"):
         name = (el.get("name") or el.get("property") or "").strip().lower()
-        key = _META_NAMES.get(name)
-        content = (el.get("content") or "").strip()
-        if key and content and key not in meta:
-            meta[key] = content
+        label = _META_NAMES.get(name)
+        content = _SPACES.sub(" ", el.get("content") or "").strip()
+        if label and content:
+            meta.setdefault(label, content)
     for el in tree.iter("link"):
         if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
-            meta.setdefault("url", el.get("href").strip())
+            meta.setdefault("原文链接", el.get("href").strip())
     # The information table: a cell holding a label, the next cell its value.
     for row in tree.iter("tr"):
         cells = [_SPACES.sub(" ", c.text_content()).strip() for c in row if c.tag in ("td", "th")]
         for label, value in itertools.pairwise(cells):
             key = _squash(label).rstrip(":：")
-            if key in _INFO_LABELS and value and key not in meta:
-                meta[key] = value
+            if value and (key in _INFO_LABELS or key in _OTHER_LABELS):
+                meta.setdefault(key, value)
     return meta
 
 
 def _trafilatura_meta(html: str) -> dict[str, str]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, only_with_metadata=False)
+    doc = trafilatura.bare_extraction(html, with_metadata=True)
     if doc is None:
         return {}
     out = {}
-    for key in ("title", "date", "url"):
+    for key, label in (("title", "标题"), ("date", "发布时间"), ("url", "原文链接")):
         value = getattr(doc, key, None)
         if value:
-            out[key] = str(value)
+            out[label] = str(value)
     return out
 
 
