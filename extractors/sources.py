@@ -118,15 +118,18 @@ _MOJIBAKE_RUN = re.compile(r"[\x40-\x7e\x80-\xff" + "".join(_CP1252_HIGH) + r"]{
 def repair_mojibake(line: str) -> str:
     """Decode runs of Latin-1/WinAnsi characters that are GBK bytes ("Ä¿¡¡¡¡Â¼" -> 目　　录).
 
-    A run is replaced only if it decodes as GBK without error and gives Chinese: Latin text
-    (ASCII only) has no byte >= 0x80 and is left alone, as is a run that is not valid GBK.
+    A run is replaced only if it holds a Latin-1 letter, decodes as GBK without error and
+    gives Chinese: ASCII text, WinAnsi punctuation ("……") and runs that are not valid GBK
+    are left alone.
     """
     if not any("\x80" <= ch <= "\xff" or ch in _CP1252_HIGH for ch in line):
         return line
 
     def fix(m: re.Match) -> str:
         run = m[0]
-        if not any(ord(ch) >= 0x80 for ch in run):
+        # GBK's Chinese lead bytes are 0xB0-0xF7, Latin-1 letters; a run of WinAnsi
+        # punctuation alone ("……" is 0x85 0x85) is punctuation.
+        if not any("\xa0" <= ch <= "\xff" for ch in run):
             return run
         try:
             raw = bytes(_CP1252_HIGH[ch] if ch in _CP1252_HIGH else ord(ch) for ch in run)
@@ -158,7 +161,8 @@ def pdf_lines(data: bytes, path: Path) -> tuple[list[str], list[int | None], boo
         msg = str(exc)
         if "password" in msg.lower():
             raise InputError(path, "PDF is encrypted (password protected); save an unprotected copy first") from None
-        raise InputError(path, f"not a readable PDF ({msg.split(':')[-1].strip() or 'damaged'})") from None
+        why = re.search(r"PDFium: ([^)]*)", msg)
+        raise InputError(path, f"not a readable PDF ({why[1].strip().lower() if why else 'damaged'})") from None
     try:
         if len(doc) == 0:
             raise InputError(path, "PDF has no pages")
@@ -184,6 +188,8 @@ def pdf_lines(data: bytes, path: Path) -> tuple[list[str], list[int | None], boo
     finally:
         doc.close()
     if not any(ln.strip() for ln in lines):
+        if scanned:
+            raise InputError(path, "PDF pages are images in which OCR found no text")
         raise InputError(path, "PDF has no text (no text layer and no page images)")
     return lines, pages, bool(scanned)
 
@@ -211,6 +217,7 @@ def _page_lines(page) -> list[str]:
         chars: list[str] = []
         x0 = x1 = height = 0.0
         y_mid: float | None = None
+        space_end = 0.0
         pending_high = 0
 
         def flush() -> None:
@@ -233,13 +240,19 @@ def _page_lines(page) -> list[str]:
                     flush()
                     y_mid = None
                 continue
+            raw.FPDFText_GetLooseCharBox(tp, i, box_ref)
             if ch.isspace():
-                if chars and chars[-1] != " ":
-                    chars.append(" ")
+                if chars:
+                    space_end = max(space_end, box.right) if chars[-1] == " " else box.right
+                    if chars[-1] != " ":
+                        chars.append(" ")
                 continue
+            if chars and chars[-1] == " " and box.left < space_end - 0.5:
+                # A "space" under the next character is no gap: a font that is not embedded,
+                # read a byte at a time, gives one after each Chinese character.
+                chars.pop()
             if ch == "\xad":   # PDFium marks a hyphen it takes for a soft one; print it
                 ch = "-"
-            raw.FPDFText_GetLooseCharBox(tp, i, box_ref)
             mid = (box.bottom + box.top) / 2
             h = box.top - box.bottom
             # A jump to another baseline that PDFium did not mark starts a new line.
@@ -309,19 +322,129 @@ def _edge_of(x: float, edges: list[float]) -> float:
     return best
 
 
+#: Resolution pages are rendered at for OCR: 200 dpi reads 10.5-pt gazette text well.
+OCR_DPI = 200
+_ocr_engine = None
+
+
 def _ocr_page(doc, index: int, path: Path) -> list[str]:
-    """The lines of a page that is only an image: recognised by RapidOCR (the `ocr` extra)."""
+    """The lines of a page that is only an image, recognised by RapidOCR (the `ocr` extra:
+    its ONNX models ship inside the package), in reading order."""
+    global _ocr_engine
     try:
-        from rapidocr_onnxruntime import RapidOCR  # noqa: F401
+        from rapidocr_onnxruntime import RapidOCR
     except ImportError:
         raise InputError(
             path,
             f"page {index + 1} is a scanned image with no text layer; reading it needs OCR: "
             "pip install 'govkg[ocr]'",
         ) from None
-    from . import ocr
+    if _ocr_engine is None:
+        _ocr_engine = RapidOCR()
+    page = doc[index]
+    try:
+        scale = OCR_DPI / 72
+        image = page.render(scale=scale).to_numpy()
+        width, height = page.get_size()
+    finally:
+        page.close()
+    found, _ = _ocr_engine(image)
+    boxes = []
+    for quad, text, _score in found or ():
+        xs = [pt[0] / scale for pt in quad]
+        ys = [pt[1] / scale for pt in quad]
+        boxes.append((min(xs), min(ys), max(xs), max(ys), text.strip()))
+    return _with_indents(ocr_reading_order([b for b in boxes if b[4]], width, height), width)
 
-    return ocr.page_lines(doc, index)
+
+def ocr_reading_order(
+    boxes: list[tuple[float, float, float, float, str]], page_width: float, page_height: float
+) -> list[_PdfLine]:
+    """Printed lines from OCR text boxes (x0, top, x1, bottom, text; y grows downwards).
+
+    OCR returns boxes, not reading order, so two columns would interleave if the boxes were
+    sorted by height on the page. The gutter is the widest vertical band in the middle of
+    the page that no line of a column crosses; boxes across it (titles, running heads,
+    tables) cut the page into bands, read top to bottom, each band's left
+    column before its right one."""
+    if not boxes:
+        return []
+    # Column lines: narrower than half the page, wider than a page number or a short label
+    # (those may sit in the middle, over the gutter).
+    column_lines = [b for b in boxes if page_width / 8 <= b[2] - b[0] < page_width / 2]
+    gutter = _gutter([(b[0], b[2]) for b in column_lines], page_width)
+    ordered: list[list[tuple[float, float, float, float, str]]] = []
+    band: list[tuple[float, float, float, float, str]] = []
+
+    def close_band() -> None:
+        if not band:
+            return
+        if gutter is None:
+            ordered.append(band[:])
+        else:
+            ordered.append([b for b in band if (b[0] + b[2]) / 2 < gutter])
+            ordered.append([b for b in band if (b[0] + b[2]) / 2 >= gutter])
+        band.clear()
+
+    # Running heads in the top margin and page numbers in the bottom one are read across
+    # the page (their parts sit at both ends of a line, over both columns).
+    margin = page_height * 0.09
+    head = [b for b in boxes if (b[1] + b[3]) / 2 < margin]
+    foot = [b for b in boxes if (b[1] + b[3]) / 2 > page_height - margin]
+    if gutter is not None and head:
+        ordered.append(head)
+    for b in sorted(boxes, key=lambda b: b[1]):
+        if gutter is not None and (b in head or b in foot):
+            continue
+        if gutter is not None and b[0] < gutter < b[2]:   # crosses the gutter: a band of its own
+            close_band()
+            ordered.append([b])
+        else:
+            band.append(b)
+    close_band()
+    if gutter is not None and foot:
+        ordered.append(foot)
+    lines: list[_PdfLine] = []
+    for group in ordered:
+        lines.extend(_ocr_lines(group))
+    return lines
+
+
+def _gutter(spans: list[tuple[float, float]], page_width: float) -> float | None:
+    """The middle of the widest band of the page's middle third that no span covers."""
+    lo, hi = page_width / 3, 2 * page_width / 3
+    step = page_width / 200
+    best, best_len, run_start = None, 0.0, None
+    x = lo
+    while x <= hi:
+        covered = any(a <= x <= b for a, b in spans)
+        if not covered and run_start is None:
+            run_start = x
+        if (covered or x + step > hi) and run_start is not None:
+            if x - run_start > best_len:
+                best, best_len = (run_start + x) / 2, x - run_start
+            run_start = None
+        x += step
+    return best if best_len >= page_width / 100 else None
+
+
+def _ocr_lines(group: list[tuple[float, float, float, float, str]]) -> list[_PdfLine]:
+    """Boxes of one column, top to bottom, joined into lines where they share a baseline."""
+    lines: list[_PdfLine] = []
+    rows: list[list[tuple[float, float, float, float, str]]] = []
+    for b in sorted(group, key=lambda b: (b[1] + b[3]) / 2):
+        mid, h = (b[1] + b[3]) / 2, b[3] - b[1]
+        if rows:
+            last = rows[-1][-1]
+            if abs(mid - (last[1] + last[3]) / 2) < 0.5 * max(h, last[3] - last[1]):
+                rows[-1].append(b)
+                continue
+        rows.append([b])
+    for row in rows:
+        row.sort(key=lambda b: b[0])
+        text = " ".join(b[4] for b in row)
+        lines.append(_PdfLine(text, row[0][0], row[-1][2], max(b[3] - b[1] for b in row)))
+    return lines
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -349,6 +472,7 @@ _BLOCKS = {
     "article", "blockquote", "center", "dd", "dt", "dl", "ul", "ol", "pre", "hr",
 }
 _DROP = {"script", "style", "noscript", "template", "iframe", "button", "select", "svg"}
+_SENTENCE = re.compile(r"[\u4e00-\u9fff，、：；。（）《》“”]{10}")
 _SPACES = re.compile(r"[ \t\r\n\f\v\xa0\u3000]+")
 
 
@@ -386,7 +510,8 @@ def html_lines(data: bytes, path: Path) -> tuple[list[str], dict[str, str]]:
     except (lxml.etree.ParserError, ValueError):
         raise InputError(path, "not a readable web page (the markup cannot be parsed)") from None
     found = trafilatura.extract(html, include_tables=True, include_comments=False, with_metadata=False)
-    if not found or not _CJK.search(found):
+    # An article has a sentence; menus and link lists have words ("首页", "政务公开").
+    if not found or not _SENTENCE.search(found):
         raise InputError(path, "web page has no article text (only menus or links?)")
     wanted = [_squash(s) for s in found.split("\n") if _squash(s)]
     body = _article_element(tree, wanted)
