@@ -260,26 +260,34 @@ def test_web_page_gives_its_document():
 
 
 def test_web_page_information_table_is_kept(tmp_path):
-    page = """<html><head><meta charset="utf-8"><title>x</title></head><body>
-    <div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div>
-    <table class="info"><tr><td>索 引 号：</td><td>11441200007237545X/2008-00012</td>
-    <td>发布机构：</td><td>肇庆市人民政府办公室</td></tr>
-    <tr><td>文　　号：</td><td>肇府办〔2008〕12号</td><td>成文日期：</td><td>2008-03-05</td></tr></table>
-    <div class="article"><h1>肇庆市人民政府办公室关于成立肇庆市节能减排工作领导小组的通知</h1>
-    <p>各县（市、区）人民政府，市府直属各单位：</p>
-    <p>为加强对我市节能减排工作的领导，市人民政府决定成立肇庆市节能减排工作领导小组，组成人员如下：</p>
-    <p>组　长：市长</p><p>副组长：常务副市长</p>
-    <p>领导小组办公室设在市发展改革局，负责领导小组的日常工作。</p></div>
-    <div class="footer">主办单位：肇庆市人民政府办公室 版权所有</div></body></html>"""
+    # The information table as a city finance bureau's page prints it (real wording), above
+    # an article body (real wording of a joint notice), between a menu and a footer.
+    page = """<html><head><meta charset="utf-8"><title>政策文件</title></head><body>
+    <div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/zcwj">政策文件</a></div>
+    <table class="JD_table_key02">
+      <tr><td>报送单位：</td><td>市财政局</td><td>主题分类：</td><td></td></tr>
+      <tr><td>发文字号：</td><td>津财采〔2019〕1号</td><td>成文日期：</td><td>2019-01-04</td></tr>
+      <tr><td>标　　题：</td><td colspan="3">天津市财政局关于做好政府采购定向支持中小企业有关工作的通知</td></tr>
+    </table>
+    <div id="mainContent">
+    <p>各省、自治区、直辖市、新疆生产建设兵团社会信用体系建设牵头部门：</p>
+    <p>为贯彻落实《中华人民共和国个人所得税法》及其实施条例，强化个人所得税纳税信用协同共治，促进纳税人依法诚信纳税，现就加强个人所得税纳税信用建设有关事项通知如下。</p>
+    <p>一、总体要求</p></div>
+    <div class="footer">主办单位：市财政局 版权所有 网站标识码</div></body></html>"""
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     src = read_source(path)
-    assert src.metadata["doc_number"] == "肇府办〔2008〕12号"
-    assert src.metadata["date"] == "2008-03-05"
-    assert src.metadata["索引号"] == "11441200007237545X/2008-00012"
-    assert "文号: 肇府办〔2008〕12号" in src.lines           # the header pagemeta reads
+    assert src.metadata["doc_number"] == "津财采〔2019〕1号"
+    assert src.metadata["date"] == "2019-01-04"
+    assert src.metadata["title"] == "天津市财政局关于做好政府采购定向支持中小企业有关工作的通知"
+    assert "发文字号: 津财采〔2019〕1号" in src.lines       # the header pagemeta reads
     assert "首页" not in src.text and "版权所有" not in src.text
-    assert "各县（市、区）人民政府，市府直属各单位：" in src.lines
+    assert src.lines[-3:] == [
+        "各省、自治区、直辖市、新疆生产建设兵团社会信用体系建设牵头部门：",
+        "为贯彻落实《中华人民共和国个人所得税法》及其实施条例，强化个人所得税纳税信用协同共治，"
+        "促进纳税人依法诚信纳税，现就加强个人所得税纳税信用建设有关事项通知如下。",
+        "一、总体要求",
+    ]
 
 
 def test_gbk_web_page_is_decoded(tmp_path):
