@@ -4,9 +4,11 @@ In: a path. Out: a `SourceText`: the input's text as lines shaped like the text 
 `layout.normalize` reads (one printed line per line, page furniture on lines of its own),
 the page each line was read on (PDF) or None, the file's SHA-256, its format (pdf | html |
 text), what a web page says of itself (title, publication date, column, source, URL, the
-"文号" rows of its information table), and whether the text was recognised from page images
-(OCR) rather than read from a text layer. Bad input raises `reading.InputError` naming the
-file: the caller prints one line and stops before anything is written.
+"文号" rows of its information table; also written above its article as "label: value"
+lines, the shape a crawler saves and extractors/pagemeta.py reads), and whether the text was
+recognised from page images (OCR, the optional `ocr` extra) rather than read from a text
+layer. Bad input raises `reading.InputError` naming the file: the caller prints one line and
+stops before anything is written.
 
 The kind of input is decided by its bytes, not its name: "%PDF-" near the start is a PDF;
 markup (a doctype, <html>, <head>, <body>, or block tags) is a web page; anything else goes
@@ -43,7 +45,9 @@ class SourceText:
     lines: list[str]
     sha256: str                              # of the file's bytes
     pages: list[int | None] = field(default_factory=list)   # 1-based page of each line (PDF), else empty
-    metadata: dict[str, str] = field(default_factory=dict)  # web page: title, date, column, source, url, 文号…
+    #: Web page: pagemeta's fields (title, published, column, source, url, doc_number, date,
+    #: issuer) where known, and other rows of its information table (索引号, 主题分类).
+    metadata: dict[str, str] = field(default_factory=dict)
     ocr: bool = False                        # some text was recognised from page images, not read
 
     @property
