@@ -476,6 +476,7 @@ _BLOCKS = {
     "article", "blockquote", "center", "dd", "dt", "dl", "ul", "ol", "pre", "hr",
 }
 _DROP = {"script", "style", "noscript", "template", "iframe", "button", "select", "svg"}
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _SENTENCE = re.compile(r"[\u4e00-\u9fff，、：；。（）《》“”]{10}")
 _SPACES = re.compile(r"[ \t\r\n\f\v\xa0\u3000]+")
 
@@ -620,6 +621,10 @@ def _block_lines(root) -> list[str]:
         block = el.tag in _BLOCKS
         if block:
             parts.append("\n")
+            # A signature or date set right by its paragraph's alignment: indent it as the
+            # runs of &nbsp; other pages use would (below).
+            if (el.get("align") or "").lower() == "right" or _RIGHT.search(el.get("style") or ""):
+                parts.append("\u3000" * 20)
         if el.tag in ("td", "th"):
             parts.append(" ")
         if el.text:

@@ -292,6 +292,22 @@ def test_web_page_information_table_is_kept(tmp_path):
     ]
 
 
+def test_right_aligned_signature_is_indented_and_read(tmp_path):
+    page = """<html><body><div class="TRS_Editor">
+    <p>关于加强个人所得税纳税信用建设的通知</p>
+    <p>各省、自治区、直辖市、新疆生产建设兵团社会信用体系建设牵头部门：</p>
+    <p>各地区、各部门要充分利用报纸、广播、电视、网络等渠道，做好个人所得税改革的政策解读和舆论引导，加大依法诚信纳税的宣传力度。</p>
+    <p style="text-align: right;">国家发展改革委办公厅</p>
+    <p align="right">2019年8月20日</p></div></body></html>"""
+    path = tmp_path / "notice.html"
+    path.write_text(page, encoding="utf-8")
+    src = read_source(path)
+    signature = [ln for ln in src.lines if ln.strip() in ("国家发展改革委办公厅", "2019年8月20日")]
+    assert len(signature) == 2 and all(len(ln) - len(ln.lstrip()) >= 8 for ln in signature)
+    (doc,) = extract_all(load_issue(path))["documents"]
+    assert doc.issuers == ("国家发展改革委办公厅",) and doc.date == "2019-08-20"
+
+
 def test_gbk_web_page_is_decoded(tmp_path):
     page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>' \
         "<div><p>温州市人民政府关于调整市政府领导分工的通知</p><p>各县（市、区）人民政府，市政府直属各单位：</p>" \
