@@ -196,11 +196,27 @@ def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_li
         if tail and tail != text and _is_signature_line(tail):
             lines.insert(0, tail)
         break
-    names = split_issuers(" ".join(lines))
+    names = [n for group in _signature_groups(lines) for n in split_issuers(group)]
     # Every name of a signature ends like a body (局, 委员会, 人民政府 …).
     if not names or not all(ISSUER_END.search(x) for x in names):
         return []
     return names
+
+
+def _signature_groups(lines: list[str]) -> list[str]:
+    """The signature's lines grouped into names: a line that ends like a body closes a name
+    (joint documents print one signing body a line: "国家发展改革委办公厅" / "税务总局办公厅"); a
+    line that does not, or a bracket that opens the next line, is a name broken over lines."""
+    groups: list[str] = []
+    for line in lines:
+        flat = despace(line)
+        if not flat:
+            continue
+        if groups and (flat.startswith(("（", "(")) or not ISSUER_END.search(despace(groups[-1]))):
+            groups[-1] += " " + line
+        else:
+            groups.append(line)
+    return groups
 
 
 def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str | None, int | None]:

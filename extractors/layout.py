@@ -39,7 +39,8 @@ __all__ = ["Heading", "Issue", "Section", "TitleBlock", "load_issue", "normalize
 
 # --- page furniture -------------------------------------------------------------------
 
-PAGE_NUMBER = re.compile(r"^[·•]\s*\d{1,3}\s*[·•]$")
+#: A page number: "· 40 ·" (gazettes) or "— 5 —" (official documents, GB/T 9704).
+PAGE_NUMBER = re.compile(r"^(?:[·•]\s*\d{1,3}\s*[·•]|[—－–-]{1,2}\s*\d{1,3}\s*[—－–-]{1,2})$")
 #: Running head with the year and issue: "2018 年第1 2 期" (digits spaced out), label may follow.
 RUNNING_HEAD_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<issue>[\d\s]{1,5}?)\s*期\s*(?P<label>\S*)\s*$")
 #: Running head with the gazette name and total number: "温州市人民政府公报（总第196期） 政务简讯".

@@ -101,7 +101,6 @@ def test_official_layout_pdf_gives_its_document_and_the_page_it_was_read_on():
     assert row["page"] == 1 and list(row).index("page") == list(row).index("line") + 1
 
 
-@pytest.mark.xfail(strict=True, reason="documents.split_issuers rejoins signature lines that each end like a body")
 def test_joint_signature_lines_are_two_issuers():
     issue = load_issue(HERE / "397.pdf")
     (doc,) = [d for d in documents.extract(issue) if d.doc_number == "发改办财金规〔2019〕860号"]
