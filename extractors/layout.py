@@ -374,6 +374,15 @@ def load_issue(path: str | Path) -> Issue:
     return issue
 
 
+def check_input(path: str | Path) -> None:
+    """Check that a file can be read as Chinese government text, without normalizing it: what
+    `load_issue` refuses for being unreadable or holding no Chinese text is refused here too,
+    at the cost of reading the file only (a build checks every file before writing any)."""
+    src = read_source(path)
+    if not re.search(r"[\u4e00-\u9fff]", src.text) or len(src.text.strip()) < 20:
+        raise InputError(path, "no Chinese text found; govkg reads Chinese government texts")
+
+
 def looks_like_gazette(issue: Issue) -> bool:
     """Does the text bear a mark of a whole gazette issue? A truncated issue keeps some (a
     running head, a gazette name, a section heading such as 人事任免); a single notice or a
