@@ -46,6 +46,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .lexicons import lexicon, longest_first
 from .names import minority_name_at, name_lengths
@@ -225,7 +226,8 @@ class _Clean:
             for m in re.finditer(rf"(?<=\n){re.escape(word)}(?=\n|$)", text):
                 if m.start() > 0:   # a heading at the very start is the section's own title
                     drop[m.start():m.end()] = [True] * (m.end() - m.start())
-        chars, where = [], []
+        chars: list[str] = []
+        where: list[int] = []
         line_len = 0
         for i, ch in enumerate(text):
             if drop[i] or ch in " \t\u3000\r\xa0":
@@ -364,7 +366,7 @@ class _State:
     lead: str | None = None            # the lead verb's action: "任命甲为A，乙为B"
     open: bool = False                 # objects may continue after a comma
     kind: str = ""                     # "acting" (代理 → 代理 + title) | "chair" (主持…工作)
-    last_org: tuple[str, tuple[int, int]] | None = None
+    last_org: tuple[str, tuple[int, int] | None] | None = None
 
 
 #: Verbs after "title + name" that make it an act: "…副市长X代理…", "市委常委X兼任…".
@@ -432,8 +434,8 @@ class _Reader:
             return _verb_at(s, k, name_verbs) is not None
 
         found, k = ([], a) if _lead_re().match(s, a) else names.read_list(a, b, follows_verb)
-        if found:
-            v = _verb_at(s, k, name_verbs)
+        v = _verb_at(s, k, name_verbs) if found else None
+        if found and v is not None:
             tongzhi = s.startswith("同志", found[-1][1])
             allowed = (listed or tongzhi or v[0] in STRONG_NAME_VERBS
                        or (st.lead is not None and not first and v[0] in ("为", "任")))
@@ -508,9 +510,10 @@ class _Reader:
         name_verbs = verbs("name")
         found, k = self.names.read_list(j, b, lambda e: _verb_at(s, e, name_verbs) is not None and not s.startswith("的", e),
                                         strong=word.endswith("任命"))
-        if not found:
+        at = _verb_at(s, k, name_verbs) if found else None
+        if at is None:
             return None
-        verb, verb_action = _verb_at(s, k, name_verbs)
+        verb, verb_action = at
         if verb not in ("为", "任", "任命为", "担任") and word not in ("决定", "同意", "批准"):
             return None     # "任命X兼任…" is not a form; a lead of its own only fits 为/任
         st.subject = found
@@ -550,7 +553,7 @@ class _Reader:
     # objects ------------------------------------------------------------------------------
     def _objects(self, a: int, b: int, st: _State, span) -> list[Act]:
         s = self.s
-        items = []
+        items: list[tuple[str, Any, int, int]] = []
         for x, y in _split_top(s, "、", a, b):
             if x >= y:
                 continue
@@ -564,7 +567,7 @@ class _Reader:
             items.append(("object", None, x, y))
         out: list[Act] = []
         # each object: positions without qualifiers, closers stripped
-        objs = []
+        objs: list[tuple[str, Any, int, int, list[int], list[str]]] = []
         for kind, found, x, y in items:
             if kind == "persons":
                 objs.append(("persons", found, x, y, [], []))
@@ -592,7 +595,7 @@ class _Reader:
             for o in obj_rows[:-1]:
                 if not o[5] and trailing:
                     o[5].extend(trailing)
-        for kind, info, x, y, pos, quals in objs:
+        for kind, info, _x, _y, pos, quals in objs:
             if kind == "persons":
                 st.subject = info
                 st.open = True
@@ -639,7 +642,7 @@ class _Reader:
             org, org_span = st.last_org
         out = []
         for na, nb in st.subject:
-            out.append(Act(person=s[na:nb], action=st.action, organization=org, post=post,
+            out.append(Act(person=s[na:nb], action=st.action or "other", organization=org, post=post,
                            qualifier="；".join(quals) or None,
                            person_span=self.clean.span(na, nb), organization_span=org_span,
                            post_span=post_span, clause_span=span))

@@ -25,9 +25,11 @@ from __future__ import annotations
 import functools
 import json
 import re
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -129,7 +131,7 @@ def personnel_acts(doc: Doc) -> Doc:
 def _merge(doc: Doc, new: list[Span]) -> Doc:
     """New spans (longest of overlapping ones) plus the existing entities they do not touch."""
     new = filter_spans(new)
-    taken = set()
+    taken: set[int] = set()
     for s in new:
         taken.update(range(s.start, s.end))
     keep = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
@@ -141,8 +143,8 @@ def _merge(doc: Doc, new: list[Span]) -> Doc:
 def build_nlp() -> Language:
     """The pipeline, built once per process."""
     nlp = spacy.blank("zh")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-    patterns = [{"label": "POST", "pattern": t} for t in lexicon("post_titles.txt")]
+    ruler: EntityRuler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})  # type: ignore[assignment]
+    patterns: list[dict[str, Any]] = [{"label": "POST", "pattern": t} for t in lexicon("post_titles.txt")]
     patterns += [{"label": r["label"], "pattern": r["pattern"]} for r in entity_patterns() if "pattern" in r]
     ruler.add_patterns(patterns)
     nlp.add_pipe("govkg_regex_entities")

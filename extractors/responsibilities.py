@@ -247,7 +247,8 @@ def _is_verb_at(s: str, i: int) -> bool:
 def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
     if re.match(_VERB_NOT, clause):
         return   # 不再分管市体育局: a duty taken away, not one held
-    verb = _verb_re().match(clause, len(re.match(_VERB_LEAD, clause).group()))
+    opener = re.match(_VERB_LEAD, clause)    # matches at least the empty string
+    verb = _verb_re().match(clause, opener.end() if opener else 0)
     if not verb:
         return
     relation, start = _verbs()[verb.group()], verb.end()
@@ -270,7 +271,7 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
     if clause.startswith("工作中", start):
         return   # "张三的分管工作中，…": the duties follow in clauses of their own
     label = re.match(r"(?:单位|部门|工作(?:为|是|包括|有))?[：: ]*", clause[start:])
-    start += label.end()   # 分管：区政府办公室、… / 联系单位：… / 分管工作为：…
+    start += label.end() if label else 0   # 分管：区政府办公室、… / 联系单位：… / 分管工作为：…
     if clause.startswith("和", start) or clause.startswith("及", start):
         return   # 分管和联系单位：… does not say which is which
     rest = clause[start:]
@@ -454,7 +455,7 @@ def _starts(issue: Issue) -> list[int]:
     """Offsets of the paragraphs that print a division word, outside the catalog."""
     text = issue.text
     catalog = issue.sections_of("catalog")
-    out = []
+    out: list[int] = []
     for m in re.finditer("分工", text):
         at = m.start()
         if not any(text.startswith(w, at - k) for w, k in _heading_words()):

@@ -176,7 +176,7 @@ def pdf_lines(data: bytes, path: Path) -> tuple[list[str], list[int | None], boo
         for index in range(len(doc)):
             page = doc[index]
             try:
-                printed = _page_lines(page)
+                printed: list[str] | None = _page_lines(page)
                 if not printed and _has_images(page):
                     scanned.append(index)
                     printed = None
