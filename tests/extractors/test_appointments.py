@@ -469,3 +469,11 @@ def test_a_notice_that_only_says_tongzhi_ruxia_opens_no_list():
     text = ("2023年《区〈政府工作报告〉确定的主要目标任务责任分解方案》已报经区人民政府同意,现印发给你们,并就有关事项通知如下:\n"
             "一、各责任单位要高度重视,切实加强领导,制订工作方案,明确责任,明确措施,明确时间节点,狠抓落实。")
     assert prose(text) == []
+
+
+def test_acting_post_after_a_comma_names_the_government_after_daili():
+    # 杭州 (浙江在线, 2010): "决定任命邵占维为杭州市副市长,代理杭州市市长职务".
+    from govkg.extractors.act_grammar import split_post
+
+    assert split_post("代理杭州市市长") == ("杭州市", "代理市长")
+    assert split_post("济源市人民政府代理市长") == ("济源市人民政府", "代理市长")
