@@ -286,6 +286,10 @@ def _abbreviated(text: str, d: re.Match, home: str | None) -> Iterator[Found]:
         yield pa.start, pb.end, pa, pb, "山海协作"
 
 
+#: Verbs by which two places set up a partnership together (签订…协议, 建立…关系).
+_SIGNED = re.compile("签订|签署|建立|结成|缔结|确立")
+
+
 def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
                  objects: frozenset[int] = frozenset()) -> Iterator[Found]:
     """"遂昌与诸暨共建的山海协作产业园", "联接杭州和第一师阿拉尔市两地": A与/和/同B (and more after
@@ -297,10 +301,20 @@ def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
         kind = kind_words()[weak[0].group()][0] if weak else None
     if kind is None:
         return
+    signed = _SIGNED.search(text, *sent) is not None
     for a in runs:
         at = _after_government(text, a.end)
-        if (text[at : at + 1] not in ("与", "和", "同") or text[a.start - 1 : a.start] == "、"
-                or a.start in objects):
+        if text[a.start - 1 : a.start] == "、" or a.start in objects:
+            continue
+        joiner = text[at : at + 1]
+        if joiner == "、" and signed and text[a.start - 1 : a.start] not in ("与", "和", "同", "及"):
+            # "孝义市、石楼县于2006年签订“结对帮扶”协议": two places, and only two, that sign or
+            # set up the partnership together are its two sides.
+            listed = _list_after(text, at + 1, runs, len(text))
+            if len(listed) == 1:
+                yield a.start, listed[0].end, a, listed[0], kind
+            continue
+        if joiner not in ("与", "和", "同"):
             continue
         for b in _list_after(text, at + 1, runs, len(text)):
             yield a.start, b.end, a, b, kind
