@@ -52,8 +52,11 @@ def test_a_verb_before_the_post_is_not_part_of_it():
 def test_a_post_printed_after_the_name():
     assert _posts("△孙维国副市长参加庆典。") == [("孙维国", "副市长")]
     assert _posts("深入贯彻落实习近平总书记关于深化改革的重要论述") == [("习近平", "总书记")]
-    # Bare 书记 after a name restates a post: not recorded.
-    assert _posts("陈伟俊书记指出，") == []
+    # Bare 书记 after a name is a title of address: read, marked, and kept by extract only
+    # when the text gives that person no fuller post (市委书记).
+    assert [(m.person, m.post, m.address) for m in person_posts.mentions("陈伟俊书记指出，")] == [("陈伟俊", "书记", True)]
+    assert _posts("全面落实李希书记调研清远讲话要求") == [("李希", "书记")]
+    assert _posts("县(市、区)长，纪委书记；") == []
 
 
 def test_a_listed_name_with_its_own_post_after_it_is_not_governed_by_the_first():
