@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import names as N
-from .layout import Issue
+from .layout import Issue, input_kind
 from .lexicons import lexicon
 from .records import PersonPost
 
@@ -241,9 +241,13 @@ def _post_phrase_start(s: str, title_start: int, floor: int = 0) -> int:
     and after 20 characters."""
     leaders = _words()[2]
     k = title_start
-    while k > floor and title_start - k < 20 and s[k - 1] not in _PHRASE_STOP and _CJK.match(s[k - 1]):
+    while k > floor and s[k - 1] not in _PHRASE_STOP and _CJK.match(s[k - 1]):
         if s.endswith(leaders, 0, k):
-            break   # "会见新加坡…总领事": the verb is not part of the post
+            return k   # "会见新加坡…总领事": the verb is not part of the post
+        if title_start - k >= 20:
+            # No boundary in 20 characters: what precedes is a sentence, not the post's
+            # body ("我市专门成立了以市委书记张美文为指挥长"): the title alone is the post.
+            return title_start
         k -= 1
     return k
 
@@ -405,13 +409,15 @@ def _roster_entry(text: str) -> tuple[str, int, list[str], bool] | None:
     return None
 
 
-def group_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
+def group_mentions(lines: list[str], keep_roles: bool = True) -> Iterator[tuple[int, Mention]]:
     """(line index, mention) for the entries of rosters, one entry a line: "组  长：龚 正 市长",
     "副组长：陈 寅 常务副市长" then "汤志平 副市长"; "组  长：" alone then
     "刘惠祥（市委常委、常务副市长）"; and "name post" lines such as a division of work's
     "龚 正 市长". Roles are not posts, except in the Wenzhou gazette's layout, a role and a
     bracketed entry on one line ("组  长：陈建明（温州市政府常务副市长）"), whose role also covers
-    the bracketed lines that continue it, as the Wenzhou reference answers record it."""
+    the bracketed lines that continue it, as the Wenzhou reference answers record it
+    (`keep_roles`: the extractor keeps them for gazette issues only; single documents and
+    news follow the common convention)."""
     roles = _words()[3]
     role: str | None = None   # the role a bracketed entry on the label's line opened
     for i, raw in enumerate(lines):
@@ -437,7 +443,7 @@ def group_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
             continue
         name, _, posts, bracketed = entry
         if inline:
-            role = head if bracketed else None
+            role = head if bracketed and keep_roles else None
         elif not bracketed:
             role = None
         at = len(raw) - len(raw.lstrip()) + (len(raw.strip()) - len(line))
@@ -589,7 +595,7 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             # Sections are read as one flow of lines: a header's name may end one section and
             # its post start the next ("林少春" / "常务副省长，负责…").
             lines.extend(ab for a, b in paragraphs for ab in printed_lines(issue, a, b))
-    for i, mention in group_mentions([issue.text[a:b] for a, b in lines]):
+    for i, mention in group_mentions([issue.text[a:b] for a, b in lines], input_kind(issue) == "issue"):
         found.append((lines[i][0], lines[i][1], mention, None))
     spans = [despaced(issue.text, a, b) for a, b in lines]
     for i, mention in header_mentions([sp.text for sp in spans]):
