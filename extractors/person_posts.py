@@ -456,36 +456,65 @@ def group_mentions(lines: list[str], keep_roles: bool = True) -> Iterator[tuple[
 _HEAD_END = re.compile(r"[，,。；;：:]")
 
 
+def name_and_post(head: str) -> tuple[str, str] | None:
+    """Split a name printed straight before its post: "彭沉雷副市长" -> (彭沉雷, 副市长),
+    "梁伟发省政府党组副书记" -> (梁伟发, 省政府党组副书记). The post must be a bare title or
+    begin as a body does (data/post_body_starts.txt), which settles the name's length."""
+    if _title_at(head, 0):
+        return None   # "常务副省长": a title, not 常务 + 副省长
+    bare, starts = _bare_titles(), _body_starts()
+    for n in sorted(N.name_lengths(head, 0)):
+        name, post = head[:n], head[n:]
+        if (post in bare or post.startswith(starts)) and is_post(post) and is_full_name(name):
+            return name, post
+    return None
+
+
+@lru_cache(maxsize=1)
+def _body_starts() -> tuple[str, ...]:
+    return tuple(lexicon("post_body_starts.txt"))
+
+
+def _concurrent(clause: str) -> str | None:
+    """The post of "兼市公安局局长" / "兼任省公安厅厅长", or None."""
+    if not clause.startswith("兼"):
+        return None
+    post = clause[2:] if clause.startswith("兼任") else clause[1:]
+    return post if is_post(post) else None
+
+
 def header_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
     """(line index, mention) for the headers of a division of work, lines despaced:
-    "陈寅常务副市长" (name and bare title) and a following "兼市公安局局长，负责…" line;
-    a name alone on a line, then "省长，主持…" or "副省长兼任省公安厅厅长，负责…"."""
-    bare = _bare_titles()
+    "陈寅常务副市长" or "梁伟发省政府党组副书记，兼任省公安厅厅长。" (name and post opening the
+    line, a 兼 clause after it) and a following "兼市公安局局长，负责…" line; a name alone on
+    a line, then "省长，主持…" or "副省长兼任省公安厅厅长，负责…"."""
     person: str | None = None   # the person of the header line just read
     lone = False                # that header was a name alone
     for i, line in enumerate(lines):
+        clauses = _HEAD_END.split(line)
         if person is not None:
-            head = _HEAD_END.split(line, maxsplit=1)[0]
             if lone:
-                parts = [p for p in re.split("兼任|兼", head) if p]
-            elif head.startswith("兼"):
-                parts = [head[2:] if head.startswith("兼任") else head[1:]]
+                parts = [p for p in re.split("兼任|兼", clauses[0]) if p]
+                posts = parts if parts and all(is_post(p) for p in parts) else []
             else:
-                parts = []
-            if parts and all(is_post(p) for p in parts):
-                for p in parts:
-                    yield i, Mention(person, p, 0, len(line), 0)
+                post = _concurrent(clauses[0])
+                posts = [post] if post else []
+            for p in posts:
+                yield i, Mention(person, p, 0, len(line), 0)
         person, lone = None, False
-        if len(line) > 10:
-            continue
-        if is_full_name(line):
+        if len(line) <= 4 and is_full_name(line):
             person, lone = line, True
             continue
-        for n in sorted(N.name_lengths(line, 0)):   # 吴清|副市长, not 吴清副|市长
-            if line[n:] in bare and is_full_name(line[:n]):
-                person = line[:n]
-                yield i, Mention(person, line[n:], 0, len(line), 0)
-                break
+        head = clauses[0]
+        found = name_and_post(head) if len(head) <= 24 else None
+        if not found:
+            continue
+        person = found[0]
+        yield i, Mention(person, found[1], 0, len(line), 0)
+        for c in clauses[1:]:
+            post = _concurrent(c)
+            if post:
+                yield i, Mention(person, post, 0, len(line), 0)
 
 
 _FORMER = re.compile(r"曾任|历任")
