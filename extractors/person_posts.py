@@ -111,23 +111,32 @@ class Span:
         return self.offsets[i], self.offsets[max(i, min(j, len(self.offsets)) - 1)] + 1
 
 
+_SPACE = re.compile(r"[ \u3000\t]")
+
+
 def despaced(text: str, start: int, end: int) -> Span:
     """text[start:end] without the spaces a PDF puts between CJK characters
     ("副 市 长 汤 筱 疏" -> "副市长汤筱疏"); spaces between Latin letters/digits stay."""
     segment = text[start:end]
     if " " not in segment and "\u3000" not in segment and "\t" not in segment:
         return Span(segment, tuple(range(start, end)))
-    chars, offs = [], []
-    for i in range(start, end):
-        ch = text[i]
-        if ch in " \u3000\t":
-            prev = text[i - 1] if i > start else ""
-            nxt = text[i + 1] if i + 1 < end else ""
-            if not (prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()):
-                continue
-        chars.append(ch)
-        offs.append(i)
-    return Span("".join(chars), tuple(offs))
+    # Copy the runs between dropped spaces whole: a loop per character is this module's
+    # hottest spot.
+    pieces: list[str] = []
+    offs: list[int] = []
+    pos = start
+    for m in _SPACE.finditer(text, start, end):
+        i = m.start()
+        prev = text[i - 1] if i > start else ""
+        nxt = text[i + 1] if i + 1 < end else ""
+        if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+            continue   # "2019 年" keeps no space, "COVID 19" keeps it
+        pieces.append(text[pos:i])
+        offs.extend(range(pos, i))
+        pos = i + 1
+    pieces.append(text[pos:end])
+    offs.extend(range(pos, end))
+    return Span("".join(pieces), tuple(offs))
 
 
 # --- names ------------------------------------------------------------------------------
@@ -355,11 +364,9 @@ def _name_before(s: str, k: int, leaders: tuple[str, ...]) -> tuple[int, bool] |
     """(start, introduced by a verb) of a name ending at s[k] ("△ 孙维国|副市长"), or None."""
     for n in (4, 3, 2):
         a = k - n
-        if a < 0:
+        if a < 0 or not N.is_name_shape(s, a, n):
             continue
         cand = s[a:k]
-        if n not in N.name_lengths(s, a) or N.name_lengths(cand, 0)[:1] != (n,):
-            continue
         if _title_at(s, a) or _holds_title(cand):
             continue   # "，常务|副市长": the "name" is the head of a longer title
         before = s[:a]
@@ -484,14 +491,16 @@ def _concurrent(clause: str) -> str | None:
 
 
 def header_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
-    """(line index, mention) for the headers of a division of work, lines despaced:
+    """(line index, mention) for the headers of a division of work, lines as printed:
     "陈寅常务副市长" or "梁伟发省政府党组副书记，兼任省公安厅厅长。" (name and post opening the
     line, a 兼 clause after it) and a following "兼市公安局局长，负责…" line; a name alone on
     a line, then "省长，主持…" or "副省长兼任省公安厅厅长，负责…"."""
     person: str | None = None   # the person of the header line just read
     lone = False                # that header was a name alone
-    for i, line in enumerate(lines):
-        clauses = _HEAD_END.split(line)
+    for i, raw in enumerate(lines):
+        # Only the line's first clauses are read: despace them, not the whole line.
+        clauses = _HEAD_END.split(raw[:60].replace(" ", ""))
+        line = raw if len(raw) <= 8 else ""
         if person is not None:
             if lone:
                 parts = [p for p in re.split("兼任|兼", clauses[0]) if p]
@@ -500,9 +509,10 @@ def header_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
                 post = _concurrent(clauses[0])
                 posts = [post] if post else []
             for p in posts:
-                yield i, Mention(person, p, 0, len(line), 0)
+                yield i, Mention(person, p, 0, len(raw), 0)
         person, lone = None, False
-        if len(line) <= 4 and is_full_name(line):
+        line = line.replace(" ", "")
+        if line and len(line) <= 4 and is_full_name(line):
             person, lone = line, True
             continue
         head = clauses[0]
@@ -510,11 +520,11 @@ def header_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
         if not found:
             continue
         person = found[0]
-        yield i, Mention(person, found[1], 0, len(line), 0)
+        yield i, Mention(person, found[1], 0, len(raw), 0)
         for c in clauses[1:]:
             post = _concurrent(c)
             if post:
-                yield i, Mention(person, post, 0, len(line), 0)
+                yield i, Mention(person, post, 0, len(raw), 0)
 
 
 _FORMER = re.compile(r"曾任|历任")
@@ -575,23 +585,36 @@ def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
 # --- the extractor ----------------------------------------------------------------------
 
 
-#: Sentence ends after which a printed line starts a line of its own, even where the layout
-#: joined it to the line before ("…组成人员如下：" + "组  长：龚　正  市长").
-_LINE_BREAK = re.compile(r"[。：:；;！？!?]")
+#: Line ends after which the next printed line stands on its own, even where the layout
+#: joined it to the line before ("…组成人员如下：" + "组  长：龚　正  市长"; a roster entry
+#: "组 长:张顺彩(市政府副市长)" + "副组长:").
+_LINE_END = re.compile(r"[。：:；;！？!?)）]")
 
 
 def printed_lines(issue: Issue, a: int, b: int) -> list[tuple[int, int]]:
-    """The paragraph text[a:b] cut where a printed line starts after a sentence end: the
-    lines a roster or a division of work prints one entry each."""
-    out, s = [], a
+    """The paragraph text[a:b] cut where a printed line starts after a sentence or a roster
+    entry ends, or starts with a roster role ("副组长："): the lines a roster or a division
+    of work prints one entry each."""
     line_of, text = issue.line_of, issue.text
-    for m in _LINE_BREAK.finditer(text, a, b):
-        p = m.end()
-        if p < b and line_of[p] != line_of[p - 1]:
+    if line_of[a] == line_of[b - 1]:
+        return [(a, b)]
+    cuts = {m.end() for m in _LINE_END.finditer(text, a, b)}
+    if "：" in text[a:b] or ":" in text[a:b]:
+        cuts.update(m.start() for m in _role_label_regex().finditer(text, a, b))
+    out, s = [], a
+    for p in sorted(cuts):
+        if s < p < b and line_of[p] != line_of[p - 1]:
             out.append((s, p))
             s = p
     out.append((s, b))
     return out
+
+
+@lru_cache(maxsize=1)
+def _role_label_regex() -> re.Pattern:
+    """A roster role and its colon, as printed ("组  长：", "副组长:")."""
+    roles = sorted(_words()[3], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(" ?".join(map(re.escape, r)) for r in roles) + ") ?[：:]")
 
 
 def extract(issue: Issue) -> Iterator[PersonPost]:
@@ -626,9 +649,8 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             lines.extend(ab for a, b in paragraphs for ab in printed_lines(issue, a, b))
     for i, mention in group_mentions([issue.text[a:b] for a, b in lines], input_kind(issue) == "issue"):
         found.append((lines[i][0], lines[i][1], mention, None))
-    spans = [despaced(issue.text, a, b) for a, b in lines]
-    for i, mention in header_mentions([sp.text for sp in spans]):
-        found.append((*spans[i].origin(mention.start, mention.end), mention, None))
+    for i, mention in header_mentions([issue.text[a:b] for a, b in lines]):
+        found.append((lines[i][0], lines[i][1], mention, None))
     # "陈伟俊书记" restates a post the text already gives in full (市委书记): only a title of
     # address with no fuller post of that person is recorded (李希书记).
     posts_of: dict[str, set[str]] = {}

@@ -112,3 +112,110 @@ def test_a_paragraph_without_dateline_is_undated():
 def test_news_item_of_seed_004_is_dated():
     by_key = {(r.person, r.post): r for r in _records("004")}
     assert by_key[("付华", "国家档案局副局长")].date == "2019-12-12"
+
+
+# --- forms of other places' texts (excerpts of real public texts) -------------------------
+
+
+def _extracted(text: str):
+    return [(r.person, r.post) for r in person_posts.extract(normalize(text))]
+
+
+def test_post_name_verb_of_a_division_of_work():
+    # 湖南省人民政府领导成员工作分工 (2013), as reported.
+    assert _posts("常务副省长陈肇雄负责省政府常务工作。") == [("陈肇雄", "常务副省长")]
+    assert _posts("省长助理袁建尧分管“两烟”工作") == [("袁建尧", "省长助理")]
+    assert _posts("秘书长戴道晋负责省政府日常工作") == [("戴道晋", "秘书长")]
+
+
+def test_dai_is_the_acting_post_unless_a_name_stands_before_it():
+    assert _posts("代省长杜家毫领导省政府全面工作。") == [("杜家毫", "代省长")]
+    assert _posts("代市长项敏代表市政府作表态发言") == [("项敏", "代市长")]
+    # "X代市长Y": X acts on behalf of the mayor Y.
+    assert _posts("受市长委托，副市长陈浩代市长姚高员作报告") == [("陈浩", "副市长"), ("姚高员", "市长")]
+
+
+def test_attendees_with_a_compound_surname():
+    assert _posts("副主任张建生、朱团能、曾巍、吴友才、蔡思红,秘书长欧阳秋虹出席会议。") == [
+        ("张建生", "副主任"), ("朱团能", "副主任"), ("曾巍", "副主任"), ("吴友才", "副主任"),
+        ("蔡思红", "副主任"), ("欧阳秋虹", "秘书长")]
+
+
+def test_a_verb_or_preposition_before_the_post_is_not_its_body():
+    assert _posts("受市委书记、市人大常委会党组书记、主任马正勇委托,") == [
+        ("马正勇", "市委书记"), ("马正勇", "市人大常委会党组书记"), ("马正勇", "主任")]
+    assert _posts("会议听取了上海市发展计划委员会主任李良园关于") == [("李良园", "上海市发展计划委员会主任")]
+    assert _posts("我市专门成立了以市委书记张美文为指挥长") == [("张美文", "市委书记")]
+    assert _posts("新任副省长黄宁生负责教育") == [("黄宁生", "副省长")]
+    assert sorted(_posts("会见了由新疆生产建设兵团第一师阿拉尔市党委书记、政委丁翊强率领的代表团")) == [
+        ("丁翊强", "政委"), ("丁翊强", "新疆生产建设兵团第一师阿拉尔市党委书记")]
+
+
+def test_reporters_are_not_officials():
+    assert _extracted("广州日报讯 (全媒体记者魏丽娜 通讯员穗仁宣)10月29日,市人大常委会主任王衍诗主持。") == [
+        ("王衍诗", "市人大常委会主任")]
+    assert _extracted("责任编辑:白子璐\n") == []
+
+
+def test_roster_with_names_and_posts_on_lines():
+    text = ("领导小组组成人员如下:\n组 长:龚 正 市长\n副组长:陈 寅 常务副市长\n汤志平 副市长\n"
+            "成 员:马春雷 市政府副秘书长、市发展改革委主任\n黄 融 市政府副秘书长\n余旭峰 青浦区区长\n"
+            "领导小组下设办公室(设在市规划资源局),办公室主任由徐毅松同志兼任。\n")
+    assert _extracted(text) == [
+        ("龚正", "市长"), ("陈寅", "常务副市长"), ("汤志平", "副市长"), ("马春雷", "市政府副秘书长"),
+        ("马春雷", "市发展改革委主任"), ("黄融", "市政府副秘书长"), ("余旭峰", "青浦区区长")]
+
+
+def test_roster_role_alone_on_its_line_then_bracketed_entries():
+    text = ("该领导小组由如下人员组成:\n组 长:\n刘惠祥(市委常委、常务副市长)\n副组长:\n梁为东(市政府副秘书长)\n"
+            "成 员:\n唐建明(市财政局副局长)\n")
+    assert _extracted(text) == [("刘惠祥", "市委常委"), ("刘惠祥", "常务副市长"), ("梁为东", "市政府副秘书长"),
+                                ("唐建明", "市财政局副局长")]
+
+
+def test_roster_roles_are_not_posts_outside_gazette_issues():
+    # 东府办函[2003]248号: the role on the entry's line; a body alone in brackets is no post.
+    text = ("领导小组成员名单如下:\n  组 长:张顺彩(市政府副市长)\n  副组长:\n  周华驹(市政府副秘书长)\n"
+            "  成员:\n  何伟森(市市政局)\n")
+    assert _extracted(text) == [("张顺彩", "市政府副市长"), ("周华驹", "市政府副秘书长")]
+    got = [(m.person, m.post) for _, m in person_posts.group_mentions(["组 长:张顺彩(市政府副市长)"], keep_roles=False)]
+    assert got == [("张顺彩", "市政府副市长")]
+
+
+def test_roster_entry_reader():
+    assert person_posts._roster_entry("龚 正 市长") == ("龚正", 0, ["市长"], False)
+    assert person_posts._roster_entry("朱芝松 市政府副秘书长、临港新片区管委会常务副主任")[2] == [
+        "市政府副秘书长", "临港新片区管委会常务副主任"]
+    # Division of work lines "name  duties" (温州 2020): no post is printed.
+    assert person_posts._roster_entry("姚高员 领导市政府全面工作。负责财政、") is None
+    assert person_posts._roster_entry("第一章 总 则") is None
+
+
+def test_division_of_work_headers():
+    text = ("具体分工如下:\n龚正市长\n领导市政府全面工作。\n舒庆副市长\n兼市公安局局长,负责公安、司法行政等工作。\n"
+            "彭沉雷副市长\n负责农业农村等工作。\n")
+    assert sorted(_extracted(text)) == sorted([("龚正", "市长"), ("舒庆", "副市长"), ("舒庆", "市公安局局长"), ("彭沉雷", "副市长")])
+
+
+def test_a_name_alone_on_a_line_then_its_post():
+    text = ("具体分工如下:\n马兴瑞\n省长,主持省政府全面工作。\n李春生\n副省长兼任省公安厅厅长,负责公安、司法方面工作。\n"
+            "陈云贤\n省政府党组成员,协助省长负责商务、口岸、自贸、侨务、金融工作。\n")
+    assert _extracted(text) == [("马兴瑞", "省长"), ("李春生", "副省长"), ("李春生", "省公安厅厅长"),
+                                ("陈云贤", "省政府党组成员")]
+
+
+def test_name_then_post_with_its_body_opening_a_line():
+    text = "具体分工如下:\n梁伟发省政府党组副书记,兼任省公安厅厅长。\n李容根省政府党组成员,省扶贫开发领导小组副组长,分管扶贫工作。\n"
+    assert _extracted(text) == [("梁伟发", "省政府党组副书记"), ("梁伟发", "省公安厅厅长"), ("李容根", "省政府党组成员")]
+    assert person_posts.name_and_post("常务副省长") is None
+
+
+def test_a_former_post():
+    text = "马志强,男,汉族,1970年12月生,曾任山西省忻州市忻府区委书记等职,去年8月31日被任命为省太忻经济一体化发展促进中心副主任(试用期一年)。\n"
+    assert _extracted(text) == [("马志强", "山西省忻州市忻府区委书记")]
+
+
+def test_a_title_of_address_is_kept_only_without_a_fuller_post():
+    text = ("省委常委、市委书记陈伟俊出席。\n△ 副市长殷志军陪同陈伟俊书记调研国家级自创区建设。\n"
+            "全面落实李希书记调研清远讲话要求。\n")
+    assert _extracted(text) == [("陈伟俊", "省委常委"), ("陈伟俊", "市委书记"), ("殷志军", "副市长"), ("李希", "书记")]
