@@ -172,7 +172,7 @@ def _title_at(s: str, j: int) -> str | None:
 def name_at(s: str, j: int) -> int:
     """Length of the person's name starting at s[j] (2 to 4 characters, or a dotted minority
     name), or 0 if none does: the shortest candidate after which a name may end."""
-    if j >= len(s) or _title_at(s, j):
+    if j >= len(s) or _title_at(s, j) or s[j] in _not_name_starts():
         return 0
     dotted = N.minority_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
@@ -183,6 +183,11 @@ def name_at(s: str, j: int) -> int:
                 return 0   # "副市长任组长": 任组长 is a role, not a name
             return n
     return 0
+
+
+@lru_cache(maxsize=1)
+def _not_name_starts() -> frozenset[str]:
+    return frozenset(lexicon("not_name_starts.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -219,3 +219,18 @@ def test_a_title_of_address_is_kept_only_without_a_fuller_post():
     text = ("省委常委、市委书记陈伟俊出席。\n△ 副市长殷志军陪同陈伟俊书记调研国家级自创区建设。\n"
             "全面落实李希书记调研清远讲话要求。\n")
     assert _extracted(text) == [("陈伟俊", "省委常委"), ("陈伟俊", "市委书记"), ("殷志军", "副市长"), ("李希", "书记")]
+
+
+def test_a_role_assigned_with_you_is_not_a_post_and_name():
+    # "办公室主任由X同志兼任" assigns a roster role: 由 starts no name.
+    assert _posts("领导小组下设办公室,办公室主任由徐毅松同志兼任。") == []
+    assert _posts("办公室主任由赵四同志兼任。") == []
+
+
+def test_adverbs_end_a_name():
+    assert _posts("习近平总书记先后4次对温州工作作出重要指示批示") == [("习近平", "总书记")]
+
+
+def test_report_byline_post_then_name():
+    text = "2021年2月2日在温州市第十三届人民代表大会第六次会议上\n温州市市长 姚高员\n各位代表:\n"
+    assert _extracted(text) == [("姚高员", "温州市市长")]
