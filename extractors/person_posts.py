@@ -177,8 +177,10 @@ def name_at(s: str, j: int) -> int:
     dotted = N.minority_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
         return dotted
-    for n in sorted(N.name_lengths(s, j)):
-        if _ends_name(s, j + n):
+    if not N.surname_at(s, j):
+        return 0
+    for n in (2, 3, 4):
+        if N.is_name_shape(s, j, n) and _ends_name(s, j + n):
             if _holds_title(s[j : j + n]) or _holds_role(s[j : j + n]):
                 return 0   # "副市长任组长": 任组长 is a role, not a name
             return n
@@ -238,13 +240,14 @@ def _bare_titles() -> frozenset[str]:
     return frozenset(leader_titles()[0]) | frozenset(lexicon("post_titles.txt"))
 
 
-_ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
+#: A post phrase is CJK, with digits in a body's ordinal ("第19届亚运会组委会主席").
+_POST_CHARS = re.compile(r"[\u4e00-\u9fff0-9]+")
 
 
 def is_post(p: str) -> bool:
     """Is p, as a whole, a post phrase: a body (optional) and a title, in CJK only
     (市政府副秘书长, 嘉定区区长, 省政府党组成员)? Roster roles alone are not posts."""
-    if not (2 <= len(p) <= 30) or not _ALL_CJK.fullmatch(p) or p in _words()[3]:
+    if not (2 <= len(p) <= 30) or not _POST_CHARS.fullmatch(p) or p[0].isdigit() or p in _words()[3]:
         return False
     return bool(_post_end_regex().search(p))
 
@@ -389,11 +392,16 @@ _LABEL = re.compile(r"^([\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,6}) ?[：:] ?(.*)
 #: "刘惠祥（市委常委、常务副市长）", "龚 正（市长）".
 _BRACKET_ENTRY = re.compile(r"^(.{2,16}?) ?[（(]([^（）()]{2,60})[)）]$")
 _LIST_SEP = re.compile(r"[、，,]")
+_CONCURRENT = re.compile(r"兼任|兼")
 
 
 def _posts_of(text: str) -> list[str] | None:
     """The posts of "市政府副秘书长、市发展改革委主任", or None unless every part is a post."""
-    parts = [p for p in _LIST_SEP.split(text.replace(" ", "").replace("\u3000", "")) if p]
+    parts = []
+    for part in _LIST_SEP.split(text.replace(" ", "").replace("\u3000", "")):
+        # "中央办公厅副主任兼秘书局局长": two posts, where both halves are posts.
+        halves = [h for h in _CONCURRENT.split(part) if h]
+        parts.extend(halves if len(halves) > 1 and all(is_post(h) for h in halves) else [part] if part else [])
     return parts if parts and all(is_post(p) for p in parts) else None
 
 
@@ -472,10 +480,12 @@ def name_and_post(head: str) -> tuple[str, str] | None:
     """Split a name printed straight before its post: "彭沉雷副市长" -> (彭沉雷, 副市长),
     "梁伟发省政府党组副书记" -> (梁伟发, 省政府党组副书记). The post must be a bare title or
     begin as a body does (data/post_body_starts.txt), which settles the name's length."""
-    if _title_at(head, 0):
+    if not N.surname_at(head, 0) or _title_at(head, 0):
         return None   # "常务副省长": a title, not 常务 + 副省长
     bare, starts = _bare_titles(), _body_starts()
-    for n in sorted(N.name_lengths(head, 0)):
+    for n in (2, 3, 4):
+        if not N.is_name_shape(head, 0, n):
+            continue
         name, post = head[:n], head[n:]
         if (post in bare or post.startswith(starts)) and is_post(post) and is_full_name(name):
             return name, post
@@ -503,12 +513,14 @@ def header_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
     person: str | None = None   # the person of the header line just read
     lone = False                # that header was a name alone
     for i, raw in enumerate(lines):
+        if person is None and not N.surname_at(raw.lstrip(), 0):
+            continue   # neither a header nor the line after one
         # Only the line's first clauses are read: despace them, not the whole line.
         clauses = _HEAD_END.split(raw[:60].replace(" ", ""))
         line = raw if len(raw) <= 8 else ""
         if person is not None:
             if lone:
-                parts = [p for p in re.split("兼任|兼", clauses[0]) if p]
+                parts = [p for p in _CONCURRENT.split(clauses[0]) if p]
                 posts = parts if parts and all(is_post(p) for p in parts) else []
             else:
                 post = _concurrent(clauses[0])
@@ -525,7 +537,8 @@ def header_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
         if not found:
             continue
         person = found[0]
-        yield i, Mention(person, found[1], 0, len(raw), 0)
+        for post in _posts_of(found[1]) or [found[1]]:   # "…副主任兼秘书局局长": two posts
+            yield i, Mention(person, post, 0, len(raw), 0)
         for c in clauses[1:]:
             post = _concurrent(c)
             if post:
@@ -598,14 +611,21 @@ _LINE_END = re.compile(r"[。：:；;！？!?)）]")
 
 def printed_lines(issue: Issue, a: int, b: int) -> list[tuple[int, int]]:
     """The paragraph text[a:b] cut where a printed line starts after a sentence or a roster
-    entry ends, or starts with a roster role ("副组长："): the lines a roster or a division
-    of work prints one entry each."""
+    entry ends, or starts as a roster entry does ("副组长：", "孔绍逊 中央办公厅…"): the
+    lines a roster or a division of work prints one entry each."""
     line_of, text = issue.line_of, issue.text
     if line_of[a] == line_of[b - 1]:
         return [(a, b)]
     cuts = {m.end() for m in _LINE_END.finditer(text, a, b)}
-    if "：" in text[a:b] or ":" in text[a:b]:
+    segment = text[a:b]
+    if "：" in segment or ":" in segment:
         cuts.update(m.start() for m in _role_label_regex().finditer(text, a, b))
+    if _ENTRY_START.match(text, a, b):
+        # A long roster line joined to the next: "…组委会主席" + "孔绍逊 中央办公厅副主任…":
+        # a line of the paragraph that starts as an entry does.
+        for m in _SPACE.finditer(text, a, b):
+            q = m.start()
+            cuts.update(c for c in (q - 4, q - 3, q - 2, q - 1) if _ENTRY_START.match(text, c, b))
     out, s = [], a
     for p in sorted(cuts):
         if s < p < b and line_of[p] != line_of[p - 1]:
@@ -613,6 +633,10 @@ def printed_lines(issue: Issue, a: int, b: int) -> list[tuple[int, int]]:
             s = p
     out.append((s, b))
     return out
+
+
+#: Where a roster entry "name post" may start: a name (padded or not) and a space.
+_ENTRY_START = re.compile(r"[\u4e00-\u9fff](?:[\u4e00-\u9fff]{1,3}| [\u4e00-\u9fff]) [\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)

@@ -224,7 +224,8 @@ def test_a_title_of_address_is_kept_only_without_a_fuller_post():
 def test_a_role_assigned_with_you_is_not_a_post_and_name():
     # "办公室主任由X同志兼任" assigns a roster role: 由 starts no name.
     assert _posts("领导小组下设办公室,办公室主任由徐毅松同志兼任。") == []
-    assert _posts("办公室主任由赵四同志兼任。") == []
+    assert _posts("办公室主任由民政部部长李纪恒兼任;常务副主任由民政部副部长高晓兵兼任;") == [
+        ("李纪恒", "民政部部长"), ("高晓兵", "民政部副部长")]
 
 
 def test_adverbs_end_a_name():
@@ -232,5 +233,23 @@ def test_adverbs_end_a_name():
 
 
 def test_report_byline_post_then_name():
-    text = "2021年2月2日在温州市第十三届人民代表大会第六次会议上\n温州市市长 姚高员\n各位代表:\n"
+    text = ("温州市政府工作报告(2021年2月2日 姚高员)\n2021年2月2日在温州市第十三届人民代表大会第六次会议上\n"
+            "温州市市长 姚高员\n各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议,并请市政协委员和其他列席人员提出意见。\n")
     assert _extracted(text) == [("姚高员", "温州市市长")]
+
+
+def test_national_roster_layout():
+    # 国办函〔2022〕33号: roles alone on their lines, names unpadded, 兼 inside an entry, ordinals.
+    text = ("二、组成人员\n组长:\n孙春兰 国务院副总理\n第一副组长:\n王勇 国务委员\n副组长:\n"
+            "苟仲文 体育总局局长、第19届亚运会组委会主席、第4届亚残运会组委会主席\n成员:\n"
+            "孔绍逊 中央办公厅副主任兼秘书局局长\n欧文汉 财政部部长助理\n")
+    assert _extracted(text) == [
+        ("孙春兰", "国务院副总理"), ("王勇", "国务委员"), ("苟仲文", "体育总局局长"),
+        ("苟仲文", "第19届亚运会组委会主席"), ("苟仲文", "第4届亚残运会组委会主席"),
+        ("孔绍逊", "中央办公厅副主任"), ("孔绍逊", "秘书局局长"), ("欧文汉", "财政部部长助理")]
+
+
+def test_printed_lines_split_a_joined_roster():
+    issue = normalize("成员:\n王浩 浙江省省长、第19届亚运会组委会主席、第4届亚残运会组委会主席\n孔绍逊 中央办公厅副主任兼秘书局局长\n")
+    lines = [issue.text[a:b] for p in issue.paragraphs() for a, b in person_posts.printed_lines(issue, *p)]
+    assert "孔绍逊 中央办公厅副主任兼秘书局局长" in lines
