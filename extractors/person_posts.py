@@ -16,7 +16,8 @@ passage that states it. The forms read:
 - rosters, line by line, in every layout: "组  长：龚　正  市长", "成  员：马春雷  市政府副秘书长、
   市发展改革委主任", "汤志平  副市长", "刘惠祥（市委常委、常务副市长）" under a role line
   ("组  长：" alone). Roster roles (data/roster_roles.txt) are not posts; the Wenzhou gazette's
-  own layout "组  长：陈建明（温州市政府常务副市长）" keeps the role, as its reference answers do;
+  own layout "组  长：陈建明（温州市政府常务副市长）" keeps the role, as its reference answers do
+  (gazette issues only); entries run into a sentence: "组长：张顺彩（市政府副市长），副组长：…";
 - headers of a division of work: "龚正市长" / "陈寅常务副市长" on a line, a following
   "兼市公安局局长，…" line; a name alone on a line, then "省长，主持…" or
   "副省长兼任省公安厅厅长，负责…";
@@ -28,7 +29,9 @@ section is skipped: its acts are appointments. `date` is the diary day or the ne
 
 Names follow extractors/names.py (compound surnames, four-character names, padded names
 "龚　正" written 龚正) and, in running text, must be followed by a word that ends a name
-(data/person_name_enders.txt), punctuation or a title.
+(data/person_name_enders.txt), punctuation or a title; words such as 全面 are never names
+(data/not_names.txt). Rosters and headers are read per printed line (`printed_lines`), since
+a web page's lines may reach us joined into one paragraph.
 """
 from __future__ import annotations
 
@@ -181,10 +184,16 @@ def name_at(s: str, j: int) -> int:
         return 0
     for n in (2, 3, 4):
         if N.is_name_shape(s, j, n) and _ends_name(s, j + n):
-            if _holds_title(s[j : j + n]) or _holds_role(s[j : j + n]):
+            cand = s[j : j + n]
+            if _holds_title(cand) or _holds_role(cand) or cand in _not_names():
                 return 0   # "副市长任组长": 任组长 is a role, not a name
             return n
     return 0
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(lexicon("not_names.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -215,7 +224,8 @@ def is_full_name(s: str) -> bool:
     """Is s, as a whole, a person's name (龚正, 欧阳秋虹, 帕提古丽·阿卜力克木)?"""
     if N.MINORITY_NAME.fullmatch(s):
         return True
-    return 2 <= len(s) <= 4 and len(s) in N.name_lengths(s, 0) and not _title_at(s, 0) and not _holds_title(s)
+    return (2 <= len(s) <= 4 and N.is_name_shape(s, 0, len(s)) and not _title_at(s, 0) and not _holds_title(s)
+            and s not in _not_names())
 
 
 @lru_cache(maxsize=1)
@@ -375,7 +385,7 @@ def _name_before(s: str, k: int, leaders: tuple[str, ...]) -> tuple[int, bool] |
         if a < 0 or not N.is_name_shape(s, a, n):
             continue
         cand = s[a:k]
-        if _title_at(s, a) or _holds_title(cand):
+        if _title_at(s, a) or _holds_title(cand) or cand in _not_names():
             continue   # "，常务|副市长": the "name" is the head of a longer title
         before = s[:a]
         if not before or not _CJK.match(before[-1]):
@@ -545,6 +555,27 @@ def header_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
                 yield i, Mention(person, post, 0, len(raw), 0)
 
 
+#: "name（posts）" inside running text, after a pause or a colon.
+_INLINE_BRACKET = re.compile(r"(?:^|(?<=[：:、，,；;]))([^：:、，,；;（）()]{2,8})[（(]([^（）()]{2,60})[)）]")
+
+
+def bracket_mentions(s: str) -> Iterator[Mention]:
+    """Roster entries run into a sentence, in a despaced passage: "组长：张三（市长），副组长：
+    李四（副市长）、王五（市委秘书长）". A role label before the name is dropped."""
+    if "（" not in s and "(" not in s:
+        return
+    roles = _words()[3]
+    for m in _INLINE_BRACKET.finditer(s):
+        name = m[1]
+        label = max((r for r in roles if name.startswith(r)), key=len, default="")
+        name = name[len(label):]
+        posts = _posts_of(m[2])
+        if posts and is_full_name(name):
+            a = m.start(1) + len(label)
+            for post in posts:
+                yield Mention(name, post, a, m.end(), a)
+
+
 _FORMER = re.compile(r"曾任|历任")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
@@ -671,6 +702,8 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             for mention in mentions(sp.text):
                 found.append((*sp.origin(mention.start, mention.end), mention, date))
             for mention in former_mentions(sp.text):
+                found.append((*sp.origin(mention.start, mention.end), mention, None))
+            for mention in bracket_mentions(sp.text):
                 found.append((*sp.origin(mention.start, mention.end), mention, None))
         if section.kind != "diary":
             # Sections are read as one flow of lines: a header's name may end one section and

@@ -253,3 +253,15 @@ def test_printed_lines_split_a_joined_roster():
     issue = normalize("成员:\n王浩 浙江省省长、第19届亚运会组委会主席、第4届亚残运会组委会主席\n孔绍逊 中央办公厅副主任兼秘书局局长\n")
     lines = [issue.text[a:b] for p in issue.paragraphs() for a, b in person_posts.printed_lines(issue, *p)]
     assert "孔绍逊 中央办公厅副主任兼秘书局局长" in lines
+
+
+def test_roster_entries_run_into_a_sentence():
+    s = "组长:张顺彩(市政府副市长),副组长:周华驹(市政府副秘书长)、洪耀坚(市卫生局局长)。领导小组办公室设在市卫生局(市爱卫办)。"
+    assert [(m.person, m.post) for m in person_posts.bracket_mentions(s)] == [
+        ("张顺彩", "市政府副市长"), ("周华驹", "市政府副秘书长"), ("洪耀坚", "市卫生局局长")]
+
+
+def test_words_that_look_like_names_after_a_title():
+    assert _posts("实行校长负责制,校长全面负责学校工作。") == []
+    assert _posts("24日,市委副书记、市长、市政府党组书记吴开华主持召开市政府党组会议") == [
+        ("吴开华", "市委副书记"), ("吴开华", "市长"), ("吴开华", "市政府党组书记")]
