@@ -347,7 +347,7 @@ def mentions(s: str) -> Iterator[Mention]:
             continue
         # "张三代市长李四": 代 right after a name means "on behalf of"; elsewhere (代省长杜家毫)
         # it is the acting post as printed.
-        posts = [(p + 1, post[1:]) if post.startswith("代") and p in name_ends else (p, post) for p, post in posts]
+        posts = [(p + 1, post[1:]) if _on_behalf(post) and p in name_ends else (p, post) for p, post in posts]
         for a, b in names:
             taken.add(a)
             name_ends.add(b)
@@ -376,6 +376,11 @@ def mentions(s: str) -> Iterator[Mention]:
                 continue
             taken.add(a)
             yield Mention(s[a : m.start()], t, a, m.end(), a, t in address)
+
+
+def _on_behalf(post: str) -> bool:
+    """代 + title, read "on behalf of" where a name precedes it; 代理 is always the acting post."""
+    return post.startswith("代") and not post.startswith("代理")
 
 
 def _name_before(s: str, k: int, leaders: tuple[str, ...]) -> tuple[int, bool] | None:

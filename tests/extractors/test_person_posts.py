@@ -131,8 +131,10 @@ def test_post_name_verb_of_a_division_of_work():
 def test_dai_is_the_acting_post_unless_a_name_stands_before_it():
     assert _posts("代省长杜家毫领导省政府全面工作。") == [("杜家毫", "代省长")]
     assert _posts("代市长项敏代表市政府作表态发言") == [("项敏", "代市长")]
-    # "X代市长Y": X acts on behalf of the mayor Y.
-    assert _posts("受市长委托，副市长陈浩代市长姚高员作报告") == [("陈浩", "副市长"), ("姚高员", "市长")]
+    # SCHEMA.md's "X代市长Y作报告": X acts on behalf of the mayor Y (names of a 2010 杭州 report).
+    assert _posts("受市长委托，副市长于辉达代市长邵占维作报告") == [("于辉达", "副市长"), ("邵占维", "市长")]
+    # 代理 is always the acting post.
+    assert _posts("决定任命邵占维为杭州市副市长,代理市长邵占维说") == [("邵占维", "代理市长")]
 
 
 def test_attendees_with_a_compound_surname():
@@ -265,3 +267,13 @@ def test_words_that_look_like_names_after_a_title():
     assert _posts("实行校长负责制,校长全面负责学校工作。") == []
     assert _posts("24日,市委副书记、市长、市政府党组书记吴开华主持召开市政府党组会议") == [
         ("吴开华", "市委副书记"), ("吴开华", "市长"), ("吴开华", "市政府党组书记")]
+
+
+def test_npc_session_attendees_and_guests():
+    # 浙江在线 2010-07-29 (杭州市十一届人大常委会第二十四次会议).
+    s = ("杭州市人大常委会主任王国平,副主任于辉达、顾树森、陈重华出席会议,市政协副主席张鸿建应邀参加会议。"
+         "受主任会议委托,秘书长俞宝祥作关于本次会议议程草案的说明。")
+    assert _posts(s) == [("王国平", "杭州市人大常委会主任"), ("于辉达", "副主任"), ("顾树森", "副主任"),
+                         ("陈重华", "副主任"), ("张鸿建", "市政协副主席"), ("俞宝祥", "秘书长")]
+    assert _posts("蔡奇市长因工作变动向会议提出书面辞职报告。") == [("蔡奇", "市长")]
+    assert _extracted("时报记者 张秉璐 杭州日报记者 傅一览\n") == []
