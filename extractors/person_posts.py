@@ -453,7 +453,7 @@ def group_mentions(lines: list[str], keep_roles: bool = True) -> Iterator[tuple[
     the bracketed lines that continue it, as the Wenzhou reference answers record it
     (`keep_roles`: the extractor keeps them for gazette issues only; single documents and
     news follow the common convention)."""
-    roles = _words()[3]
+    roles = tuple(_words()[3])
     role: str | None = None   # the role a bracketed entry on the label's line opened
     for i, raw in enumerate(lines):
         line = raw.strip()
@@ -461,7 +461,7 @@ def group_mentions(lines: list[str], keep_roles: bool = True) -> Iterator[tuple[
         inline = False
         if label:
             head = label[1].replace(" ", "")
-            if head not in roles:
+            if not head.endswith(roles):   # 组长, 第一副组长, 常务副总指挥
                 role = None
                 continue
             role = None

@@ -277,3 +277,8 @@ def test_npc_session_attendees_and_guests():
                          ("陈重华", "副主任"), ("张鸿建", "市政协副主席"), ("俞宝祥", "秘书长")]
     assert _posts("蔡奇市长因工作变动向会议提出书面辞职报告。") == [("蔡奇", "市长")]
     assert _extracted("时报记者 张秉璐 杭州日报记者 傅一览\n") == []
+
+
+def test_a_longer_role_label_with_its_entry():
+    got = [(m.person, m.post) for _, m in person_posts.group_mentions(["第一副组长:王勇 国务委员"])]
+    assert got == [("王勇", "国务委员")]
