@@ -25,8 +25,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
-from .layout import Issue, TitleBlock
+from .issue import Issue, TitleBlock
+from .pagemeta import read_meta
 from .patterns import CN_DATE, DOC_NUMBER, canonical_doc_number, despace, iso_date
 from .records import Citation, Document
 from .titleblocks import HANZI_DATE, ISSUER_END, ISSUER_ENDINGS, TITLE_HEAD
@@ -135,7 +137,13 @@ def split_list(text: str) -> list[str]:
 def split_addressees(to: str) -> list[str]:
     """The addressees of "各县（市、区）人民政府，市政府直属各单位". When the PDF joined an
     attachment's name to the line ("…成员名单各县（市、区）人民政府"), the list starts at 各."""
-    items = split_list(to)
+    items: list[str] = []
+    for item in split_list(to):
+        # "区党工委各部、委、办、局党委": one addressee whose kinds of body are listed with 、.
+        if items and len(item) == 1:
+            items[-1] += "、" + item
+        else:
+            items.append(item)
     if items and not items[0].startswith("各") and len(items[0]) > 16:
         cut = items[0].find("各")
         if cut > 0 and title_ends_like_name(items[0][:cut]):
@@ -167,7 +175,7 @@ def _issuer_names(text: str) -> list[str] | None:
 
 def _is_signature_line(text: str) -> bool:
     names = _issuer_names(text)
-    return bool(names) and all(ISSUER_END.search(x) for x in names)
+    return bool(names) and all(ISSUER_END.search(x) for x in names or ())
 
 
 def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_line: str) -> list[str]:
@@ -299,7 +307,7 @@ def _starts(issue: Issue, areas: list[tuple[int, int]], lone: list[TitleBlock]) 
                 starts.add(a)
     for b in lone:
         before = issue.text[:b.offset].rstrip("\n")
-        if not before or before.endswith(tuple("。！？；：")) or any(b.offset == a for a, _ in areas):
+        if b.doc_number and (not before or before.endswith(tuple("。！？；：")) or any(b.offset == a for a, _ in areas)):
             starts.add(b.offset)
             numbers[b.offset] = b.doc_number
     return sorted(starts), numbers
@@ -362,9 +370,55 @@ def find_documents(issue: Issue) -> list[_Draft]:
     return drafts
 
 
+def _meta_number(issue: Issue, drafts: list[_Draft]) -> dict[int, str]:
+    """A web page prints its document's number only in its metadata table ("文　号　X"): the
+    number belongs to the page's document (the one titled as the page, or its only one)."""
+    if issue.gazette.name or not drafts:
+        return {}
+    meta = read_meta(issue.lines)
+    if not meta.doc_number or any(d.number == meta.doc_number for d in drafts):
+        return {}
+    titled = [d for d in drafts if meta.title and _core(d.title) == _core(meta.title)]
+    host = titled[0] if titled else (drafts[0] if len(drafts) == 1 else None)
+    return {id(host): meta.doc_number} if host is not None and host.number is None else {}
+
+
+#: The session that passed a law or decision: "（2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过）".
+_PASSED_BY = re.compile(
+    rf"^[（(]\s*{CN_DATE.pattern}\s*(?P<body>[\u4e00-\u9fff]{{2,12}}?)第[一二三四五六七八九十百]+届"
+    r"(?P<organ>人民代表大会(?:常务委员会)?)第[一二三四五六七八九十百]+次(?:全体)?会议(?:通过|批准)"
+)
+
+
+def _passed_by(issue: Issue, d: _Draft) -> tuple[list[str], str | None]:
+    """A people's congress law or decision signed by no one: the congress (its standing
+    committee) that passed it, and the date, from the line under its title."""
+    heads = [issue.text[a:b] for a, b in islice(issue.paragraphs(d.start, d.end), 3)]
+    for line in heads:
+        m = _PASSED_BY.match(line)
+        if m:
+            return [m["body"] + m["organ"]], iso_date(m["y"], m["m"], m["d"])
+    return [], None
+
+
+def _issuers_from_title(title: str) -> list[str]:
+    """The issuing body named at the head of a title ("肇庆市人民政府办公室关于…"), for a
+    document whose signature the text does not print."""
+    head = re.split(r"关于|印发|转发", title, maxsplit=1)[0]
+    names = split_issuers(head) if head and head != title else []
+    return names if names and all(ISSUER_END.search(n) for n in names) else []
+
+
 def extract(issue: Issue) -> Iterator[Document]:
-    for d in find_documents(issue):
+    drafts = find_documents(issue)
+    meta_numbers = _meta_number(issue, drafts)
+    for d in drafts:
+        d.number = d.number or meta_numbers.get(id(d))
         issuers, date, _ = find_signature(issue, d.start, d.end)
+        if not issuers:
+            issuers, date = _passed_by(issue, d)
+        if not issuers:
+            issuers = _issuers_from_title(d.title)
         first = next(issue.paragraphs(d.start, d.end), (d.start, d.start))
         head = issue.text[first[0]:first[1]]
         addressees: tuple[str, ...] = ()

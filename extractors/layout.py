@@ -21,15 +21,20 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .issue import Heading, Issue, Section, TitleBlock
 from .patterns import DOC_NUMBER_LINE, despace
 from .reading import InputError, read_text
-from .records import Gazette, Source
+from .records import Gazette
+from .script import for_reading, printed_chars
+from .sections import find_sections
+from .titleblocks import find_title_blocks
+
+__all__ = ["Heading", "Issue", "Section", "TitleBlock", "load_issue", "normalize", "input_kind"]
 
 # --- page furniture -------------------------------------------------------------------
 
@@ -76,99 +81,6 @@ def visual_width(s: str) -> int:
     return 2 * n - ascii_count - s.count(" ")
 
 
-# --- the Issue -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    kind: str          # documents | policy | personnel | news | diary | catalog | statistics | captions | colophon
-    start: int         # offsets into Issue.text
-    end: int
-    heading: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TitleBlock:
-    """A document's number and title as printed together (often after its first page)."""
-
-    doc_number: str | None
-    title: str
-    line: int          # first and last line in the file
-    end_line: int
-    offset: int        # where in Issue.text the block stood before it was lifted out
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A section heading met in the file, lifted out of the running text."""
-
-    text: str
-    line: int
-    offset: int
-    kind: str
-
-
-@dataclass
-class Issue:
-    key: str
-    path: str
-    lines: list[str]                    # the file's lines, as read (index 0 is line 1)
-    text: str
-    line_of: array                      # line_of[i] = 1-based file line of text[i]
-    gazette: Gazette
-    sections: list[Section] = field(default_factory=list)
-    title_blocks: list[TitleBlock] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).name
-
-    def line_at(self, offset: int) -> int:
-        if not self.line_of:
-            return 1
-        return self.line_of[min(max(offset, 0), len(self.line_of) - 1)]
-
-    def source(self, start: int, end: int, extractor: str, document: str | None = None) -> Source:
-        """Provenance of text[start:end]: its file lines and the exact quote."""
-        end = max(end, start)
-        return Source(
-            issue=self.key,
-            line=self.line_at(start),
-            end_line=self.line_at(max(start, end - 1)),
-            start=start,
-            end=end,
-            quote=self.text[start:end],
-            extractor=extractor,
-            document=document,
-        )
-
-    def sections_of(self, *kinds: str) -> list[Section]:
-        return [s for s in self.sections if s.kind in kinds]
-
-    def section_at(self, offset: int) -> Section | None:
-        for s in self.sections:
-            if s.start <= offset < s.end:
-                return s
-        return None
-
-    def paragraphs(self, start: int = 0, end: int | None = None):
-        """(start, end) spans of the paragraphs of text[start:end]."""
-        end = len(self.text) if end is None else end
-        pos = start
-        while pos < end:
-            nl = self.text.find("\n", pos, end)
-            stop = end if nl < 0 else nl
-            if stop > pos:
-                yield pos, stop
-            pos = stop + 1
-
-    def offset_of_line(self, line: int) -> int:
-        """First text offset whose source line is >= line (for `govkg explain --line`)."""
-        i = bisect_right(self.line_of, line - 1)
-        return min(i, len(self.text))
-
-
 # --- normalization ----------------------------------------------------------------------
 
 
@@ -180,6 +92,7 @@ class _Line:
     page_start: bool   # the PDF tool starts a page's text with one space
     width: int         # visual width of text
     page: int = 0      # pages are counted at page starts and page furniture
+    block: bool = False  # a block of flattened web text: a paragraph of its own
 
 
 _BLANKS = re.compile(r"[ \t\u3000\xa0]+")
@@ -246,6 +159,8 @@ def _issue_key(g: Gazette, text: str) -> str:
 def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> bool:
     """Does a new paragraph start at `cur`? `width` is the column width around it;
     `prev_opens` says whether `prev` is the first line of its paragraph."""
+    if cur.block or prev.block:
+        return True
     if cur.page_start and prev.text.endswith(tuple(_TERMINAL)) and _LIST_MARKER.match(cur.text):
         return True
     if cur.indent >= 8 or prev.indent >= 8:
@@ -298,12 +213,44 @@ def _column_widths(lines: list[_Line]) -> list[int]:
     return out
 
 
-def normalize(raw_text: str, path: str = "<text>") -> Issue:
-    """Turn one issue's PDF text into an `Issue` (see the module docstring)."""
-    from .titleblocks import find_title_blocks  # the documents room owns title-block rules
+#: A crawler that flattens a web page writes its blocks (breadcrumb, title, body paragraphs,
+#: signature) on one line, separated by spaces. A line this long with blanks between Chinese
+#: characters is such a page, never a printed line.
+FLATTENED_LINE = 300
+_BLOCK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
 
+
+def unflatten(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
+    """Lines cut at the block boundaries of flattened web text, and the file line of each; None
+    when no line is flattened (printed text keeps its lines)."""
+    if not any(len(r) > FLATTENED_LINE and _BLOCK_GAP.search(r) for r in raw_lines):
+        return None
+    out: list[str] = []
+    file_line: list[int] = []
+    for no, raw in enumerate(raw_lines, 1):
+        pieces = _BLOCK_GAP.split(raw) if len(raw) > FLATTENED_LINE else [raw]
+        out.extend(pieces)
+        file_line.extend([no] * len(pieces))
+    return out, file_line
+
+
+def normalize(raw_text: str, path: str = "<text>") -> Issue:
+    """Turn one input's text into an `Issue` (see the module docstring)."""
     labels = column_labels()
+    printed_text = raw_text
+    reading = for_reading(raw_text)
+    if reading is not None:
+        raw_text = reading     # traditional characters: read in simplified, quoted as printed
     raw_lines = raw_text.split("\n")
+    printed_lines = printed_text.split("\n") if reading is not None else raw_lines
+    relaid = unflatten(raw_lines)
+    file_line = None
+    if relaid is not None:
+        raw_lines, lines_of_file = relaid
+        file_line = array("i", lines_of_file)
+        printed_relaid = unflatten(printed_lines) if reading is not None else None
+        if printed_relaid is not None:
+            printed_lines = printed_relaid[0]
     lines: list[_Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if not raw or raw.isspace():
@@ -312,7 +259,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if not text:
             continue
         page_start = raw.startswith(" ") and not raw.startswith("  ")
-        lines.append(_Line(no, text, indent, page_start, visual_width(text)))
+        lines.append(_Line(no, text, indent, page_start, visual_width(text), block=file_line is not None))
 
     gazette = _gazette(lines, labels)
 
@@ -402,9 +349,10 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         gazette=gazette,
         title_blocks=title_blocks,
         headings=headings,
+        file_line=file_line,
     )
-    from .sections import find_sections
-
+    if reading is not None:
+        issue.printed = printed_chars(text, line_of, printed_lines, raw_lines)
     issue.sections = find_sections(issue, label_offsets)
     return issue
 

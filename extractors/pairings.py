@@ -1,20 +1,35 @@
-"""Extractor: paired places (山海协作 partners, 对口支援 partners).
+"""Extractor: paired places (山海协作, 对口支援 and other partnerships between places).
 
 In: a normalized `Issue` (its running text and its raw lines). Out: `Pairing` records, one per
-distinct pair and kind of the issue, places written in full from the gazetteer
-ontology/places.tsv (泰顺 -> 泰顺县, 鹿 -> 鹿城区):
+distinct pair and kind, places written in full from the national gazetteer (extractors/places.py:
+泰顺 -> 泰顺县, 杭州 -> 杭州市; a 兵团 city keeps its division, 第一师阿拉尔市).
 
-- "鹿城—泰顺“飞地”", "鹿—泰“飞地”": two places joined by a dash and followed by a word of
-  partnership (飞地, 山海协作, 对口支援, 结对…) -> 山海协作 or 对口支援 by that word; one-
-  character abbreviations only among the home city's own divisions and only before 飞地;
-- "温州市—格尔木市对口支援工作座谈会", "温州与格尔木于2010年建立对口支援关系";
+Only sentences holding a word of partnership (extractors/data/pairing_kinds.tsv: 山海协作, 飞地,
+对口支援, 援疆, 东西部扶贫协作, 帮扶, 结对, …) are read; in them the places are found by the
+gazetteer and read in these shapes:
+
+- "A帮扶B、C和D；E帮扶F", "由滨江区结对泰顺县", "A对口支援B", "北京帮内蒙古": a place, the verb, a
+  list of places; a place may be printed under its province or city ("河北省张家口市" is 张家口市);
+  the subject may open the verb's clause ("宁波市按照…部署对口支援…库车县") or serve two verbs
+  ("…对口支援A，对口帮扶B"); the places a verb lists are not paired with each other;
+- "鹿城—泰顺“飞地”", "嘉善—庆元—九寨沟“飞地”产业园", "温州市—格尔木市对口支援工作座谈会",
+  "湖北·西藏对口支援工作座谈会": places joined by dashes (or a middle dot) right before a word of partnership; the first is paired with each other one
+  (the host of an enclave with its partners, not the partners with each other); one-character
+  abbreviations ("鹿—泰“飞地”") only among the home city's own divisions and only before 飞地;
+- "遂昌与诸暨共建的山海协作产业园", "温州与格尔木于2010年建立对口支援关系", "联接杭州和第一师阿拉尔市
+  两地": A与/和/同B in a sentence with a word of partnership (not "A、B与C", a coordination);
 - "两地自启动对口支援工作以来": the home city (from the gazette's name) and the place the
-  surrounding report talks about most;
+  surrounding report names most;
 - tables printed one character per line ("泰 / 顺 / -鹿 / 城"): the raw lines of such runs are
   rejoined and read like text; the kind comes from the document around the table.
 
-Precision over recall: a dash between two places with no word of partnership after it (阿拉尔
-市-温州市产业对接会, a meeting) is not a pairing.
+The kind is that of the sentence's decisive word (东西部扶贫协作, 扶贫协作, 结对帮扶 -> other; 对口支援,
+援疆, 援藏 -> 对口支援); 山海协作 across provinces is other. Not recorded: a dash between two places
+with no word of partnership after it (阿拉尔市-温州市产业对接会, a meeting); pairs named by two
+provinces' abbreviations (粤桂, 闽宁: not in the gazetteer); an agency, hospital or enterprise
+paired with a place (only a place right before the verb pairs); a list cut off by the end of
+the text; a city and its own county. A place's 人民政府 stands for the place. A name several
+places bear (西湖区) is read as the one nearest its partner.
 """
 from __future__ import annotations
 
@@ -22,183 +37,304 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .layout import Issue
+from .lexicons import lexicon
+from .places import (
+    Place,
+    ancestors,
+    corps_division,
+    find_places,
+    lookup,
+    province_of,
+    resolve,
+)
 from .records import Pairing, Source
 
 EXTRACTOR = "pairings"
 
-#: word after a pair -> kind of pairing.
-KIND_WORDS = (
-    ("“飞地”", "山海协作"), ("飞地", "山海协作"), ("山海协作", "山海协作"), ("结对", "山海协作"),
-    ("对口支援", "对口支援"), ("对口帮扶", "对口支援"), ("对口合作", "对口支援"), ("对口援建", "对口支援"),
-)
-_DASH = "—－\\-–~～"
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    full: str
-    short: str
-    level: str
-    parent: str
+_DASH = "—－\\-–~～·•"   # "湖北·西藏对口支援工作座谈会": a middle dot joins places too
+_DASH_RE = re.compile(f"[{_DASH}]{{1,2}}")
+_SENTENCE_END = "。！？!?\n"
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[Place, ...]:
-    """The places of ontology/places.tsv."""
-    text = resources.files("govkg.ontology").joinpath("places.tsv").read_text("utf-8")
-    out = []
-    for row in text.splitlines():
-        if not row.strip() or row.startswith("#") or row.startswith("full_name"):
-            continue
-        cols = (row.split("\t") + ["", "", "", ""])[:4]
-        out.append(Place(*(c.strip() for c in cols)))
-    return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _names() -> dict[str, Place]:
-    """Every printed form (full or short) -> place."""
-    out: dict[str, Place] = {}
-    for p in gazetteer():
-        out.setdefault(p.full, p)
-        if p.short:
-            out.setdefault(p.short, p)
+def kind_words() -> dict[str, tuple[str, bool]]:
+    """word -> (kind, strong) from data/pairing_kinds.tsv."""
+    out = {}
+    for row in lexicon("pairing_kinds.tsv"):
+        word, kind, strength = row.split("\t")
+        out[word] = (kind, strength == "strong")
     return out
 
 
-def resolve(name: str, home: str | None = None) -> Place | None:
-    """The place a printed name stands for: full or short name, or (within the home city's
-    divisions) a one-character abbreviation that only one of them starts with."""
-    name = name.strip()
-    place = _names().get(name)
-    if place:
-        return place
-    if len(name) == 1 and home:
-        hits = [p for p in gazetteer() if p.parent == home and p.short.startswith(name)]
-        if len(hits) == 1:
-            return hits[0]
-    return None
+@lru_cache(maxsize=1)
+def _verb_only() -> frozenset[str]:
+    """Words that pair only the places printed right around them (帮 of "北京帮内蒙古")."""
+    return frozenset(r.split("\t")[0] for r in lexicon("pairing_kinds.tsv") if r.endswith("\tverb"))
 
 
-def province_of(place: Place) -> str | None:
-    """The province a place lies in, following the gazetteer's parents."""
-    by_full = {p.full: p for p in gazetteer()}
-    seen = 0
-    while place.level != "province" and place.parent in by_full and seen < 5:
-        place, seen = by_full[place.parent], seen + 1
-    return place.full if place.level == "province" else None
+@lru_cache(maxsize=1)
+def _kind_re() -> re.Pattern:
+    # A few dozen literals: the cheap anchor every shape starts from.
+    words = sorted(kind_words(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def _verb_re() -> re.Pattern:
+    # The words that stand between two places as a verb: "A帮扶B", "A结对B", "A对口支援B".
+    verbs = [w for w in kind_words() if w.startswith(("对口", "结对", "帮"))]
+    return re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
 
 
 def settle_kind(kind: str, a: Place, b: Place) -> str:
-    """山海协作 is Zhejiang's pairing of its own coastal and mountain counties: a pair said
-    to be 结对/飞地 across provinces is some other partnership."""
-    if kind == "山海协作" and (province_of(a) is None or province_of(a) != province_of(b)):
+    """山海协作 pairs places of one province (Zhejiang's coast and mountains): across
+    provinces it is some other partnership (东西部协作)."""
+    if kind == "山海协作" and province_of(a) != province_of(b):
         return "other"
     return kind
 
 
-def home_city(issue: Issue) -> str | None:
-    """The city whose gazette this is: "温州市人民政府公报" -> 温州市 (when in the gazetteer)."""
+def home_city(issue: Issue) -> Place | None:
+    """The place whose gazette this is: "温州市人民政府公报" -> 温州市."""
     name = issue.gazette.name or ""
-    for p in sorted(gazetteer(), key=lambda p: -len(p.full)):
-        if name.startswith(p.full) or (p.short and name.startswith(p.short)):
-            return p.full
+    for n in range(min(len(name), 16), 1, -1):
+        hits = lookup(name[:n])
+        if hits:
+            return hits[0]
     return None
 
 
+# --- places as printed: runs of adjacent names -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A place as printed, possibly under its province or city: "河北省张家口市" is 张家口市."""
+    start: int
+    end: int
+    place: Place
+    name: str      # as the record writes it: the full name, with a 兵团 division if printed
+
+
 @lru_cache(maxsize=1)
-def _pair_re() -> re.Pattern:
-    names = sorted(_names(), key=len, reverse=True)
-    alt = "|".join(map(re.escape, names))
-    # A one-character abbreviation is allowed on both sides only; resolve() checks it.
-    return re.compile(rf"(?P<a>{alt}|[\u4e00-\u9fff])\s*[{_DASH}]{{1,2}}\s*(?P<b>{alt}|[\u4e00-\u9fff])")
+def _org_after() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(lexicon("pairing_org_endings.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?:第[一二三四五六七八九十]{{1,2}})?(?:{words})")
 
 
-def _kind_after(text: str, end: int, window: int = 8) -> str | None:
-    """The kind named right after a pair ("…“飞地”", "…对口支援工作座谈会")."""
-    tail = text[end : end + window]
+def _runs(text: str, start: int, end: int, home: str | None) -> list[Printed]:
+    """The places of text[start:end], adjacent names joined into one (the last, read within
+    the one before: "杭州滨江" is 滨江区 of 杭州市). A place that opens the name of a hospital,
+    school or enterprise ("和田地区人民医院") is left out: such a body is not a place."""
+    return [r for r in _adjacent(text, start, end, home) if not _org_after().match(text, r.end)]
+
+
+def _adjacent(text: str, start: int, end: int, home: str | None) -> list[Printed]:
+    out: list[Printed] = []
+    for s, e, place in find_places(text, start, end, home):
+        if out and out[-1].end == s:
+            prev = out.pop()
+            place = resolve(text[s:e], prev.place.full) or place
+            s0 = prev.start
+        else:
+            s0 = s
+        printed = text[s:e]
+        name = corps_division(printed) + place.full
+        out.append(Printed(s0, e, place, name))
+    return out
+
+
+def _after_government(text: str, pos: int) -> int:
+    """Past the 人民政府 of a place ("温州市人民政府与格尔木市人民政府"): a place's government
+    stands for the place."""
+    for word in ("人民政府", "政府"):
+        if text.startswith(word, pos):
+            return pos + len(word)
+    return pos
+
+
+def _list_after(text: str, pos: int, runs: list[Printed], limit: int) -> list[Printed]:
+    """The places listed from `pos` on: "内蒙古自治区、河北省张家口市和保定市". A list the end
+    of the text cuts off loses its last item (it may be a name cut short)."""
+    by_start = {r.start: r for r in runs}
+    out = []
+    while pos in by_start:
+        r = by_start[pos]
+        if r.end >= limit:
+            break
+        out.append(r)
+        pos = _after_government(text, r.end)
+        if text.startswith(("、", "和", "及", "与"), pos):
+            pos += 1
+        else:
+            break
+    return out
+
+
+def _sentence(text: str, pos: int, reach: int = 200) -> tuple[int, int]:
+    a = max((text.rfind(c, max(0, pos - reach), pos) for c in _SENTENCE_END), default=-1) + 1
+    a = max(a, pos - reach)
+    ends = [i for i in (text.find(c, pos, pos + reach) for c in _SENTENCE_END) if i >= 0]
+    return a, min(ends) if ends else min(len(text), pos + reach)
+
+
+def _context_kind(text: str, a: int, b: int, near: int | None = None) -> str | None:
+    """The kind named by a decisive word in text[a:b] (nearest `near`, by default the middle,
+    when several)."""
     best = None
-    for word, kind in KIND_WORDS:
-        i = tail.find(word)
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, kind)
+    mid = (a + b) // 2 if near is None else near
+    for m in _kind_re().finditer(text, a, b):
+        kind, strong = kind_words()[m.group()]
+        if strong and (best is None or abs(m.start() - mid) < best[0]):
+            best = (abs(m.start() - mid), kind)
     return best[1] if best else None
 
 
-def _dash_matches(text: str) -> Iterator[re.Match]:
-    """The matches `_pair_re().finditer(text)` gives, found from the dashes instead.
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
 
-    A place name holds no dash, so a match's dash is the first dash after its start: only
-    the few characters before each dash (after the previous one) can start a match. Trying
-    the name alternation there, not at every character, is what makes this fast.
-    """
-    rx = _pair_re()
-    pos = prev_dash = 0
-    for d in _DASH_RE.finditer(text):
-        lo = max(pos, prev_dash, d.start() - 16)
-        prev_dash = d.end()
-        for start in range(lo, d.start()):
-            m = rx.match(text, start)
-            if m:
-                yield m
-                pos = m.end()
+
+def _kind_for(text: str, word: str, sent: tuple[int, int], at: int) -> str:
+    """The kind a word of partnership at `at` gives its pair: its own if decisive, else that
+    of the decisive word nearest it in the sentence, then in the paragraph."""
+    kind, strong = kind_words()[word]
+    if strong:
+        return kind
+    return (_context_kind(text, *sent, near=at) or _context_kind(text, *_paragraph(text, at), near=at)
+            or kind)
+
+
+Found = tuple[int, int, Printed, Printed, str]
+
+
+def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterator[Found]:
+    """"A帮扶B、C和D", "由滨江区结对泰顺县", "A对口支援B": A printed right before the verb."""
+    by_end = {r.end: r for r in runs}
+    subject = None
+    for m in _verb_re().finditer(text, *sent):
+        a = by_end.get(m.start()) or _clause_subject(text, runs, m.start())
+        if a is None and subject is not None and text[m.start() - 1] in "，,；;":
+            a = subject   # "深圳市对口支援喀什地区，对口帮扶百色市": one subject, two verbs
+        if a is None:
+            continue
+        subject = a
+        kind = _kind_for(text, m.group(), sent, m.start())
+        for b in _list_after(text, m.end(), runs, len(text)):
+            yield a.start, b.end, a, b, kind
+
+
+_CLAUSE_BREAK = "，,；;。：:\n"
+
+
+def _clause_subject(text: str, runs: list[Printed], verb: int) -> Printed | None:
+    """"宁波市按照中央和省委省政府的工作部署对口支援新疆阿克苏地区库车县": the place that opens
+    the verb's clause (after 由 at most), when no other place stands between it and the verb."""
+    clause = max(text.rfind(c, 0, verb) for c in _CLAUSE_BREAK) + 1
+    before = [r for r in runs if clause <= r.start and r.end <= verb]
+    if len(before) != 1:
+        return None
+    a = before[0]
+    return a if a.start - clause <= 1 and text[clause : a.start] in ("", "由") else None
+
+
+def dash_pairs(text: str, runs: list[Printed], sent: tuple[int, int], home: str | None) -> Iterator[Found]:
+    """"A—B“飞地”", "A—B—C“飞地”产业园", "A—B对口支援工作座谈会": the first paired with each
+    other one, when a word of partnership follows the last within a few characters."""
+    by_start = {r.start: r for r in runs}
+    by_end = {r.end: r for r in runs}
+    for d in _DASH_RE.finditer(text, *sent):
+        first = by_end.get(d.start())
+        if first is None:
+            yield from _abbreviated(text, d, home)
+            continue
+        if first.start and text[first.start - 1] in _DASH:
+            continue   # the middle of a chain read from its first place
+        chain, pos = [first], d.end()
+        while pos in by_start:
+            chain.append(by_start[pos])
+            pos = by_start[pos].end
+            m = _DASH_RE.match(text, pos)
+            if not m:
                 break
-
-
-_DASH_RE = re.compile(f"[{_DASH}]")
-
-
-def dashed_pairs(text: str, home: str | None) -> Iterator[tuple[int, int, Place, Place, str]]:
-    """(start, end, a, b, kind) for "A—B" followed by a word of partnership."""
-    for m in _dash_matches(text):
-        kind = _kind_after(text, m.end())
-        if not kind:
+            pos = m.end()
+        if len(chain) < 2:
             continue
-        a_txt, b_txt = m["a"], m["b"]
-        if (len(a_txt) == 1) != (len(b_txt) == 1):
-            continue   # "鹿—泰" abbreviates both sides or neither
-        if len(a_txt) == 1 and not text.startswith(("“飞地”", "飞地"), m.end()):
+        m = _kind_re().search(text, chain[-1].end, chain[-1].end + 8)
+        if m is None and text.startswith("山海", chain[-1].end):
+            kind = "山海协作"   # "龙游—镇海山海[协作…]"
+        elif m is None or m.group() in _verb_only():
             continue
-        a, b = resolve(a_txt, home), resolve(b_txt, home)
-        if a and b and a != b:
-            yield m.start(), m.end(), a, b, kind
+        else:
+            kind = _kind_for(text, m.group(), sent, m.start())
+        for b in chain[1:]:
+            yield first.start, b.end, first, b, kind
 
 
-
-
-@lru_cache(maxsize=1)
-def _joined_re() -> re.Pattern:
-    names = sorted(_names(), key=len, reverse=True)
-    alt = "|".join(map(re.escape, names))
-    return re.compile(
-        rf"(?P<a>{alt})[与和同](?P<b>{alt})(?P<rest>[^。；，]{{0,24}}?)(?:建立|结成|开展)?"
-        rf"(?:(?P<kw>对口支援|对口帮扶|山海协作)(?:关系|结对|协作)|(?P<pair>结对))")
-
-
-@lru_cache(maxsize=1)
-def _any_place_re() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(_names(), key=len, reverse=True))))
-
-
-def joined_pairs(text: str, home: str | None) -> Iterator[tuple[int, int, Place, Place, str]]:
-    """"温州与格尔木于2010年建立对口支援关系": A与B … 对口支援/山海协作 in one clause."""
-    for m in _joined_re().finditer(text):
-        a, b = resolve(m["a"]), resolve(m["b"])
-        if a and b and a != b:
-            kind = "对口支援" if (m["kw"] or "").startswith("对口") else "山海协作"
-            yield m.start(), m.end(), a, b, kind
-
-
-def both_places(issue: Issue, home: str | None) -> Iterator[tuple[int, int, Place, Place, str]]:
-    """"两地…对口支援": the home city and the place the surrounding report names most."""
-    if not home:
+def _abbreviated(text: str, d: re.Match, home: str | None) -> Iterator[Found]:
+    """"鹿—泰“飞地”": one character on each side of the dash, both divisions of the home city."""
+    if not home or d.start() < 1 or not text.startswith(("“飞地”", "飞地"), d.end() + 1):
         return
-    text = issue.text
-    alt = _any_place_re()
-    home_place = _names()[home]
+    a_txt, b_txt = text[d.start() - 1], text[d.end()]
+    a, b = resolve(a_txt, home), resolve(b_txt, home)
+    if a and b and a != b:
+        pa = Printed(d.start() - 1, d.start(), a, a.full)
+        pb = Printed(d.end(), d.end() + 1, b, b.full)
+        yield pa.start, pb.end, pa, pb, "山海协作"
+
+
+def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
+                 objects: frozenset[int] = frozenset()) -> Iterator[Found]:
+    """"遂昌与诸暨共建的山海协作产业园", "联接杭州和第一师阿拉尔市两地": A与/和/同B (and more after
+    、) in a sentence with a word of partnership; "A、B与C" is a coordination, not a pair, and so
+    is "支援A和B" (A and B at `objects`: the places a verb of the sentence already pairs)."""
+    kind = _context_kind(text, *sent)
+    if kind is None:
+        weak = [m for m in _kind_re().finditer(text, *sent) if m.group() not in _verb_only()]
+        kind = kind_words()[weak[0].group()][0] if weak else None
+    if kind is None:
+        return
+    for a in runs:
+        at = _after_government(text, a.end)
+        if (text[at : at + 1] not in ("与", "和", "同") or text[a.start - 1 : a.start] == "、"
+                or a.start in objects):
+            continue
+        for b in _list_after(text, at + 1, runs, len(text)):
+            yield a.start, b.end, a, b, kind
+
+
+#: "龙游—镇海山海协作…" cut after 山海: a dash pair before 山海 is read even without the rest.
+_SHANHAI_AFTER_DASH = re.compile(f"[{_DASH}][^{_DASH}。]{{2,12}}?山海")
+
+
+def sentence_pairs(text: str, home: str | None) -> Iterator[Found]:
+    """Every pair of the sentences that hold a word of partnership."""
+    done: set[tuple[int, int]] = set()
+    for m in _kind_re().finditer(text):
+        sent = _sentence(text, m.start())
+        if sent in done:
+            continue
+        done.add(sent)
+        runs = _runs(text, sent[0], sent[1], home)
+        by_verb = list(verb_pairs(text, runs, sent))
+        yield from by_verb
+        yield from dash_pairs(text, runs, sent, home)
+        if len(runs) >= 2:
+            yield from joined_pairs(text, runs, sent, frozenset(f[3].start for f in by_verb))
+    for m in _SHANHAI_AFTER_DASH.finditer(text):
+        sent = _sentence(text, m.start())
+        if sent not in done:
+            done.add(sent)
+            yield from dash_pairs(text, _runs(text, sent[0], sent[1], home), sent, home)
+
+
+def both_places(text: str, home: Place | None) -> Iterator[Found]:
+    """"两地…对口支援": the home city and the place the surrounding report names most."""
+    if home is None:
+        return
     for m in re.finditer(r"两地[^。]{0,20}?(对口支援|对口帮扶|山海协作)", text):
         # The report around it: from a few paragraphs before to the end of this one.
         a = m.start()
@@ -207,15 +343,18 @@ def both_places(issue: Issue, home: str | None) -> Iterator[tuple[int, int, Plac
         b = text.find("\n", m.end())
         b = len(text) if b < 0 else b
         counts: dict[str, int] = {}
-        for pm in alt.finditer(text, a, b):
-            p = resolve(pm.group())
-            if p is None or p.full == home or p.level == "province" or p.parent == home:
+        places: dict[str, Place] = {}
+        for _, _, p in find_places(text, a, b, home.full):
+            if p.code == home.code or p.level == "province" or p.parent_code == home.code:
                 continue
-            counts[p.full] = counts.get(p.full, 0) + 1
+            counts[p.code] = counts.get(p.code, 0) + 1
+            places[p.code] = p
         if not counts:
             continue
-        other = max(counts, key=lambda k: counts[k])
-        yield m.start(), m.end(), home_place, _names()[other], "对口支援" if m[1].startswith("对口") else "山海协作"
+        other = places[max(counts, key=lambda k: counts[k])]
+        kind = kind_words()[m[1]][0]
+        yield (m.start(), m.end(), Printed(m.start(), m.end(), home, home.full),
+               Printed(m.start(), m.end(), other, other.full), kind)
 
 
 # --- tables printed one character per line ---------------------------------------------
@@ -241,33 +380,37 @@ def shredded_runs(issue: Issue, max_chars: int = 3, min_lines: int = 3) -> Itera
 
 
 def _document_kind(issue: Issue, line: int, reach: int = 600) -> str | None:
-    """The partnership the text before a table is about: the kind word printed most often
-    in the `reach` raw lines above it."""
+    """The partnership the text before a table is about: the decisive kind word printed
+    most often in the `reach` raw lines above it (twice at least)."""
     above = "".join(issue.lines[max(0, line - 1 - reach) : line - 1])
-    counts = {}
-    for word, kind in KIND_WORDS:
-        if word in ("结对", "“飞地”"):
-            continue
-        counts[kind] = counts.get(kind, 0) + above.count(word)
-    kind = max(counts, key=lambda k: counts[k]) if counts else None
-    return kind if kind and counts[kind] >= 2 else None
+    counts: dict[str, int] = {}
+    for m in _kind_re().finditer(above):
+        kind, strong = kind_words()[m.group()]
+        if strong and m.group() != "飞地":
+            counts[kind] = counts.get(kind, 0) + 1
+    best = max(counts, key=lambda k: counts[k]) if counts else None
+    return best if best and counts[best] >= 2 else None
 
 
 def table_pairs(issue: Issue, home: str | None) -> Iterator[tuple[int, Place, Place, str, str]]:
-    """(line, a, b, kind, printed pair) for "A-B" rows of shredded tables: both sides full-length place
-    names of the gazetteer (no one-character abbreviations here: too ambiguous)."""
-    names = sorted((n for n in _names() if len(n) >= 2), key=len, reverse=True)
-    alt = "|".join(map(re.escape, names))
-    pattern = re.compile(rf"(?P<a>{alt})[{_DASH}]{{1,2}}(?P<b>{alt})")
+    """(line, a, b, kind, printed pair) for "A-B" rows of shredded tables: both sides place
+    names of two characters or more (no one-character abbreviations here: too ambiguous)."""
     for first, last, joined in shredded_runs(issue):
-        for m in pattern.finditer(joined):
-            a, b = resolve(m["a"]), resolve(m["b"])
-            if not (a and b) or a == b:
+        if not _DASH_RE.search(joined):
+            continue
+        runs = _runs(joined, 0, len(joined), home)
+        by_start = {r.start: r for r in runs}
+        by_end = {r.end: r for r in runs}
+        for d in _DASH_RE.finditer(joined):
+            a, b = by_end.get(d.start()), by_start.get(d.end())
+            if not (a and b) or a.place == b.place:
                 continue
-            kind = _kind_after(joined, m.end()) or _document_kind(issue, first)
+            m = _kind_re().search(joined, b.end, b.end + 8)
+            kind = kind_words()[m.group()][0] if m else _document_kind(issue, first)
             if kind:
                 # The line of the pair's first character within the run.
-                yield _line_in_run(issue, first, last, m.start()), a, b, kind, m.group()
+                yield (_line_in_run(issue, first, last, a.start), a.place, b.place, kind,
+                       joined[a.start : b.end])
 
 
 def _line_in_run(issue: Issue, first: int, last: int, pos: int) -> int:
@@ -283,32 +426,49 @@ def _line_in_run(issue: Issue, first: int, last: int, pos: int) -> int:
 # --- the extractor ----------------------------------------------------------------------
 
 
+def _nested(a: Place, b: Place) -> bool:
+    return a.code == b.code or a in ancestors(b) or b in ancestors(a)
+
+
+def _near(text: str, b: Printed, a: Printed) -> Printed:
+    """A partner whose name several places bear (西湖区 of 杭州 and of 南昌) read as the one
+    nearest its partner: within its city, else its province."""
+    printed = text[b.start : b.end]
+    if b.name != b.place.full or len(lookup(printed)) < 2:
+        return b
+    place = resolve(printed, a.place.parent or a.place.full) or b.place
+    return Printed(b.start, b.end, place, place.full)
+
+
 def extract(issue: Issue) -> Iterator[Pairing]:
     home = home_city(issue)
+    home_name = home.full if home else None
+    text = issue.text
     seen: set[tuple[frozenset[str], str]] = set()
 
     def once(a: Place, b: Place, kind: str) -> bool:
-        key = (frozenset((a.full, b.full)), kind)
+        key = (frozenset((a.code, b.code)), kind)
         if key in seen:
             return False
         seen.add(key)
         return True
 
-    found = []
-    for finder in (dashed_pairs, joined_pairs):
-        for start, end, a, b, kind in finder(issue.text, home):
-            found.append((start, end, a, b, kind))
-    found.extend(both_places(issue, home))
+    found = list(sentence_pairs(text, home_name))
+    found.extend(both_places(text, home))
     for start, end, a, b, kind in sorted(found, key=lambda f: f[0]):
-        kind = settle_kind(kind, a, b)
-        if once(a, b, kind):
-            yield Pairing(a=a.full, b=b.full, kind=kind, source=issue.source(start, end, EXTRACTOR))
-    for line, a, b, kind, printed in table_pairs(issue, home):
-        kind = settle_kind(kind, a, b)
-        if once(a, b, kind):
+        b = _near(text, b, a)
+        a = _near(text, a, b)
+        if _nested(a.place, b.place):
+            continue   # a city and its own county are no partners
+        kind = settle_kind(kind, a.place, b.place)
+        if once(a.place, b.place, kind):
+            yield Pairing(a=a.name, b=b.name, kind=kind, source=issue.source(start, end, EXTRACTOR))
+    for line, pa, pb, kind, printed in table_pairs(issue, home_name):
+        kind = settle_kind(kind, pa, pb)
+        if not _nested(pa, pb) and once(pa, pb, kind):
             # A shredded table row is not in the running text: cite its raw line and the
             # pair as the rejoined characters read.
             start = issue.offset_of_line(line)
             source = Source(issue=issue.key, line=line, end_line=line, start=start, end=start,
                             quote=printed, extractor=EXTRACTOR)
-            yield Pairing(a=a.full, b=b.full, kind=kind, source=source)
+            yield Pairing(a=pa.full, b=pb.full, kind=kind, source=source)

@@ -19,8 +19,9 @@ DOC_NUMBER = re.compile(
     rf"\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d\d)\s*[{_CLOSE}]\s*(?P<serial>\d{{1,4}})\s*号"
 )
 
-#: A line that is a document number and nothing else.
-DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
+#: A line that is a document number and nothing else, bare or in brackets as some documents
+#: print it under their title: "（肇府办〔2008〕62号）".
+DOC_NUMBER_LINE = re.compile(rf"^\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[)）]?\s*$")
 
 CN_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 

@@ -28,7 +28,6 @@ import re
 from .lexicons import lexicon
 from .patterns import DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace
 
-
 #: Words a document title ends with (the kind of document), from data/doc_kinds.txt.
 DOC_TYPES = lexicon("doc_kinds.txt")
 _TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:[（(][^）)]{{1,8}}[)）])?$")
@@ -47,6 +46,16 @@ DATE_LINE = re.compile(
 TITLE_HEAD = re.compile(r"关于|印发|转发")
 ISSUER_END = re.compile(rf"(?:{'|'.join(sorted(ISSUER_ENDINGS, key=len, reverse=True))})$")
 
+#: The line under a 人大 decision's title saying when the session passed it:
+#: "（2023年5月31日济源市第十五届人民代表大会常务委员会第七次会议通过）".
+PASSED_LINE = re.compile(r"^[（(]\s*(?:(?:19|20)\d\d\s*年|[〇○零一二三四五六七八九]{4}年)[^（）()]{2,80}(?:通过|批准|决定)[)）]$")
+#: Rows of a web page's metadata table printed between a title and the text: "索 引 号 …",
+#: "发布机构 … 文 号 …", a publication time "2023-01-05 10:00 …".
+PAGE_META_ROW = re.compile(
+    r"^(?:(?:19|20)\d\d-\d\d-\d\d|(?:索\s*引\s*号|发\s*布\s*机\s*构|发\s*文\s*机\s*关|分\s*类|主\s*题\s*分\s*类|"
+    r"文\s*号|发文字号|发\s*文\s*日\s*期|成\s*文\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|有\s*效\s*性|来\s*源|时\s*间|浏览次数|字号)\s*[：:\s])"
+)
+
 #: "附件" / "附件2" alone on a line: an attachment starts below, the title has ended.
 ATTACHMENT_MARK = re.compile(r"^附\s*件\s*\d*$")
 
@@ -54,10 +63,11 @@ Line = tuple[int, str, int, bool]
 
 
 def is_title_line(text: str, indent: int) -> bool:
-    """Could this printed line be (part of) a document title?"""
+    """Could this printed line be (part of) a document title? A printed line holds at most
+    about 40 characters; a web page prints a whole title on one line (up to ~80)."""
     return (
         indent < 8
-        and 1 < len(text) <= 40
+        and 1 < len(text) <= 80
         and not _NOT_TITLE.search(text)
         and not DATE_LINE.match(text)
         and bool(re.search(r"[\u4e00-\u9fff]", text))   # registration codes (ZJCC…) are not titles
@@ -159,14 +169,15 @@ def _has_head(title: str) -> bool:
 
 
 def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str]]:
-    blocks = []
+    blocks: list[tuple[int, int, str | None, str]] = []
     used: set[int] = set()
-    for i, (no, text, indent, _) in enumerate(lines):
+    for i, (_no, text, _indent, _) in enumerate(lines):
         if i in used or not DOC_NUMBER_LINE.match(text):
             continue
         number = canonical_doc_number(text)
         after = _title_after(lines, i)
         before = _title_before(lines, i)
+        run: tuple[list[int], str] | None
         if after and before:
             # A notice's title has a head (关于/印发); the name of its attached measure,
             # printed on the other side of the number, does not.
@@ -184,7 +195,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # Unnumbered blocks: a title printed right after a signature's date, or printed on top
     # of a document's addressee line ("各县（市、区）…：").
-    for i, (no, text, indent, _) in enumerate(lines):
+    for i, (_no, text, indent, _) in enumerate(lines):
         if i in used or (i > 0 and (i - 1) in used):
             continue
         # Cheap tests first (this loop visits every line): a block that starts here starts
@@ -207,22 +218,58 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
         if found is None:
             continue
         taken, title = found
+        if _restarts(lines, taken):
+            continue   # a heading repeating the title: the title proper starts below it
         nxt = taken[-1] + 1
         if nxt < len(lines) and DOC_NUMBER_LINE.match(lines[nxt][1]):
             continue   # a number follows: the numbered pass should have taken it
-        if not after_date and not (nxt < len(lines) and _opens_addressees(lines, nxt)):
+        while nxt < len(lines) and nxt - taken[-1] <= 6 and PAGE_META_ROW.match(lines[nxt][1]):
+            nxt += 1   # a web page's metadata table between the title and the text
+        opens_text = nxt < len(lines) and (_opens_addressees(lines, nxt) or bool(PASSED_LINE.match(lines[nxt][1])))
+        if not after_date and not opens_text:
             continue
         used.update(taken)
         blocks.append((lines[taken[0]][0], lines[taken[-1]][0], None, despace(title)))
 
+    # A law or regulation a people's congress passed has a title without 关于/印发 and the
+    # session that passed it under it: "陕西省机关运行保障条例" / "（2025年7月30日…会议通过）".
+    for p, (_no, text, _indent, _) in enumerate(lines):
+        if p in used or not PASSED_LINE.match(text):
+            continue
+        idxs = []
+        k = p - 1
+        while k >= 0 and len(idxs) < 2 and k not in used and is_title_line(lines[k][1], lines[k][2]) \
+                and not (idxs and lines[k][1] == lines[idxs[0]][1]):    # a heading repeating the title
+            idxs.insert(0, k)
+            k -= 1
+        while idxs and not title_ends("".join(lines[j][1] for j in idxs)):
+            idxs.pop(0)
+        if idxs:
+            # The longest ending like a title, unless its first line already is one (a heading).
+            if len(idxs) == 2 and title_ends(lines[idxs[0]][1]):
+                idxs = idxs[1:]
+            used.update(idxs)
+            blocks.append((lines[idxs[0]][0], lines[idxs[-1]][0], None, despace("".join(lines[j][1] for j in idxs))))
+
     # A number printed alone, with no title beside it (the title is elsewhere on the page):
     # lifted too, so that the sentence it interrupts reads on; its title is found by the
     # documents extractor.
-    for i, (no, text, indent, _) in enumerate(lines):
+    for i, (no, text, _indent, _) in enumerate(lines):
         if i not in used and DOC_NUMBER_LINE.match(text):
             used.add(i)
             blocks.append((no, no, canonical_doc_number(text), ""))
     return sorted(blocks)
+
+
+def _restarts(lines: list[Line], taken: list[int]) -> bool:
+    """Does a later line of this run start a title of its own (its own 关于/印发 head) after
+    lines that already read as a whole title? Then those lines are a heading that repeats the
+    title ("…的通知（2019修订）" above "…的通知"), not part of it."""
+    for n in range(1, len(taken)):
+        before = "".join(lines[k][1] for k in taken[:n])
+        if title_ends(before) and _head_start([lines[k][1] for k in taken[n:]]) == 0:
+            return True
+    return False
 
 
 def _opens_addressees(lines: list[Line], i: int) -> bool:
@@ -232,4 +279,4 @@ def _opens_addressees(lines: list[Line], i: int) -> bool:
         return False
     joined = "".join(t for _, t, _, _ in lines[i:i + 3])
     colon = re.search(r"[：:]", joined)
-    return bool(colon) and not re.search(r"[。；]", joined[: colon.start()])
+    return colon is not None and not re.search(r"[。；]", joined[: colon.start()])

@@ -31,11 +31,13 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from govkg.extractors.layout import RUNNING_HEAD_ISSUE, RUNNING_HEAD_NAME, normalize
 from govkg.extractors.reading import read_text
 from govkg.extractors.registry import EXTRACTORS, extract_all
+from govkg.extractors.textforms import given_name_chars, renumber_total, running_head
 
 from .build import build, bundled_issue_files
 
@@ -56,6 +58,10 @@ def _verdict(ok: bool | None) -> str:
     return "" if ok is None else ("meets" if ok else "BELOW TARGET")
 
 
+def _run_extractor(fn, issues) -> list:
+    return [list(fn(i)) for i in issues]
+
+
 def _best_of(fn: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -67,7 +73,6 @@ def _best_of(fn: Callable[[], object], repeat: int) -> float:
 
 # --- synthetic issues --------------------------------------------------------------------
 
-_GIVEN = "伟军华明丽强芳杰敏涛静磊洋艳勇娟斌霞超刚平辉建国志红燕峰鹏晨阳宇航欣怡子涵浩然梓萱雨桐"
 
 
 def _people(found: dict) -> set[str]:
@@ -90,6 +95,7 @@ def synthetic_issues(count: int) -> Iterator[tuple[str, str]]:
     name drawn from k and the name) and its running heads renumbered, so each is a distinct
     issue with distinct people yet reads exactly like a real one.
     """
+    given_chars = given_name_chars()
     bases = []
     for path in bundled_issue_files():
         text = read_text(path)
@@ -100,20 +106,20 @@ def synthetic_issues(count: int) -> Iterator[tuple[str, str]]:
         stem, text, people = bases[k % len(bases)]
         for name in people:
             h = hashlib.sha1(f"{k}:{name}".encode()).digest()
-            given = "".join(_GIVEN[b % len(_GIVEN)] for b in h[: len(name) - 1])
+            given = "".join(given_chars[b % len(given_chars)] for b in h[: len(name) - 1])
             text = text.replace(name, name[0] + given)
         year, number = 2100 + k // 12, k % 12 + 1
         lines = []
         for line in text.split("\n"):
             stripped = line.strip()
             if RUNNING_HEAD_ISSUE.match(stripped):
-                line = f"{year} 年第{number} 期"
+                line = running_head(year, number)
             elif RUNNING_HEAD_NAME.match(stripped):
-                line = re.sub(r"总第\s*\d+\s*期", f"总第{10000 + k}期", line)
+                line = renumber_total(line, 10000 + k)
             lines.append(line)
         text = "\n".join(lines)
         if not any(RUNNING_HEAD_ISSUE.match(x.strip()) for x in lines):
-            text = f"{year} 年第{number} 期\n" + text
+            text = running_head(year, number) + "\n" + text
         yield f"synthetic-{k:05d}-{stem}", text
 
 
@@ -130,7 +136,7 @@ def extraction_rows(repeat: int) -> list[Row]:
     layout_s = _best_of(lambda: [normalize(t) for t in texts], repeat)
     rows.append(Row("  normalization (layout)", f"{chars / layout_s:,.0f} chars/s"))
     for name, fn in EXTRACTORS.items():
-        s = _best_of(lambda fn=fn: [list(fn(i)) for i in issues], repeat)
+        s = _best_of(partial(_run_extractor, fn, issues), repeat)
         rows.append(Row(f"  extractor {name}", f"{chars / s:,.0f} chars/s"))
     total = _best_of(lambda: [extract_all(normalize(t)) for t in texts], repeat)
     rate = chars / total
@@ -344,7 +350,7 @@ def synthetic_store(store_dir: Path, target_triples: int, issues_per_city: int =
                 if cities == 1:
                     break
             quads = per_issue[j % len(per_issue)]
-            graph = next(q.graph_name for q in quads if q.graph_name != ENTITIES_GRAPH)
+            graph = next(q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != ENTITIES_GRAPH)
             name = f"{graph.value}~{city}.{j}" if city or j >= len(per_issue) else graph.value
             writer.add(name, copy(quads, city, j), len(quads))
             k += 1
@@ -480,5 +486,5 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--scale-child":
         print(json.dumps(scale_child(int(sys.argv[2]))))
     else:
-        for r in run(emit=lambda r: print(format_row(r), flush=True)):
+        for _r in run(emit=lambda r: print(format_row(r), flush=True)):
             pass

@@ -26,9 +26,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .store import GraphStore, QueryResult
+from .vocabulary import vocabulary
 
-OPENING_ACTS = ("appoint", "concurrent")
-CLOSING_ACTS = ("remove",)
+#: Act codes that open a tenure ("appoint", "concurrent") and that close one ("remove"):
+#: gkg:tenureEffect in the ontology.
+OPENING_ACTS = vocabulary().tenure_codes("opens")
+CLOSING_ACTS = vocabulary().tenure_codes("closes")
 
 #: Columns of the act rows the stored queries `person_acts` and `appointments` return.
 ACT_COLUMNS = ("person", "date", "act", "post", "organization", "qualifier", "issue", "document", "line", "quote", "person_iri", "tenure_iri")

@@ -54,6 +54,11 @@ carrying `gkg:issue`, `gkg:document`, `gkg:line`, `gkg:endLine`, `gkg:extractor`
   `gkg:StateEnterprise` / `gkg:OtherOrganization`, by canonical name from graph/resolve.py,
   printed names as `skos:altLabel`, reformed bodies linked by `prov:wasRevisionOf`), posts
   (`gkg:Post`, `org:postIn` body, by body + title).
+The kind of a fact comes from the ontology (graph/vocabulary.py): the subclass of
+gkg:PersonnelAct, gkg:ResponsibilityAssignment, gkg:Pairing or gkg:Organization whose
+gkg:recordCode is the record's code ("appoint", "supervises", a pairing's kind, a body's kind).
+Where the mapping needs a judgement on Chinese text (does a responsibility's object name a body?
+is a document key a number?) it asks govkg.extractors.textforms.
 Names and titles are plain xsd:string literals (easy to FILTER on); all IRIs come from
 graph/ids.py, so the output is deterministic and has no blank nodes.
 """
@@ -64,35 +69,36 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from govkg.extractors.jurisdiction import Jurisdiction, body_place, of_document
+from govkg.extractors.layout import input_kind
+from govkg.extractors.pagemeta import text_date
+from govkg.extractors.places import resolve as resolve_place
+from govkg.extractors.resolve import Resolver, display, org_kind
+from govkg.extractors.textforms import is_document_number, issue_label, names_a_body
+
 from . import ids
 from .ids import child_node, make_node
-from .resolve import Resolver, display, org_kind
-from .vocab import DCTERMS, ELI, FOAF, GKG, OA, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
+from .vocab import (
+    DCTERMS,
+    ELI,
+    FOAF,
+    GKG,
+    OA,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    TIME,
+    XSD,
+)
+from .vocabulary import vocabulary
 
-_ACT_CLASS = {
-    "appoint": GKG.Appointment,
-    "concurrent": GKG.ConcurrentAppointment,
-    "remove": GKG.Removal,
-    "other": GKG.OtherPersonnelAct,
-}
-_RESPONSIBILITY_CLASS = {
-    "responsible_for": GKG.ResponsibleFor,
-    "supervises": GKG.Supervises,
-    "liaises": GKG.Liaises,
-    "assists": GKG.Assists,
-    "none": GKG.UnspecifiedResponsibility,
-}
-_PAIRING_CLASS = {"山海协作": GKG.MountainSeaCooperation, "对口支援": GKG.CounterpartSupport}
-_ORG_CLASS = {
-    "government": GKG.GovernmentBody,
-    "party": GKG.PartyBody,
-    "enterprise": GKG.StateEnterprise,
-    "other": GKG.OtherOrganization,
-}
-#: A document number as printed: 温政发〔2018〕26号, 温政办〔2018〕129号.
-_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）].*号$")
-#: Objects of a responsibility that name a body rather than an area of work.
-_BODY_NAME = re.compile(r"(局|委员会|委|办公室|办|中心|厅|公司|集团|支队|人民政府|政府)$")
+#: The act codes that open or close a tenure (gkg:tenureEffect in the ontology).
+_OPENS = vocabulary().tenure_codes("opens")
+_CLOSES = vocabulary().tenure_codes("closes")
 
 
 def dated(value: str | None) -> tuple[Literal, NamedNode, NamedNode] | None:
@@ -135,7 +141,6 @@ class _IssueMapper:
         self.quads: list[Quad] = []
         # The issue's documents by number and by title: acts are dated by their document,
         # and a citation by title reaches the printed document's numbered node.
-        self.doc_dates: dict[str, str] = {}
         self.number_of_title: dict[str, str] = {}
         for rec in [*found.get("documents", ()), *found.get("catalog", ())]:
             if rec.doc_number:
@@ -145,11 +150,24 @@ class _IssueMapper:
         for doc in found.get("documents", ()):
             for key in (doc.doc_number, doc.title):
                 if key:
-                    if doc.date:
-                        self.doc_dates[display(key)] = doc.date
                     self.doc_sources.setdefault(display(key), doc.source)
-        self.month = issue_month(issue)
-        self.city = self.resolver.place.prefix if self.resolver.place else None
+        # A fact no document dates is dated by the issue's month; a text that is not a
+        # gazette issue by its own date (its page's date, or its dateline).
+        self.month = issue_month(issue) or text_date(issue.lines)
+        self.documents = list(found.get("documents", ()))
+        # Whose government the text is, and each printed document's own (a county's notice in
+        # a city's gazette): facts are placed, and short forms expanded, within it.
+        self.jurisdiction: Jurisdiction | None = resolver.jurisdiction
+        self.doc_jurisdiction: dict[str, Jurisdiction | None] = {}
+        for doc in found.get("documents", ()):
+            j = of_document(doc, self.jurisdiction)
+            for key in (doc.doc_number, doc.title):
+                if key:
+                    self.doc_jurisdiction[display(key)] = j
+        self.resolvers: dict[str, Resolver] = {}
+        # A division of work belongs to its government: the jurisdiction's full name.
+        self.city = self.jurisdiction.name if self.jurisdiction else (
+            self.resolver.place.prefix if self.resolver.place else None)
         # The divisions of work already written (one per notice), so each gets one source.
         self.divisions: set[NamedNode] = set()
 
@@ -175,7 +193,7 @@ class _IssueMapper:
     def add_date(self, node: NamedNode, value: str | None, shared: bool = False) -> tuple | None:
         d = dated(value)
         add = self.share if shared else self.add
-        if d:
+        if d and value:
             add(node, GKG.date, d[0])
             add(node, GKG.datePrecision, d[1])
             if len(value) >= 7:
@@ -188,7 +206,7 @@ class _IssueMapper:
         if not key:
             return None
         key = display(key)
-        if _DOC_NUMBER.search(key):
+        if is_document_number(key):
             return document_node(key, None)
         number = self.number_of_title.get(key)
         return document_node(number, None) if number else document_node(None, key)
@@ -215,30 +233,105 @@ class _IssueMapper:
     def derived(self, fact: NamedNode, src) -> None:
         self.add(fact, PROV.wasDerivedFrom, self.source(src))
 
-    def person(self, name: str) -> tuple[NamedNode, str]:
+    # -- jurisdictions --
+
+    def enclosing(self, src) -> Any:
+        """The printed document a fact stands in: the one its source names, else the one
+        whose span holds it."""
+        if src is None:
+            return None
+        if src.document:
+            key = display(src.document)
+            for doc in self.documents:
+                if key in (display(doc.doc_number or ""), display(doc.title)):
+                    return doc
+        return next((d for d in self.documents if d.span[0] <= src.start < d.span[1]), None)
+
+    def doc_date(self, src) -> str | None:
+        doc = self.enclosing(src)
+        return doc.date if doc is not None else None
+
+    def jurisdiction_of(self, src) -> Jurisdiction | None:
+        """The government a fact belongs to: its document's, else the text's."""
+        doc = self.enclosing(src)
+        if doc is not None:
+            j = self.doc_jurisdiction.get(display(doc.doc_number or doc.title))
+            if j is not None:
+                return j
+        return self.jurisdiction
+
+    def resolver_for(self, src) -> Resolver:
+        j = self.jurisdiction_of(src)
+        if j is None or (self.jurisdiction and j.code == self.jurisdiction.code):
+            return self.resolver
+        if j.code not in self.resolvers:
+            self.resolvers[j.code] = self.resolver.within(j)
+        return self.resolvers[j.code]
+
+    def place(self, full: str, code: str = "", parent: str = "") -> NamedNode:
+        """A division of the gazetteer as a node (pairings name the same nodes)."""
+        node = make_node("place", display(full))
+        self.share(node, RDF.type, GKG.Place)
+        self.share(node, RDFS.label, display(full))
+        if code:
+            self.share(node, GKG.divisionCode, code)
+        if parent:
+            self.share(node, SCHEMA.containedInPlace, make_node("place", display(parent)))
+        return node
+
+    def jurisdiction_node(self, j: Jurisdiction | None) -> NamedNode | None:
+        return self.place(j.name, j.code, j.parent) if j is not None else None
+
+    def join_across(self, person: NamedNode, name: str, j: Jurisdiction | None, body: str | None) -> None:
+        """An act of one government naming a body of another (a province appoints to a city's
+        post, a transfer) is evidence that the person known in each is one: owl:sameAs."""
+        place = body_place(body) if body else None
+        if j is None or place is None or place.code == j.code:
+            return
+        other = self.person_node(name, None, code=place.code)
+        self.share(other, GKG.jurisdiction, self.place(place.full, place.code, place.parent))
+        self.add(person, OWL.sameAs, other)
+
+    # -- entities --
+
+    def person(self, name: str, src=None) -> tuple[NamedNode, str]:
+        """A person within the fact's jurisdiction: two officials of one name in two
+        governments are two persons unless evidence joins them (`act`)."""
         canonical = self.resolver.person(name).canonical
-        node = make_node("person", canonical)
+        j = self.jurisdiction_of(src)
+        node = self.person_node(canonical, j)
+        return node, canonical
+
+    def person_node(self, canonical: str, j: Jurisdiction | None, code: str | None = None) -> NamedNode:
+        node = make_node("person", code if code is not None else (j.code if j else ""), canonical)
         self.share(node, RDF.type, GKG.Person)
         self.share(node, FOAF.name, canonical)
         self.share(node, RDFS.label, canonical)
-        return node, canonical
+        if j is not None:
+            self.share(node, GKG.jurisdiction, self.jurisdiction_node(j))
+        return node
 
-    def organization(self, name: str) -> tuple[NamedNode, str]:
-        res = self.resolver.organization(name)
+    def organization(self, name: str, src=None) -> tuple[NamedNode, str]:
+        resolver = self.resolver_for(src)
+        res = resolver.organization(name)
         node = self._org_node(res.canonical)
         if res.name != res.canonical:
             self.share(node, SKOS.altLabel, res.name)
-        for old, _ in self.resolver.predecessors(res.canonical):
+        for old, _ in resolver.predecessors(res.canonical):
             self.share(node, PROV.wasRevisionOf, self._org_node(old))
-        for new, _ in self.resolver.successors(res.canonical):
+        for new, _ in resolver.successors(res.canonical):
             self.share(self._org_node(new), PROV.wasRevisionOf, node)
         return node, res.canonical
 
     def _org_node(self, canonical: str) -> NamedNode:
         node = make_node("org", canonical)
-        self.share(node, RDF.type, _ORG_CLASS[org_kind(canonical)])
+        self.share(node, RDF.type, vocabulary().class_for(GKG.Organization, org_kind(canonical), GKG.OtherOrganization))
         self.share(node, SKOS.prefLabel, canonical)
         self.share(node, RDFS.label, canonical)
+        place = body_place(canonical)
+        if place is not None:
+            # A body belongs to the government whose name opens its own.
+            self.share(node, GKG.jurisdiction, self.place(place.full, place.code, place.parent))
         return node
 
     def post(self, title: str, org: tuple[NamedNode, str] | None) -> NamedNode:
@@ -259,31 +352,37 @@ class _IssueMapper:
         self.add(node, RDF.type, GKG.GazetteIssue)
         self.add(node, GKG.issueKey, self.issue.key)
         self.add(node, GKG.gazetteName, g.name)
-        self.add(node, RDFS.label, " ".join(x for x in (g.name, f"{g.year}年第{g.issue}期" if g.year and g.issue else None) if x) or self.issue.key)
+        self.add(node, RDFS.label, " ".join(x for x in (g.name, issue_label(g.year, g.issue) if g.year and g.issue else None) if x) or self.issue.key)
         self.add(node, GKG.year, g.year)
         self.add(node, GKG.issueNumber, g.issue)
         self.add(node, GKG.totalIssueNumber, g.total_issue)
         self.add(node, GKG.month, g.month)
-        if self.resolver.place:
-            self.add(node, GKG.city, self.resolver.place.prefix)
+        if self.city:
+            self.add(node, GKG.city, self.city)
+        self.add(node, GKG.inputKind, input_kind(self.issue))
+        if self.jurisdiction is not None:
+            self.add(node, GKG.jurisdiction, self.jurisdiction_node(self.jurisdiction))
+            self.add(node, GKG.jurisdictionRule, self.jurisdiction.rule)
 
     def act(self, rec) -> None:
-        person, person_name = self.person(rec.person)
-        org = self.organization(rec.organization) if rec.organization else None
+        person, person_name = self.person(rec.person, rec.source)
+        org = self.organization(rec.organization, rec.source) if rec.organization else None
         post = self.post(rec.post, org)
         node = make_node("act", self.issue.key, rec.action, person_name, org[1] if org else "", display(rec.post), rec.source.start)
-        self.add(node, RDF.type, _ACT_CLASS.get(rec.action, GKG.OtherPersonnelAct))
+        self.add(node, RDF.type, vocabulary().class_for(GKG.PersonnelAct, rec.action, GKG.OtherPersonnelAct))
         self.add(node, GKG.person, person)
         self.add(node, GKG.post, post)
         self.add(node, GKG.organization, org[0] if org else None)
         self.add(node, GKG.qualifier, rec.qualifier)
         self.add(node, RDFS.label, f"{rec.action} {person_name} {(org[1] if org else '')}{display(rec.post)}")
-        when = self.doc_dates.get(display(rec.source.document)) if rec.source.document else None
-        d = self.add_date(node, when or self.month)
+        j = self.jurisdiction_of(rec.source)
+        self.add(node, GKG.jurisdiction, self.jurisdiction_node(j))
+        self.join_across(person, person_name, j, org[1] if org else None)
+        d = self.add_date(node, self.doc_date(rec.source) or self.month)
         self.derived(node, rec.source)
-        if rec.action not in ("appoint", "concurrent", "remove"):
+        if rec.action not in _OPENS + _CLOSES:
             return
-        tenure = make_node("tenure", person_name, org[1] if org else "", display(rec.post))
+        tenure = make_node("tenure", person.value, org[1] if org else "", display(rec.post))
         self.share(tenure, RDF.type, GKG.Tenure)
         self.share(tenure, ORG.member, person)
         self.share(tenure, ORG.organization, org[0] if org else None)
@@ -293,7 +392,7 @@ class _IssueMapper:
         interval = child_node(tenure, "interval")
         self.share(tenure, ORG.memberDuring, interval)
         self.share(interval, RDF.type, TIME.Interval)
-        if rec.action == "remove":
+        if rec.action in _CLOSES:
             self.add(tenure, GKG.endedBy, node)
             edge = TIME.hasEnd
         else:
@@ -310,14 +409,15 @@ class _IssueMapper:
             self.add(instant, d[2], d[0])
 
     def responsibility(self, rec) -> None:
-        person, person_name = self.person(rec.person)
+        person, person_name = self.person(rec.person, rec.source)
         node = make_node("responsibility", self.issue.key, person_name, rec.relation, rec.object, rec.source.start)
-        self.add(node, RDF.type, _RESPONSIBILITY_CLASS.get(rec.relation, GKG.UnspecifiedResponsibility))
+        self.add(node, RDF.type, vocabulary().class_for(GKG.ResponsibilityAssignment, rec.relation, GKG.UnspecifiedResponsibility))
         self.add(node, GKG.person, person)
+        self.add(node, GKG.jurisdiction, self.jurisdiction_node(self.jurisdiction_of(rec.source)))
         if rec.object:
             obj = display(rec.object)
-            if _BODY_NAME.search(obj):
-                target = self.organization(obj)[0]
+            if names_a_body(obj):
+                target = self.organization(obj, rec.source)[0]
             else:
                 target = make_node("area", obj)
                 self.share(target, RDF.type, GKG.WorkArea)
@@ -325,7 +425,7 @@ class _IssueMapper:
                 self.share(target, RDFS.label, obj)
                 self.share(target, SKOS.inScheme, GKG.WorkAreas)
             self.add(node, GKG.responsibilityObject, target)
-        when = rec.date or (self.doc_dates.get(display(rec.source.document)) if rec.source.document else None)
+        when = rec.date or self.doc_date(rec.source)
         self.add_date(node, when or self.month)
         self.derived(node, rec.source)
         self.add(node, GKG.division, self.division(rec, when or self.month))
@@ -333,20 +433,23 @@ class _IssueMapper:
     def division(self, rec, when: str | None) -> NamedNode:
         """The whole division of work of the notice that prints `rec`: one node per city and
         notice number (city and date when the notice has no number)."""
+        j = self.jurisdiction_of(rec.source)
+        city = j.name if j is not None else self.city
         notice = self.doc_ref(rec.source.document)
         printed = display(rec.source.document) if rec.source.document else None
-        number = printed if printed and _DOC_NUMBER.search(printed) else self.number_of_title.get(printed or "")
+        number = printed if printed and is_document_number(printed) else self.number_of_title.get(printed or "")
         if number:
-            node = make_node("division", self.city or "", "number", number)
+            node = make_node("division", city or "", "number", number)
         else:
-            node = make_node("division", self.city or "", "date", when or "")
+            node = make_node("division", city or "", "date", when or "")
         if node in self.divisions:
             return node
         self.divisions.add(node)
         # What the division IS (its city, date and notice) is shared: a notice reprinted in
         # several issues is one division, described once; its sources stay per issue.
         self.share(node, RDF.type, GKG.DivisionOfWork)
-        self.share(node, GKG.city, self.city)
+        self.share(node, GKG.city, city)
+        self.share(node, GKG.jurisdiction, self.jurisdiction_node(j))
         self.add_date(node, when, shared=True)
         if notice is not None:
             # The notice as a document (it may be cited only, not printed, in this issue).
@@ -357,19 +460,20 @@ class _IssueMapper:
             else:
                 self.share(notice, DCTERMS.title, printed)
             self.share(node, GKG.notice, notice)
-        self.share(node, RDFS.label, f"{self.city or ''}领导分工 {number or when or ''}".strip())
+        self.share(node, RDFS.label, f"{city or ''}{vocabulary().label(GKG.DivisionOfWork)} {number or when or ''}".strip())
         self.derived(node, self.doc_sources.get(printed or "") or rec.source)
         return node
 
     def person_post(self, rec) -> None:
-        person, person_name = self.person(rec.person)
+        person, person_name = self.person(rec.person, rec.source)
         # 市委书记 is the post 书记 of 中共温州市委员会: the same Post node an appointment to it
         # would name, so careers can line observations up with tenures.
-        body, title = self.resolver.split_post(rec.post)
+        body, title = self.resolver_for(rec.source).split_post(rec.post)
         post = self.post(title, (self._org_node(body), body) if body else None)
         node = make_node("observation", self.issue.key, person_name, display(rec.post), rec.source.start)
         self.add(node, RDF.type, GKG.PersonPostObservation)
         self.add(node, GKG.person, person)
+        self.add(node, GKG.jurisdiction, self.jurisdiction_node(self.jurisdiction_of(rec.source)))
         self.add(node, GKG.post, post)
         self.add_date(node, rec.date or self.month)
         self.derived(node, rec.source)
@@ -380,8 +484,9 @@ class _IssueMapper:
         self.add(node, GKG.text, rec.text)
         self.add_date(node, rec.date or self.month)
         self.derived(node, rec.source)
+        self.add(node, GKG.jurisdiction, self.jurisdiction_node(self.jurisdiction_of(rec.source)))
         for name in rec.attendees:
-            person, person_name = self.person(name)
+            person, person_name = self.person(name, rec.source)
             attendance = make_node("attendance", node.value, person_name)
             self.add(attendance, RDF.type, GKG.Attendance)
             self.add(attendance, GKG.person, person)
@@ -391,11 +496,11 @@ class _IssueMapper:
 
     def pairing(self, rec) -> None:
         node = make_node("pairing", self.issue.key, rec.kind, rec.a, rec.b, rec.source.start)
-        self.add(node, RDF.type, _PAIRING_CLASS.get(rec.kind, GKG.OtherPairing))
+        self.add(node, RDF.type, vocabulary().class_for(GKG.Pairing, rec.kind, GKG.OtherPairing))
         for prop, name in ((GKG.firstParty, rec.a), (GKG.secondParty, rec.b)):
-            place = make_node("place", display(name))
-            self.share(place, RDF.type, GKG.Place)
-            self.share(place, RDFS.label, display(name))
+            found = resolve_place(display(name))
+            place = self.place(found.full, found.code, found.parent) if found and found.full == display(name) \
+                else self.place(display(name))
             self.add(node, prop, place)
         self.add(node, RDFS.label, f"{rec.kind} {display(rec.a)}—{display(rec.b)}")
         self.add_date(node, self.month)
@@ -424,9 +529,10 @@ class _IssueMapper:
         if d:
             self.add(node, ELI.date_document, d[0])
         for issuer in rec.issuers:
-            self.add(node, ELI.passed_by, self.organization(issuer)[0])
+            self.add(node, ELI.passed_by, self.organization(issuer, rec.source)[0])
         for addressee in rec.addressees:
-            self.add(node, GKG.addressee, self.organization(addressee)[0])
+            self.add(node, GKG.addressee, self.organization(addressee, rec.source)[0])
+        self.share(node, GKG.jurisdiction, self.jurisdiction_node(self.jurisdiction_of(rec.source)))
         for citation in rec.cites:
             if citation.title or citation.doc_number:
                 self.add(node, ELI.cites, self.cited(citation))

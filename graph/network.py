@@ -14,6 +14,9 @@ Edges (key = the fact's IRI) have `relation` (the Chinese verb a reader knows: �
 sentence does: person -任-> post -设于-> body, person -分管-> body, body -签发-> document,
 person -出席-> event, place -结对-> place.
 
+Node kinds, relations, their captions and the classes each is drawn from are the ontology's
+(gkg:nodeKind, gkg:edgeLabel on the classes of ontology/govkg.ttl, read by graph/vocabulary.py).
+
 A post printed with no body ("副市长") is a title, not one seat: giving every 副市长 one shared
 node would connect all of them through it and invent paths, so such a post is drawn once per
 holder (its node key adds the person).
@@ -26,53 +29,26 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from pyoxigraph import Literal
 
 from .store import GraphStore
-from .vocab import GKG
+from .vocab import ELI, GKG, ORG
+from .vocabulary import vocabulary
 
-#: kind -> (Chinese caption for the legend, English caption).
-NODE_KINDS: dict[str, tuple[str, str]] = {
-    "person": ("人物", "person"),
-    "government": ("政府机构", "government body"),
-    "party": ("党组织", "party body"),
-    "enterprise": ("国有企业", "state enterprise"),
-    "organization": ("其他机构", "other organization"),
-    "post": ("职务", "post"),
-    "document": ("文件", "document"),
-    "place": ("地方", "place"),
-    "event": ("活动", "event"),
-    "area": ("工作领域", "area of work"),
-}
+_VOCABULARY = vocabulary()
+
+#: kind -> (Chinese caption for the legend, English caption): the node class's rdfs:label.
+NODE_KINDS: dict[str, tuple[str, str]] = {n.kind: (n.caption, n.english) for n in _VOCABULARY.nodes}
 
 #: RDF class -> node kind.
-CLASS_KIND = {
-    GKG.Person.value: "person",
-    GKG.GovernmentBody.value: "government",
-    GKG.PartyBody.value: "party",
-    GKG.StateEnterprise.value: "enterprise",
-    GKG.OtherOrganization.value: "organization",
-    GKG.Post.value: "post",
-    GKG.Document.value: "document",
-    GKG.Place.value: "place",
-    GKG.Event.value: "event",
-    GKG.WorkArea.value: "area",
-}
+CLASS_KIND = {n.cls: n.kind for n in _VOCABULARY.nodes}
 
-#: Relations drawn, with what each means (the legend and the exports' documentation).
-RELATIONS: dict[str, str] = {
-    "任": "appointed to a post",
-    "兼任": "appointed to a concurrent post",
-    "免": "removed from a post",
-    "任免": "other personnel act",
-    "设于": "post belongs to a body",
-    "分管": "supervises (directly in charge of)",
-    "联系": "liaises with",
-    "负责": "is responsible for",
-    "协助": "assists with",
-    "结对": "paired with (山海协作, 对口支援)",
-    "签发": "issued the document",
-    "出席": "attended the event",
-}
+#: Relations drawn (the edge labels of the ontology), with what each means (the legend and
+#: the exports' documentation).
+RELATIONS: dict[str, str] = {e.label: e.english for e in _VOCABULARY.edges}
+
+#: The relation of a post to the body it is in.
+POST_IN = _VOCABULARY.edge(ORG.postIn).label
 
 BODY_KINDS = ("government", "party", "enterprise", "organization")
 
@@ -105,39 +81,52 @@ WHERE {
 GROUP BY ?f ?s ?o ?relation
 """
 
+def _relation(term) -> str:
+    """The relation literal of the edge drawn from `term`, as SPARQL text."""
+    return str(Literal(_VOCABULARY.edge(term).label))
+
+
+def _class_relations(parent) -> str:
+    """VALUES rows (?class ?relation): each fact class under `parent` with its edge's label."""
+    rows = []
+    for e in _VOCABULARY.edges:
+        if e.term in _VOCABULARY.subclasses(parent):
+            rows.extend(f"(<{c}> {_relation(e.term)})" for c in _VOCABULARY.edge_classes(e.term))
+    return " ".join(rows)
+
+
+#: Each family of facts as a WHERE pattern binding ?f ?s ?o ?relation ?d; the classes and
+#: relation labels come from the ontology (graph/vocabulary.py).
 FACT_PATTERNS: dict[str, str] = {
-    "acts": """
-  VALUES (?class ?relation) { (gkg:Appointment "任") (gkg:ConcurrentAppointment "兼任")
-                              (gkg:Removal "免") (gkg:OtherPersonnelAct "任免") }
+    "acts": f"""
+  VALUES (?class ?relation) {{ {_class_relations(GKG.PersonnelAct)} }}
   ?f a ?class ; gkg:person ?s ; gkg:post ?o .
-  OPTIONAL { ?f gkg:date ?d }""",
-    "responsibilities": """
-  VALUES (?class ?relation) { (gkg:Supervises "分管") (gkg:Liaises "联系")
-                              (gkg:ResponsibleFor "负责") (gkg:Assists "协助") }
+  OPTIONAL {{ ?f gkg:date ?d }}""",
+    "responsibilities": f"""
+  VALUES (?class ?relation) {{ {_class_relations(GKG.ResponsibilityAssignment)} }}
   ?f a ?class ; gkg:person ?s ; gkg:responsibilityObject ?o .
-  OPTIONAL { ?f gkg:date ?d }""",
-    "pairings": """
-  VALUES ?class { gkg:MountainSeaCooperation gkg:CounterpartSupport gkg:OtherPairing }
+  OPTIONAL {{ ?f gkg:date ?d }}""",
+    "pairings": f"""
+  VALUES ?class {{ {" ".join(f"<{c}>" for c in _VOCABULARY.edge_classes(GKG.Pairing))} }}
   ?f a ?class ; gkg:firstParty ?s ; gkg:secondParty ?o .
-  BIND("结对" AS ?relation)
-  OPTIONAL { ?f gkg:date ?d }""",
-    "issued": """
+  BIND({_relation(GKG.Pairing)} AS ?relation)
+  OPTIONAL {{ ?f gkg:date ?d }}""",
+    "issued": f"""
   ?o a gkg:Document ; eli:passed_by ?s .
   BIND(?o AS ?f)
-  BIND("签发" AS ?relation)
-  OPTIONAL { ?o eli:date_document ?d }""",
-    "attended": """
+  BIND({_relation(ELI.passed_by)} AS ?relation)
+  OPTIONAL {{ ?o eli:date_document ?d }}""",
+    "attended": f"""
   ?f a gkg:Attendance ; gkg:person ?s ; gkg:event ?o .
-  BIND("出席" AS ?relation)
-  OPTIONAL { ?o gkg:date ?d }""",
+  BIND({_relation(GKG.Attendance)} AS ?relation)
+  OPTIONAL {{ ?o gkg:date ?d }}""",
 }
 
 _NODE_QUERY = _PREFIXES + """
 SELECT ?n ?class (SAMPLE(?name) AS ?label) (SAMPLE(?title) AS ?doc_title) (SAMPLE(?num) AS ?number)
        (SAMPLE(?txt) AS ?text) (SAMPLE(?body) AS ?post_in)
 WHERE {
-  VALUES ?class { gkg:Person gkg:GovernmentBody gkg:PartyBody gkg:StateEnterprise gkg:OtherOrganization
-                  gkg:Post gkg:Document gkg:Place gkg:Event gkg:WorkArea }
+  VALUES ?class { NODE_CLASSES }
   ?n a ?class .
   OPTIONAL { ?n rdfs:label ?name }
   OPTIONAL { ?n dcterms:title ?title }
@@ -146,7 +135,7 @@ WHERE {
   OPTIONAL { ?n org:postIn ?body }
 }
 GROUP BY ?n ?class
-"""
+""".replace("NODE_CLASSES", " ".join(f"<{n.cls}>" for n in _VOCABULARY.nodes))
 
 #: An event's node label: its first characters (the whole text is in its tooltip).
 EVENT_LABEL_CHARS = 18
@@ -236,7 +225,7 @@ def build_network(nodes: dict[str, dict[str, Any]], facts: Iterable[dict[str, An
         # A post held in a body: tie the post to the body once, with the first act's source.
         post_in = nodes[fact["o"]].get("post_in") if g.nodes[o]["kind"] == "post" else None
         if post_in and add_node(post_in) and not g.has_edge(o, post_in):
-            g.add_edge(o, post_in, key=f"{o}#postIn", **{**data, "relation": "设于", "fact": f"{o}#postIn"})
+            g.add_edge(o, post_in, key=f"{o}#postIn", **{**data, "relation": POST_IN, "fact": f"{o}#postIn"})
             if year:
                 years[post_in].add(year)
     for n in g.nodes:

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .store import GraphStore, QueryError, QueryResult
+from .store import VOCABULARY_GRAPH, GraphStore, QueryError, QueryResult
 
 HEADER_LINE = re.compile(r"#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.*\S)\s*$")
 #: "name — meaning — example": em dash, en dash or a spaced hyphen separate the parts.
@@ -111,4 +111,8 @@ def run_stored(store: GraphStore, name: str, params: Mapping[str, Any] | None = 
     query = queries[name]
     params = dict(params or {})
     check_params(query, params)
+    if store.issues() and not store.has_graph(VOCABULARY_GRAPH):
+        # Stored queries read kinds of facts from the vocabulary graph; without it they would
+        # answer nothing rather than fail.
+        raise QueryError("this store has no vocabulary graph (built by an older govkg): run `govkg build` on it again")
     return store.query(query.sparql, params)

@@ -11,7 +11,8 @@ Out: an HTTP server (`make_server(...)`, run by `govkg serve`) answering
   CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. `GET /sparql` without a query
   answers a SPARQL service description (Turtle).
 - `GET /`: a query page that works offline (one HTML file, inline JS, no external resource),
-  with every stored query (ontology/queries/*.rq) as a one-click example.
+  with every stored query (ontology/queries/*.rq) as a one-click example. The page is
+  graph/templates/sparql.html with graph/static/sparql.js inlined into it.
 
 Status codes: 400 bad query or request; 403 SPARQL Update (in any form: `update=`,
 `application/sparql-update`, or an update sent as a query) since the endpoint is read-only;
@@ -53,6 +54,7 @@ from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
+from govkg.graph import assets
 from govkg.graph.store import XSD, GraphStore, bind_values, store_prefixes, to_term, visible_dataset, where_group_start  # noqa: F401 (re-exported)
 
 MAX_BODY = 1 << 20
@@ -572,88 +574,14 @@ def query_examples() -> list[dict[str, str]]:
 
 
 def query_page() -> bytes:
+    """The query page (graph/templates/sparql.html with graph/static/sparql.js inlined) with
+    the stored queries as its examples."""
     examples = json.dumps(query_examples(), ensure_ascii=False).replace("</", "<\\/")
-    return PAGE.replace("__EXAMPLES__", examples).encode("utf-8")
+    page = assets.text("templates", "sparql.html").replace("__SCRIPT__", assets.text("static", "sparql.js"))
+    return page.replace("__EXAMPLES__", examples).encode("utf-8")
 
 
-PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>govkg SPARQL</title>
-<style>
-body { font: 14px/1.4 system-ui, sans-serif; margin: 1.2em; max-width: 80em; }
-textarea { width: 100%; height: 18em; font: 13px monospace; }
-#examples button { margin: 2px; }
-table { border-collapse: collapse; margin-top: 1em; }
-td, th { border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; text-align: left; }
-pre { background: #f6f6f6; padding: .5em; white-space: pre-wrap; }
-.error { color: #a00; }
-</style></head>
-<body>
-<h1>govkg SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 over every gazette issue in the store (the default graph is the union of the issue graphs).
-Endpoint: <code>/sparql</code>. Examples (stored queries with their example parameters):</p>
-<div id="examples"></div>
-<p id="about"></p>
-<form id="form">
-<textarea id="query" name="query" spellcheck="false">SELECT ?g (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g</textarea>
-<p><label>Result format <select id="format">
-<option value="application/sparql-results+json">table (SPARQL JSON)</option>
-<option value="application/sparql-results+xml">SPARQL XML</option>
-<option value="text/csv">CSV</option><option value="text/tab-separated-values">TSV</option>
-<option value="text/turtle">Turtle (CONSTRUCT/DESCRIBE)</option><option value="application/n-triples">N-Triples</option>
-<option value="application/ld+json">JSON-LD</option></select></label>
-<button type="submit">Run</button> <span id="status"></span></p>
-</form>
-<div id="result"></div>
-<script id="example-data" type="application/json">__EXAMPLES__</script>
-<script>
-"use strict";
-const examples = JSON.parse(document.getElementById("example-data").textContent);
-const box = document.getElementById("examples"), about = document.getElementById("about");
-for (const ex of examples) {
-  const b = document.createElement("button");
-  b.type = "button"; b.textContent = ex.title; b.title = ex.name + ": " + ex.description;
-  b.onclick = () => { document.getElementById("query").value = ex.query; about.textContent = ex.description; run(); };
-  box.appendChild(b);
-}
-function cell(t) { return t === undefined ? "" : t.value; }
-async function run(ev) {
-  if (ev) ev.preventDefault();
-  const out = document.getElementById("result"), status = document.getElementById("status");
-  const accept = document.getElementById("format").value;
-  out.textContent = ""; status.textContent = "running…";
-  const started = performance.now();
-  let response;
-  try {
-    response = await fetch("sparql", {method: "POST", headers: {"Accept": accept,
-      "Content-Type": "application/x-www-form-urlencoded"},
-      body: new URLSearchParams({query: document.getElementById("query").value})});
-  } catch (e) { status.textContent = "the server did not answer: " + e; return; }
-  const text = await response.text();
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  if (!response.ok) {
-    status.textContent = "HTTP " + response.status + " (" + seconds + " s)";
-    const p = document.createElement("pre"); p.className = "error"; p.textContent = text; out.appendChild(p); return;
-  }
-  const type = response.headers.get("Content-Type") || "";
-  if (type.startsWith("application/sparql-results+json")) {
-    const data = JSON.parse(text);
-    if ("boolean" in data) { status.textContent = "ASK: " + data.boolean + " (" + seconds + " s)"; return; }
-    const rows = data.results.bindings, vars = data.head.vars;
-    status.textContent = rows.length + " rows (" + seconds + " s)";
-    const table = document.createElement("table"), head = table.insertRow();
-    for (const v of vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
-    for (const r of rows) { const tr = table.insertRow(); for (const v of vars) tr.insertCell().textContent = cell(r[v]); }
-    out.appendChild(table);
-  } else {
-    status.textContent = type.split(";")[0] + " (" + seconds + " s)";
-    const p = document.createElement("pre"); p.textContent = text; out.appendChild(p);
-  }
-}
-document.getElementById("form").addEventListener("submit", run);
-</script>
-</body></html>
-"""
+
 
 
 def serve(store_dir: str | Path, **options) -> None:

@@ -56,8 +56,14 @@ DERIVED_GRAPH = "https://w3id.org/govkg/id/graph/derived"
 JOURNAL_GRAPH = "https://w3id.org/govkg/id/graph/journal"
 #: The entity descriptions all issues share (graph/mapping.py).
 ENTITIES_GRAPH = ENTITIES_GRAPH_NODE.value
+#: The vocabulary the stored queries read: the ontology's fact and body classes with their
+#: superclass and record code ("appoint", "supervises", ...), from graph/vocabulary.py. So a
+#: query asks `?class rdfs:subClassOf gkg:PersonnelAct ; gkg:recordCode ?act` instead of
+#: spelling the table of classes again, here and on any server the store is pushed to.
+#: Rewritten (when the ontology changed) by `refresh_derived` after every build.
+VOCABULARY_GRAPH = "https://w3id.org/govkg/id/graph/vocabulary"
 #: Graphs held in the store that are not issues.
-BOOKKEEPING_GRAPHS = frozenset({DERIVED_GRAPH, JOURNAL_GRAPH, ENTITIES_GRAPH})
+BOOKKEEPING_GRAPHS = frozenset({DERIVED_GRAPH, JOURNAL_GRAPH, ENTITIES_GRAPH, VOCABULARY_GRAPH})
 #: Parallel bulk loads per batch of new issues (`add_new_issues`).
 LOAD_THREADS = min(4, os.cpu_count() or 1)
 #: A journal entry: <issue graph> PENDING_LOAD <journal graph>.
@@ -400,14 +406,29 @@ class GraphStore:
 
     def refresh_derived(self) -> int:
         """Recompute the derived graph from all issues, each rule (ontology/derive/*.ru) one
-        SPARQL Update, so one transaction; returns the derived graph's size."""
+        SPARQL Update, so one transaction; returns the derived graph's size. The vocabulary
+        graph is brought up to date first (`refresh_vocabulary`)."""
         from importlib import resources
 
+        self.refresh_vocabulary()
         rules = resources.files("govkg.ontology").joinpath("derive")
         for rule in sorted(rules.iterdir(), key=lambda p: p.name):
             if rule.name.endswith(".ru"):
                 self._store.update(rule.read_text("utf-8"))
         return self.graph_size(DERIVED_GRAPH)
+
+    def refresh_vocabulary(self) -> bool:
+        """Write the vocabulary graph (`VOCABULARY_GRAPH`) from the ontology when it differs, in
+        one SPARQL Update (one transaction); True if it was rewritten."""
+        from .vocabulary import vocabulary
+
+        graph = ox.NamedNode(VOCABULARY_GRAPH)
+        want = {ox.Quad(t.subject, t.predicate, t.object, graph) for t in vocabulary().store_triples()}
+        if set(self._store.quads_for_pattern(None, None, None, graph)) == want:
+            return False
+        data = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in sorted(want, key=str))
+        self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{data}\n}} }}")
+        return True
 
     def graph_size(self, graph_iri: str) -> int:
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))

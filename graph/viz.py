@@ -9,7 +9,10 @@ Why not `pyvis.Network.write_html`: even with `cdn_resources="in_line"`, pyvis 0
 bootstrap `<link>`/`<script>` tags pointing at a CDN and a leftover `../node_modules/vis/...`
 path (pyvis#228, #229), so the page breaks offline. pyvis still builds the node and edge
 records and the vis options here (`Network.add_node/add_edge`, `get_network_data`); the page
-around them is our own template with the JavaScript and CSS inlined.
+around them is our own template, graph/templates/network.html, with the vis-network library,
+the tooltip CSS and our script (graph/static/network.js) inlined. Node colours and shapes and
+edge colours come from the ontology (graph/vocabulary.py); the tooltips' words from
+graph/templates/network_text.json.
 
 Untrusted text: every label, title and quote comes from a gazette. It reaches the page only as
 JSON inside `<script type="application/json">` with `<`, `>`, `&` and the JS line separators
@@ -37,27 +40,16 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from . import assets
 from .network import NODE_KINDS, simple_undirected
+from .vocabulary import vocabulary
 
-#: kind -> (colour, vis-network shape). Shapes with the label outside keep long names legible.
-KIND_STYLE: dict[str, tuple[str, str]] = {
-    "person": ("#f28e2b", "dot"),
-    "government": ("#4e79a7", "square"),
-    "party": ("#c0392b", "square"),
-    "enterprise": ("#59a14f", "hexagon"),
-    "organization": ("#8c8c8c", "hexagon"),
-    "post": ("#76b7b2", "diamond"),
-    "document": ("#b07aa1", "triangle"),
-    "place": ("#c9a227", "triangleDown"),
-    "event": ("#ff9da7", "star"),
-    "area": ("#a0cbe8", "dot"),
-}
+#: kind -> (colour, vis-network shape), from the ontology's node classes. Shapes with the label
+#: outside keep long names legible.
+KIND_STYLE: dict[str, tuple[str, str]] = {n.kind: (n.colour, n.shape) for n in vocabulary().nodes}
 
-RELATION_COLOURS: dict[str, str] = {
-    "任": "#2e7d32", "兼任": "#66bb6a", "免": "#c62828", "任免": "#9e9e9e", "设于": "#b0bec5",
-    "分管": "#1565c0", "联系": "#42a5f5", "负责": "#283593", "协助": "#7986cb",
-    "结对": "#c9a227", "签发": "#8e24aa", "出席": "#f48fb1",
-}
+#: relation -> edge colour, from the ontology's edge kinds.
+RELATION_COLOURS: dict[str, str] = {e.label: e.colour for e in vocabulary().edges}
 
 #: Up to this many nodes the browser runs a short physics stabilisation; above it, the
 #: precomputed layout is drawn as is (pyvis#204: ~1,500 nodes with physics took minutes).
@@ -113,14 +105,15 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[Any, tuple[float, float]]:
 
 def _edge_title(d: dict[str, Any]) -> str:
     head = " · ".join(str(x) for x in (d.get("relation"), d.get("date"), d.get("document")) if x)
-    where = " ".join(x for x in (d.get("issue"), f"第{d['line']}行" if d.get("line") else None) if x)
+    line = assets.data("templates", "network_text.json")["line"]
+    where = " ".join(x for x in (d.get("issue"), line.format(line=d["line"]) if d.get("line") else None) if x)
     quote = f"“{d['quote']}”" if d.get("quote") else ""
     return "\n".join(x for x in (head, where, quote) if x)
 
 
 def _node_title(d: dict[str, Any]) -> str:
     kind = NODE_KINDS.get(d["kind"], (d["kind"],))[0]
-    years = "、".join(map(str, d.get("years") or []))
+    years = assets.data("templates", "network_text.json")["years_separator"].join(map(str, d.get("years") or []))
     return "\n".join(x for x in (d.get("title") or d["label"], kind, years) if x)
 
 
@@ -176,10 +169,10 @@ def network_html(g: nx.MultiDiGraph, title: str = "govkg network", positions: di
     legend = [{"kind": k, "caption": NODE_KINDS[k][0], "english": NODE_KINDS[k][1],
                "colour": KIND_STYLE[k][0], "shape": KIND_STYLE[k][1]} for k in kinds_present]
     payload = {"nodes": nodes, "edges": edges, "options": options, "years": years, "legend": legend}
-    page = _TEMPLATE
+    page = assets.text("templates", "network.html")
     for key, value in (("TITLE", html.escape(title)), ("VIS_CSS", css.replace("</style", "<\\/style")),
                        ("VIS_JS", js.replace("</script", "<\\/script")), ("DATA", json_for_script(payload)),
-                       ("APP_JS", _APP_JS)):
+                       ("APP_JS", assets.text("static", "network.js"))):
         page = page.replace("{{" + key + "}}", value)
     return page
 
@@ -188,130 +181,3 @@ def write_page(g: nx.MultiDiGraph, path: str | Path, title: str = "govkg network
     path = Path(path)
     path.write_text(network_html(g, title), encoding="utf-8")
     return path
-
-
-# The page. Placeholders are {{NAME}}; the data block is JSON, the app reads it with JSON.parse.
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{TITLE}}</title>
-<style>{{VIS_CSS}}</style>
-<style>
- html, body { margin: 0; height: 100%; font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
- #bar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; padding: 6px 10px; border-bottom: 1px solid #ddd; font-size: 13px; }
- #bar h1 { font-size: 15px; margin: 0 8px 0 0; }
- #legend label { margin-right: 8px; white-space: nowrap; cursor: pointer; }
- .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 3px 0 2px; vertical-align: middle; }
- #graph { position: absolute; top: 0; left: 0; right: 0; bottom: 0; }
- #wrap { position: relative; height: calc(100% - 48px); }
- #status { color: #666; }
-</style>
-</head>
-<body>
-<div id="bar">
- <h1>{{TITLE}}</h1>
- <span><input id="search" list="names" placeholder="搜索姓名或机构 / search a name" size="22"><datalist id="names"></datalist>
- <button id="go" type="button">找</button></span>
- <span>年份 <select id="year"><option value="">全部 all</option></select></span>
- <span id="legend"></span>
- <span id="status"></span>
-</div>
-<div id="wrap"><div id="graph"></div></div>
-<script>{{VIS_JS}}</script>
-<script type="application/json" id="govkg-data">{{DATA}}</script>
-<script>{{APP_JS}}</script>
-</body>
-</html>
-"""
-
-_APP_JS = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("govkg-data").textContent);
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var shownKinds = {};
-  data.legend.forEach(function (k) { shownKinds[k.kind] = true; });
-  var year = "";
-  var nodeView = new vis.DataView(nodes, { filter: function (n) {
-    return shownKinds[n.kind] !== false && (year === "" || (n.years || []).indexOf(+year) >= 0);
-  } });
-  var edgeView = new vis.DataView(edges, { filter: function (e) {
-    return year === "" || e.year === +year;
-  } });
-  var container = document.getElementById("graph");
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
-  window.govkg = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView };
-  window.network = network;
-
-  function ready() {
-    if (window.govkgReady) return;
-    window.govkgReady = true;
-    window.govkgReadyAt = performance.now();
-    document.getElementById("status").textContent = nodes.length + " 节点 nodes · " + edges.length + " 关系 edges";
-  }
-  if (data.options.physics && data.options.physics.enabled) {
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: false });   // stop moving: a still page stays responsive
-      ready();
-    });
-  } else {
-    network.once("afterDrawing", ready);
-  }
-
-  // Legend: one checkbox per node kind, coloured like the nodes; unticking hides the kind.
-  var legend = document.getElementById("legend");
-  data.legend.forEach(function (k) {
-    var label = document.createElement("label");
-    var box = document.createElement("input");
-    box.type = "checkbox"; box.checked = true; box.dataset.kind = k.kind;
-    box.addEventListener("change", function () { shownKinds[k.kind] = box.checked; nodeView.refresh(); });
-    var sw = document.createElement("span");
-    sw.className = "swatch"; sw.style.background = k.colour;
-    if (k.shape === "dot" || k.shape === "star") sw.style.borderRadius = "50%";
-    label.appendChild(box); label.appendChild(sw);
-    label.appendChild(document.createTextNode(k.caption));
-    label.title = k.english;
-    legend.appendChild(label);
-  });
-
-  var yearSelect = document.getElementById("year");
-  data.years.forEach(function (y) {
-    var o = document.createElement("option"); o.value = String(y); o.textContent = String(y); yearSelect.appendChild(o);
-  });
-  yearSelect.addEventListener("change", function () { year = yearSelect.value; nodeView.refresh(); edgeView.refresh(); });
-
-  var names = document.getElementById("names");
-  var seen = {};
-  nodes.get({ filter: function (n) { return n.kind !== "event"; } }).forEach(function (n) {
-    if (seen[n.label]) return; seen[n.label] = true;
-    var o = document.createElement("option"); o.value = n.label; names.appendChild(o);
-  });
-
-  function squash(s) { return String(s || "").replace(/\s+/g, ""); }
-  // Find a name among the drawn nodes: the exact label first, else the shortest label holding it.
-  function search(text) {
-    var want = squash(text);
-    if (!want) return null;
-    var drawn = nodeView.get();
-    var hit = drawn.filter(function (n) { return squash(n.label) === want; })[0];
-    if (!hit) {
-      var part = drawn.filter(function (n) { return squash(n.label).indexOf(want) >= 0; });
-      part.sort(function (a, b) { return a.label.length - b.label.length; });
-      hit = part[0];
-    }
-    if (!hit) { document.getElementById("status").textContent = "没有找到 not found"; return null; }
-    network.selectNodes([hit.id]);
-    network.focus(hit.id, { scale: 1.4, animation: false });
-    document.getElementById("status").textContent = hit.label;
-    return hit.id;
-  }
-  window.govkgSearch = search;
-  var input = document.getElementById("search");
-  input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") search(input.value); });
-  input.addEventListener("change", function () { search(input.value); });
-  document.getElementById("go").addEventListener("click", function () { search(input.value); });
-})();
-"""

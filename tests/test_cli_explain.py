@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import load_seed, seed_file
 
 from govkg.cli import main
 from govkg.extractors.explain import markup, passage
+from tests.helpers import load_seed, seed_file
 
 
 def _line_of(prefix: str, startswith: str) -> int:
@@ -51,3 +51,16 @@ def test_missing_file_and_line_past_the_end_are_one_line_errors(tmp_path):
 def test_help_has_an_example():
     res = CliRunner().invoke(main, ["explain", "--help"])
     assert res.exit_code == 0 and "Example:" in res.output and "--line" in res.output
+
+
+def test_explain_entity_shows_the_jurisdiction_and_its_rule():
+    from click.testing import CliRunner
+
+    from govkg.cli import main
+
+    result = CliRunner().invoke(main, ["explain-entity", "区财政局", "--city", "蔡甸区"])
+    assert result.exit_code == 0, result.output
+    assert "entity: 蔡甸区财政局" in result.output
+    assert "jurisdiction: 蔡甸区  (420114, county in 武汉市; rule given" in result.output
+    result = CliRunner().invoke(main, ["explain-entity", "市公安局"])
+    assert "entity: 温州市公安局" in result.output and "rule gazette-name" in result.output

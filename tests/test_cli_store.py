@@ -8,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import seed_file
+from tests.helpers import seed_file
 from govkg.cli import main
 from govkg.graph.store import GraphStore
 
@@ -56,8 +56,9 @@ def test_query_text_with_a_param_as_csv(built_store):
     out = run("query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "--store", built_store, "--format", "csv")
     assert out.exit_code == 0, out.output
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
-    # The four issue graphs and the entity descriptions they share.
-    assert len(rows) == 5 and all(int(r["n"]) > 0 for r in rows)
+    # The four issue graphs, the entity descriptions they share, and the vocabulary graph the
+    # stored queries read.
+    assert len(rows) == 6 and all(int(r["n"]) > 0 for r in rows)
     assert sum(r["g"].endswith("/graph/entities") for r in rows) == 1
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import seed_file
+from tests.helpers import seed_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SHARED, load_seed, scorer
 
 from govkg.extractors import catalog, documents
 from govkg.extractors.catalog import link_catalog, read_rows
 from govkg.extractors.layout import normalize
 from govkg.extractors.patterns import despace
 from govkg.extractors.registry import extract_all, schema_json
+from tests.helpers import GOLD, load_seed, scorer
 
 
 @pytest.mark.parametrize("prefix", ["000", "004"])
@@ -22,7 +22,7 @@ def test_catalog_scores_at_least_the_floor(prefix):
     judge = scorer()
     issue = load_seed(prefix)
     pred = schema_json(issue, extract_all(issue, only=["catalog"]))
-    (gold_path,) = sorted((SHARED / "gold").glob(f"{prefix}_*.json"))
+    (gold_path,) = sorted(GOLD.glob(f"{prefix}_*.json"))
     gold = json.loads(gold_path.read_text("utf-8"))
     row = judge.score(pred, gold)["catalog"]
     _, _, f1 = judge.prf(row["tp"], row["pred"], row["gold"])

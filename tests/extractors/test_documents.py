@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SHARED, load_seed, scorer
 
 from govkg.extractors import documents
 from govkg.extractors.documents import (
@@ -20,6 +19,7 @@ from govkg.extractors.documents import (
 from govkg.extractors.layout import normalize
 from govkg.extractors.registry import extract_all, schema_json
 from govkg.extractors.titleblocks import find_title_blocks, is_issuer_line, title_ends
+from tests.helpers import GOLD, load_seed, scorer
 
 
 def _docs(prefix: str) -> dict:
@@ -34,7 +34,7 @@ def test_documents_score_at_least_the_floor(prefix):
     judge = scorer()
     issue = load_seed(prefix)
     pred = schema_json(issue, extract_all(issue, only=["documents"]))
-    (gold_path,) = sorted((SHARED / "gold").glob(f"{prefix}_*.json"))
+    (gold_path,) = sorted(GOLD.glob(f"{prefix}_*.json"))
     gold = json.loads(gold_path.read_text("utf-8"))
     row = judge.score(pred, gold)["documents"]
     _, _, f1 = judge.prf(row["tp"], row["pred"], row["gold"])
@@ -282,3 +282,136 @@ def test_attached_measure_titled_after_the_signature_is_not_a_document():
     found = list(documents.extract(normalize(raw)))
     assert [d.doc_number for d in found] == ["温开管〔2019〕71号"]
     assert found[0].attachments == ("关于支持数字产业发展的若干意见",)
+
+
+# --- single documents and web pages of other governments ---------------------------------
+
+
+def _one_doc(text: str) -> dict:
+    issue = normalize(text, "page.txt")
+    (doc,) = schema_json(issue, extract_all(issue, only=["documents"]))["documents"]
+    return doc
+
+
+def test_number_in_brackets_under_a_one_line_web_title():
+    # 肇庆, as a law database prints a notice: the whole title on one line, the number under it.
+    doc = _one_doc(
+        "肇庆市人民政府办公室关于成立肇庆市申报“中国人居环境范例奖”和创建“中国人居环境奖”工作领导小组的通知\n"
+        "(肇府办〔2008〕62号)\n"
+        "端州区、鼎湖区人民政府,市府直属有关单位:\n"
+        "为进一步提升城市品位,创建和谐宜居城市,促进城市可持续发展,我市决定申报。\n"
+    )
+    assert doc["doc_number"] == "肇府办〔2008〕62号"
+    assert doc["title"].startswith("肇庆市人民政府办公室关于成立") and doc["title"].endswith("工作领导小组的通知")
+    # No signature in the excerpt: the issuer is the body the title names.
+    assert doc["issuers"] == ["肇庆市人民政府办公室"] and doc["date"] is None
+
+
+def test_peoples_congress_decision_without_number_titled_over_three_lines():
+    # 济源: a 人大常委会 decision printed with its passing note under the title, signed and dated.
+    doc = _one_doc(
+        "会议经过审议和表决,决定任命张宏义同志为济源市人民政府代理市长。\n【资料图】\n"
+        "济源市人民代表大会常务委员会\n关于接受庄建球同志辞去济源市人民政府\n市长职务请求的决定\n"
+        "(2023年5月31日济源市第十五届人民代表大会常务委员会第七次会议通过)\n"
+        "根据组织法的规定和本人申请,会议决定,接受庄建球同志辞去济源市人民政府市长职务的请求。\n"
+        "济源市人民代表大会常务委员会\n2023年5月31日\n"
+    )
+    assert doc["doc_number"] is None
+    assert doc["title"] == "济源市人民代表大会常务委员会关于接受庄建球同志辞去济源市人民政府市长职务请求的决定"
+    assert doc["issuers"] == ["济源市人民代表大会常务委员会"] and doc["date"] == "2023-05-31"
+
+
+def test_page_heading_repeating_the_title_is_not_part_of_it():
+    # 清远, as a law database prints it: a heading with the revision note, then the title.
+    doc = _one_doc(
+        "清远市人民政府关于印发《清远市人民政府工作规则》的通知(2019修订)\n\n"
+        "清远市人民政府关于印发《清远市人民政府工作规则》的通知\n\n"
+        "各县(市、区)人民政府,市政府各部门、各直属机构:\n"
+        "  新修订的《清远市人民政府工作规则》已经市政府常务会议审议通过。现印发给你们,请认真贯彻执行。\n"
+        "清远市人民政府\n  2019年11月29日\n"
+    )
+    assert doc["title"] == "清远市人民政府关于印发《清远市人民政府工作规则》的通知"
+    assert doc["issuers"] == ["清远市人民政府"] and doc["date"] == "2019-11-29"
+
+
+def test_number_only_in_the_page_metadata_table():
+    # 蔡甸: the district site prints the number in its metadata table, not in the body.
+    doc = _one_doc(
+        "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n\n"
+        "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n\n"
+        "2023-01-05 10:00 区人民政府办公室\n"
+        "索 引 号 MB1534522/2023-05475 发文日期 2023-01-03\n"
+        "发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号\n"
+        "分   类 政务公开 有 效 性 有效\n\n"
+        "各街道办事处、乡人民政府,区人民政府各部门、各直属机构:\n\n"
+        "2023年《区〈政府工作报告〉确定的主要目标任务责任分解方案》已报经区人民政府同意,现印发给你们。\n\n"
+        "蔡甸区人民政府办公室\n\n2023年1月3日    \n"
+    )
+    assert doc["doc_number"] == "蔡政办〔2023〕1号"
+    assert doc["issuers"] == ["蔡甸区人民政府办公室"] and doc["date"] == "2023-01-03"
+
+
+def test_flattened_web_page_keeps_its_blocks_and_cites_the_file_line():
+    # 平潭: a crawler wrote the page's body on one line, its blocks separated by spaces.
+    body = ("当前位置： 首页政务公开人事任免 平潭综合实验区党工委关于魏长春等同志职务任免的通知 时间：2019-08-14 16:27 微信 "
+            "平潭综合实验区党工委关于魏长春等同志职务任免的通知 各片区党工委，区党工委各部、委、办，各乡镇党委：经研究决定："
+            + "郑胜同志任平潭综合实验区国有资产运营管理有限公司副总经理（试用期一年）；" * 6
+            + " 平潭综合实验区党工委 2019年7月26日 来源：平潭综合实验区党工委党群工作部 附件下载")
+    issue = normalize("标题: 平潭综合实验区党工委关于魏长春等同志职务任免的通知\n文号: \n" + body + "\n", "page.txt")
+    (doc,) = schema_json(issue, extract_all(issue, only=["documents"]))["documents"]
+    assert doc["title"] == "平潭综合实验区党工委关于魏长春等同志职务任免的通知"
+    assert doc["issuers"] == ["平潭综合实验区党工委"] and doc["date"] == "2019-07-26"
+    assert doc["line"] == 3       # the file's line, though the layout cut it into blocks
+    assert "区党工委各部、委、办" in doc["addressees"]
+
+
+def test_page_metadata_rows_in_both_layouts():
+    from govkg.extractors.pagemeta import read_meta
+
+    meta = read_meta(["标题: 平潭综合实验区党工委关于魏长春等同志职务任免的通知", "发布时间: 2019-08-14 16:27", "文号: ",
+                      "栏目: 人事任免", "原文链接: https://www.pingtan.gov.cn/zwgk/t20190814_15471.htm"])
+    assert meta.title.endswith("职务任免的通知") and meta.doc_number is None
+    assert meta.published == "2019-08-14" and meta.column == "人事任免" and meta.url.startswith("https://")
+    meta = read_meta(["索 引 号 MB1534522/2023-05475 发文日期 2023-01-03", "发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号"])
+    assert meta.doc_number == "蔡政办〔2023〕1号" and meta.date == "2023-01-03" and meta.issuer == "区人民政府办公室"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("沪府办〔2020〕59号\n上海市人民政府办公厅关于成立上海市新城规划建设推进协调领导小组的通知\n各区人民政府:\n经市政府研究,决定成立。\n", "document"),
+    ("5月31日上午,济源市人大常委会召开会议。会议经过审议和表决,决定任命张宏义同志为济源市人民政府代理市长。\n", "article"),
+])
+def test_input_kind_of_a_single_text(text, kind):
+    from govkg.extractors.layout import input_kind
+
+    assert input_kind(normalize(text, "x.txt")) == kind
+
+
+def test_bundled_issue_is_read_as_an_issue():
+    from govkg.extractors.layout import input_kind
+
+    assert input_kind(load_seed("000")) == "issue"
+
+
+def test_page_metadata_with_keys_and_values_on_their_own_lines():
+    from govkg.extractors.pagemeta import read_meta
+
+    # 镇巴县 (陕西) publishes its metadata as a bulleted list, each value under its key.
+    meta = read_meta(["镇巴县人民政府工作规则", "", "  • 索引号:", "", "    6107280000/2024-001005", "  • 主题分类:", "",
+                      "  • 来源:", "", "  • 发文机构:", "", "    县政府网站", "  • 发文字号:", "", "    镇政发〔2024〕7号",
+                      "  • 发文日期:", "", "    2024年04月06日 16:40", "  • 有效性:", "", "  • 发布日期:", "",
+                      "    2024年04月06日 16:34"])
+    assert meta.doc_number == "镇政发〔2024〕7号"
+    assert meta.date == "2024-04-06" and meta.published == "2024-04-06"
+    assert meta.issuer == "县政府网站" and meta.source is None
+
+
+def test_regulation_passed_by_a_peoples_congress_is_a_document():
+    # 陕西, as a provincial site reprints it: the title twice, then the session that passed it.
+    doc = _one_doc(
+        "陕西省机关运行保障条例\n陕西省机关运行保障条例\n"
+        "(2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过)\n"
+        "目 录\n第一章 总 则\n第二章 保障事项\n第一章 总 则\n"
+        "第一条 为了规范和加强机关运行保障工作,提升保障服务效能,建设节约型机关,根据有关法律、行政法规,结合本省实际,制定本条例。\n"
+    )
+    assert (doc["doc_number"], doc["title"]) == (None, "陕西省机关运行保障条例")
+    assert doc["issuers"] == ["陕西省人民代表大会常务委员会"] and doc["date"] == "2025-07-30"

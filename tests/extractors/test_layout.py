@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import extracted as all_extracted
-from conftest import load_seed
 
 from govkg.extractors.layout import normalize
 from govkg.extractors.patterns import despace
 from govkg.extractors.registry import extract_all, schema_json
+from tests.helpers import extracted as all_extracted
+from tests.helpers import load_seed
 
 
 def extracted(prefix: str) -> dict:
@@ -136,3 +136,41 @@ def test_inline_sentence_split_by_page_number_and_running_head_is_rejoined():
     assert issue.gazette.total_issue == 208
     at = issue.text.index("认真")
     assert issue.line_at(at) == 11
+
+
+def test_traditional_characters_are_read_simplified_and_quoted_as_printed():
+    from govkg.extractors import documents
+    from govkg.extractors.layout import normalize
+
+    text = ("溫州市人民政府關於調整市政府領導分工的通知\n溫政發〔2020〕10號\n各縣（市、區）人民政府，市政府直屬各單位：\n"
+            "根據工作需要，經研究決定，對市政府領導分工作如下調整。\n溫州市人民政府\n2020年6月24日\n")
+    issue = normalize(text, "trad.txt")
+    assert "根据工作需要，经研究决定" in issue.text and issue.printed is not None
+    assert len(issue.printed) == len(issue.text)
+    (doc,) = documents.extract(issue)
+    assert (doc.doc_number, doc.title, doc.issuers, doc.date) == (
+        "温政发〔2020〕10号", "温州市人民政府关于调整市政府领导分工的通知", ("温州市人民政府",), "2020-06-24")
+    assert doc.source.quote == "各縣（市、區）人民政府，市政府直屬各單位：" and doc.source.line == 3
+
+
+def test_simplified_text_is_not_converted():
+    from govkg.extractors.layout import normalize
+
+    assert normalize("温州市人民政府关于调整市政府领导分工的通知\n", "x.txt").printed is None
+
+
+def test_a_traditional_character_notice_of_another_city_is_read():
+    # 东莞, as a reprint site published it in traditional characters.
+    from govkg.extractors import documents
+    from govkg.extractors.layout import normalize
+
+    issue = normalize(
+        "東府〔2021〕54號\n東莞市人民政府關于貫徹落實《廣東省進一步穩定和擴大就業若干政策措施》的實施意見\n"
+        "各鎮人民政府(街道辦事處),市府直屬各單位:\n"
+        "為貫徹落實《廣東省人民政府關于印發廣東省進一步穩定和擴大就業若干政策措施的通知》(粵府〔2021〕13號),"
+        "強化就業優先政策,提出如下意見:\n", "dongguan.txt")
+    (doc,) = documents.extract(issue)
+    assert doc.doc_number == "东府〔2021〕54号"
+    assert doc.title == "东莞市人民政府关于贯彻落实《广东省进一步稳定和扩大就业若干政策措施》的实施意见"
+    assert [c.doc_number for c in doc.cites] == ["粤府〔2021〕13号"]
+    assert doc.source.quote == "各鎮人民政府(街道辦事處),市府直屬各單位:"

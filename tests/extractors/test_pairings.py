@@ -2,18 +2,18 @@
 import json
 
 import pytest
-from conftest import SHARED, load_seed, scorer, seed_file
 
 from govkg.extractors import pairings
 from govkg.extractors.layout import normalize
 from govkg.extractors.records import to_json
+from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 
 def _f1(prefix: str) -> float:
     """score.py's F1 for this extractor's records alone against the seed's gold."""
     judge = scorer()
     name = seed_file(prefix).stem
-    gold = json.loads((SHARED / "gold" / f"{name}.json").read_text("utf-8"))
+    gold = json.loads((GOLD / f"{name}.json").read_text("utf-8"))
     pred = {"pairings": [to_json(r) for r in pairings.extract(load_seed(prefix))]}
     row = judge.score(pred, gold).get("pairings")
     if row is None:   # neither side has any: nothing to get wrong
@@ -31,12 +31,14 @@ def _pairs(text: str, name="温州市人民政府公报"):
     return [(p.a, p.b, p.kind) for p in pairings.extract(issue)]
 
 
-def test_gazetteer_resolves_short_and_abbreviated_names():
-    assert pairings.resolve("泰顺").full == "泰顺县"
-    assert pairings.resolve("鹿城区").full == "鹿城区"
-    assert pairings.resolve("鹿", home="温州市").full == "鹿城区"
-    assert pairings.resolve("鹿") is None               # only inside a home city
-    assert pairings.resolve("格尔木").parent == "海西蒙古族藏族自治州"
+def _text(text: str):
+    """Pairs of a text that is no gazette issue (no home city)."""
+    return sorted((p.a, p.b, p.kind) for p in pairings.extract(normalize(text)))
+
+
+def test_home_city_from_the_gazette_name():
+    issue = normalize("温州市人民政府公报（总第1期） 政务简讯\n正文。")
+    assert pairings.home_city(issue).full == "温州市"
 
 
 def test_dash_pair_before_enclave_word():
@@ -67,12 +69,12 @@ def test_a_dash_without_partnership_word_is_not_a_pair():
 
 def test_shredded_table_row_with_the_kind_of_the_document_above():
     above = "关于打造山海协作工程升级版的实施意见\n" + "推进山海协作工程。\n" * 2
-    table = "\n".join(["1", "泰", "顺", "-鹿", "城", "2.", "06", "5"])
+    table = "1\n泰\n顺\n-鹿\n城\n2.\n06\n5"
     assert _pairs(above + table + "\n结束了的一段话很长很长。") == [("泰顺县", "鹿城区", "山海协作")]
 
 
 def test_shredded_run_without_a_partnership_document_is_not_a_pair():
-    table = "\n".join(["1", "泰", "顺", "-鹿", "城", "2.", "06"])
+    table = "1\n泰\n顺\n-鹿\n城\n2.\n06"
     assert _pairs("某某统计表\n" + table + "\n结束了的一段话很长很长。") == []
 
 
@@ -88,4 +90,131 @@ def test_a_with_b_paired_within_the_province():
 
 def test_a_pairing_across_provinces_is_not_shanhai_cooperation():
     assert _pairs("瓯海区与格尔木市结对以来，合作不断深化。") == [("瓯海区", "格尔木市", "other")]
-    assert pairings.province_of(pairings.resolve("格尔木")) == "青海省"
+
+
+# --- other places' texts (real excerpts) ---------------------------------------------------
+
+
+def test_helper_helps_a_list_of_places_under_their_provinces():
+    # 宁波日报 2016-12-08, reprint of Xinhua: the 东西部扶贫协作 pairing list
+    text = ("调整后的东西部扶贫协作结对关系为:北京市帮扶内蒙古自治区、河北省张家口市和保定市;"
+            "天津市帮扶甘肃省、河北省承德市;辽宁省大连市帮扶贵州省六盘水市。")
+    assert _text(text) == sorted([
+        ("北京市", "内蒙古自治区", "other"), ("北京市", "张家口市", "other"),
+        ("北京市", "保定市", "other"), ("天津市", "甘肃省", "other"),
+        ("天津市", "承德市", "other"), ("大连市", "六盘水市", "other")])
+
+
+def test_a_list_cut_off_by_the_end_of_the_text_loses_its_last_name():
+    text = "调整后的东西部扶贫协作结对关系为:宁波市帮扶吉林省延边朝鲜族自治州、贵州省黔西南"
+    assert _text(text) == [("宁波市", "延边朝鲜族自治州", "other")]
+
+
+def test_coordinated_places_are_not_a_pair():
+    # same article: 北京市、天津市与河北省 is a coordination, not A与B
+    assert _text("落实北京市、天津市与河北省扶贫协作任务。") == []
+
+
+def test_dash_chain_pairs_the_host_with_each_partner():
+    # 浙江在线 2018-11-15: 嘉善 hosts the enclave of 庆元 (浙江, 山海协作) and 九寨沟 (四川)
+    text = "山海协作再传喜讯,日前,嘉善—庆元—九寨沟“飞地”产业园在嘉兴市嘉善县动工。"
+    assert _text(text) == [("嘉善县", "九寨沟县", "other"), ("嘉善县", "庆元县", "山海协作")]
+
+
+def test_corps_city_keeps_its_division():
+    # 杭州网 2024-03-27
+    text = "姚高员说,对口援疆是国家战略,杭州将打好产业援疆组合拳,有效联接杭州和第一师阿拉尔市两地的资源优势。"
+    assert _text(text) == [("杭州市", "第一师阿拉尔市", "对口支援")]
+
+
+def test_a_paired_with_b_by_the_province():
+    # 杭州日报 2022-07-06
+    text = "去年七月,浙江对山海协作结对关系进行调整,明确由滨江区结对泰顺县,并派遣三名干部赴泰顺挂职。"
+    assert _text(text) == [("滨江区", "泰顺县", "山海协作")]
+
+
+def test_a_and_b_building_a_park_together():
+    # 浙江日报 2014-10-26
+    assert _text("这就是遂昌与诸暨共建的山海协作产业园,面积约8000亩。") == [("遂昌县", "诸暨市", "山海协作")]
+
+
+def test_dash_pair_before_a_cut_off_shanhai():
+    assert _text("在龙游县的龙游—镇海山海") == [("龙游县", "镇海区", "山海协作")]
+
+
+def test_city_of_a_province_paired_with_a_county_in_an_aid_sentence():
+    # 扬州援疆 report: 对口援疆 in the sentence makes the 帮扶 pair 对口支援
+    text = "2011年,根据党中央对口援疆战略部署,江苏省扬州市与新源县结成了帮扶对子。"
+    assert _text(text) == [("扬州市", "新源县", "对口支援")]
+
+
+def test_clause_subject_supports_a_place_by_its_former_name():
+    # 库车县 became 库车市 (2019): written as the division in use
+    text = "自2010年新一轮援疆工作启动以来,宁波市按照中央和省委省政府的工作部署对口支援新疆阿克苏地区库车县。"
+    assert _text(text) == [("宁波市", "库车市", "对口支援")]
+
+
+def test_a_hospital_is_not_a_place():
+    text = "天津医科大学总医院与和田地区人民医院建立“医联体”,开展对口支援。"
+    assert _text(text) == []
+
+
+def test_ambiguous_district_read_near_its_partner():
+    # 新华社 2023: 西湖区 of 杭州 (not of 南昌), so the pair stays within 浙江
+    text = "一个坐拥千年锦绣的西湖,杭州淳安县与西湖区借“山海协作”牵手多年。"
+    assert _text(text) == [("淳安县", "西湖区", "山海协作")]
+
+
+def test_one_character_abbreviations_need_a_home_city():
+    assert _text("推动鹿—泰“飞地”创新平台建设。") == []
+
+
+def test_one_subject_for_two_verbs_and_no_pair_among_the_objects():
+    # the pattern of 深圳's 对口支援 (新疆喀什, 西藏林芝) and 对口帮扶 (广西百色, 河池) reports
+    text = "深圳市对口支援新疆喀什地区和西藏林芝市，对口帮扶广西百色市、河池市。"
+    assert _text(text) == sorted([
+        ("深圳市", "喀什地区", "对口支援"), ("深圳市", "林芝市", "对口支援"),
+        ("深圳市", "百色市", "对口支援"), ("深圳市", "河池市", "对口支援")])
+
+
+def test_corps_division_in_a_list_of_supported_places():
+    text = "根据中央部署，浙江省对口支援新疆阿克苏地区、兵团第一师阿拉尔市。"
+    assert _text(text) == [("浙江省", "第一师阿拉尔市", "对口支援"), ("浙江省", "阿克苏地区", "对口支援")]
+
+
+def test_governments_of_two_places_stand_for_the_places():
+    assert _text("温州市人民政府与格尔木市人民政府签订对口支援合作协议。") == [("温州市", "格尔木市", "对口支援")]
+
+
+def test_a_city_helping_its_own_county_is_no_pairing():
+    assert _text("温州市帮扶泰顺县低收入农户增收，推进山海协作。") == []
+
+
+def test_two_places_listed_in_a_sentence_on_cooperation_are_not_paired():
+    # 浙江日报 2014-10-26: 衢州、丽水 are both 山海协作's mountain side
+    assert _text("据测算,衢州、丽水两市高达七成五的工业项目都是山海协作的结晶。") == []
+
+
+def test_short_verb_bang_between_two_places():
+    # 农民日报 2021-08-02, on the 1996 东西部扶贫协作 list; "帮助" pairs nothing
+    text = "确定了对口帮扶关系:北京帮内蒙古;天津帮甘肃;深圳、青岛、大连、宁波等四个计划单列市帮贵州。"
+    assert _text(text) == [("北京市", "内蒙古自治区", "other"), ("天津市", "甘肃省", "other")]
+    assert _text("杭州市与衢州市携手帮助企业纾困。") == []
+
+
+def test_counterpart_help_takes_the_kind_of_its_sentence():
+    # 对口帮扶 in a sentence on 援疆 is 对口支援; alone it is other
+    assert _text("按照对口援疆部署，深圳市对口帮扶喀什地区。") == [("深圳市", "喀什地区", "对口支援")]
+    assert _text("广州市对口帮扶清远市。") == [("广州市", "清远市", "other")]
+
+
+def test_middle_dot_joins_two_places_in_a_meeting_name():
+    # 曲松县 site, 2021-10-14
+    text = "湖北省党政代表团在山南市进行考察调研,并举行湖北·西藏对口支援工作座谈会,深化鄂藏两地交流合作。"
+    assert _text(text) == [("湖北省", "西藏自治区", "对口支援")]
+
+
+def test_city_supports_a_county_of_another_city():
+    # 中国江苏网 2017-09-19
+    text = "自1995年起苏州市对口支援拉萨市林周县,在江苏省委、省政府的统一领导下,认真选派援藏干部。"
+    assert _text(text) == [("苏州市", "林周县", "对口支援")]

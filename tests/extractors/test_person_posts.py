@@ -3,7 +3,7 @@ import functools
 import json
 
 import pytest
-from conftest import SHARED, load_seed, scorer, seed_file
+from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 from govkg.extractors import person_posts
 from govkg.extractors.layout import normalize
@@ -18,7 +18,7 @@ def _records(prefix: str):
 @pytest.mark.parametrize("prefix", ["000", "002", "004"])
 def test_person_posts_floor_against_gold(prefix):
     judge = scorer()
-    gold = json.loads((SHARED / "gold" / f"{seed_file(prefix).stem}.json").read_text("utf-8"))
+    gold = json.loads((GOLD / f"{seed_file(prefix).stem}.json").read_text("utf-8"))
     row = judge.score({"person_posts": [to_json(r) for r in _records(prefix)]}, gold)["person_posts"]
     assert judge.prf(row["tp"], row["pred"], row["gold"])[2] >= 0.90, (row["missed"], row["spurious"])
 

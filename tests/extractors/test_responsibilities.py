@@ -5,10 +5,9 @@ responsibilities): every leader, every relation, every object.
 """
 from collections import Counter
 
-from conftest import load_seed
-
 from govkg.extractors import responsibilities
 from govkg.extractors.layout import normalize
+from tests.helpers import load_seed
 
 
 def _records(prefix="003"):
@@ -46,7 +45,8 @@ def test_a_vice_mayor_complete_with_aliases_kept_attached():
     records = _records()
     assert _of(records, "娄绍光", "responsible_for") == [
         "生态环境", "水利", "农业农村", "人民武装", "退役军人事务", "粮食和物资储备", "供销", "扶贫"]
-    assert _of(records, "娄绍光", "assists") == ["防汛抗旱工作"]
+    # SCHEMA.md: a trailing 工作 is dropped unless that leaves a fragment.
+    assert _of(records, "娄绍光", "assists") == ["防汛抗旱"]
     assert _of(records, "娄绍光", "supervises") == [
         "市生态环境局（温瑞塘河保护管委会）", "市水利局", "市农业农村局（渔业局）", "市退役军人事务局",
         "市粮食和物资储备局", "市供销社"]
@@ -79,9 +79,9 @@ def test_no_division_and_signature_date():
     none = [r for r in records if r.relation == "none"]
     assert [(r.person, r.object) for r in none] == [("苗伟伦", None), ("孙维国", None)]
     assert {r.date for r in records} == {"2020-06-24"}
-    # Provenance: the object is quoted from the text at its line.
+    # Provenance: the clause that states the record is quoted from the text at its line.
     first = records[0]
-    assert first.source.quote == "市政府全面工作" and first.source.line == 9
+    assert first.source.quote == "领导市政府全面工作" and first.source.line == 9
 
 
 def test_inline_notice_with_each_rule():
@@ -123,3 +123,317 @@ def test_chinese_numeral_signature_date():
 
 def test_no_notice_no_records():
     assert list(responsibilities.extract(load_seed("004"))) == []
+
+
+# --- other governments' layouts (short excerpts of real public texts) -----------------------
+
+
+def _got(text):
+    return [(r.person, r.relation, r.object) for r in responsibilities.extract(normalize(text))]
+
+
+def test_name_and_post_on_a_line_of_their_own_then_the_duties():
+    # 上海市市长、副市长工作分工 (中国上海门户网站), names printed padded.
+    text = (
+        "市长、副市长工作分工\n"
+        "龚　正 市长\n"
+        "领导市政府全面工作。\n"
+        "陈寅常务副市长\n"
+        "负责发展和改革、应急管理等工作。协助分管财政、审计工作。\n"
+        "分管市发展和改革委员会(市物价局)及市粮食和物资储备局,市应急管理局。协助分管市财政局,市审计局。\n"
+        "舒庆副市长\n"
+        "兼市公安局局长,负责公安、司法行政等工作。\n"
+        "分管市公安局,市司法局及市监狱管理局。\n"
+        "联系市总工会,团市委,市妇联,市残联等群众团体和部队(武警部队)。\n"
+    )
+    assert _got(text) == [
+        ("龚正", "responsible_for", "市政府全面工作"),
+        ("陈寅", "responsible_for", "发展和改革"),
+        ("陈寅", "responsible_for", "应急管理"),
+        ("陈寅", "assists", "财政"),
+        ("陈寅", "assists", "审计"),
+        ("陈寅", "supervises", "市发展和改革委员会(市物价局)"),
+        ("陈寅", "supervises", "市粮食和物资储备局"),
+        ("陈寅", "supervises", "市应急管理局"),
+        ("陈寅", "assists", "市财政局"),
+        ("陈寅", "assists", "市审计局"),
+        ("舒庆", "responsible_for", "公安"),
+        ("舒庆", "responsible_for", "司法行政"),
+        ("舒庆", "supervises", "市公安局"),
+        ("舒庆", "supervises", "市司法局"),
+        ("舒庆", "supervises", "市监狱管理局"),
+        ("舒庆", "liaises", "市总工会"),
+        ("舒庆", "liaises", "团市委"),
+        ("舒庆", "liaises", "市妇联"),
+        ("舒庆", "liaises", "市残联"),
+        ("舒庆", "liaises", "部队(武警部队)"),
+    ]
+
+
+def test_post_name_and_verb_in_one_sentence():
+    # 湖南省人民政府领导成员工作分工 (浙江在线, 2013).
+    text = (
+        "印发了《湖南省人民政府领导成员工作分工》的通知,明确了省政府领导分工。\n"
+        "代省长杜家毫领导省政府全面工作。负责财政、审计、机构编制方面工作。分管省财政厅、省审计厅、省编办。\n"
+        "副省长黄兰香负责工业和信息化、国有资产监管和企业改革、通信和台湾事务方面工作。\n"
+        "省长助理袁建尧分管“两烟”工作,协助管理法制、内河港口建设方面工作。\n"
+        "秘书长戴道晋负责省政府日常工作,负责省政府办公厅(省政府研究室)、省政府驻外办事处工作。\n"
+    )
+    assert _got(text) == [
+        ("杜家毫", "responsible_for", "省政府全面工作"),
+        ("杜家毫", "responsible_for", "财政"),
+        ("杜家毫", "responsible_for", "审计"),
+        ("杜家毫", "responsible_for", "机构编制"),
+        ("杜家毫", "supervises", "省财政厅"),
+        ("杜家毫", "supervises", "省审计厅"),
+        ("杜家毫", "supervises", "省编办"),
+        # Areas joined by 和 stay whole.
+        ("黄兰香", "responsible_for", "工业和信息化"),
+        ("黄兰香", "responsible_for", "国有资产监管和企业改革"),
+        ("黄兰香", "responsible_for", "通信和台湾事务"),
+        ("袁建尧", "supervises", "“两烟”"),
+        ("袁建尧", "assists", "法制"),
+        ("袁建尧", "assists", "内河港口建设"),
+        ("戴道晋", "responsible_for", "省政府日常工作"),
+        ("戴道晋", "responsible_for", "省政府办公厅(省政府研究室)"),
+        ("戴道晋", "responsible_for", "省政府驻外办事处"),
+    ]
+
+
+def test_a_name_alone_then_its_post_and_duties_and_a_lead_stated_once():
+    # 广东省政府领导同志分工 (央广网, 2017): the lead repeats the governor's duties.
+    text = (
+        "8月17日,广东省政府网站公布了新的省政府领导同志分工。根据最新调整,省长马兴瑞主持省政府全面工作,负责省政府机关、编制方面工作。\n"
+        "具体分工如下:\n"
+        "马兴瑞\n"
+        "省长,主持省政府全面工作。负责省政府机关、编制方面工作。\n"
+        "李春生\n"
+        "副省长兼任省公安厅厅长,负责公安、司法、海防与打私方面工作。\n"
+        "陈云贤\n"
+        "省政府党组成员,协助省长负责商务、口岸、金融工作。\n"
+    )
+    assert _got(text) == [
+        ("马兴瑞", "responsible_for", "省政府全面工作"),
+        ("马兴瑞", "responsible_for", "省政府机关"),
+        ("马兴瑞", "responsible_for", "编制"),
+        # 兼任 states a post, not a responsibility.
+        ("李春生", "responsible_for", "公安"),
+        ("李春生", "responsible_for", "司法"),
+        ("李春生", "responsible_for", "海防与打私"),
+        ("陈云贤", "assists", "商务"),
+        ("陈云贤", "assists", "口岸"),
+        ("陈云贤", "assists", "金融"),
+    ]
+
+
+def test_news_headline_and_lead_name_a_leader_before_the_verb():
+    # A news reprint of 上海市市长、副市长工作分工 (2021): headline and lead.
+    text = (
+        "原标题:上海市长、副市长最新分工公布,张为负责交通、机关事务管理等工作\n"
+        "中国上海门户网站今天公布了上海市市长、副市长工作分工。根据分工,副市长张为分管市交通委员会及市道路运输管理局、市机关事务管理局。\n"
+        "具体分工情况如下:\n"
+    )
+    records = list(responsibilities.extract(normalize(text)))
+    assert [(r.person, r.relation, r.object) for r in records] == [
+        ("张为", "responsible_for", "交通"),
+        ("张为", "responsible_for", "机关事务管理"),
+        ("张为", "supervises", "市交通委员会"),
+        ("张为", "supervises", "市道路运输管理局"),
+        ("张为", "supervises", "市机关事务管理局"),
+    ]
+    # The source quotes the whole clause, not only the body's name.
+    assert records[2].source.quote == "分管市交通委员会及市道路运输管理局、市机关事务管理局"
+    assert records[2].source.line == 2
+
+
+def test_a_department_s_leaders_in_one_sentence():
+    # 苏家屯区人民政府办公室领导同志工作分工 (sjtq.gov.cn, 2023).
+    text = (
+        "沈阳市苏家屯区人民政府办公室关于印发区政府办公室相关领导工作分工的解读\n"
+        "根据工作需要,区政府办公室主任华毅同志主持全面工作,副主任杨烨同志分管文秘科和督查科工作,"
+        "副主任刘文超同志分管综合三科和综合二科工作。\n"
+    )
+    assert _got(text) == [
+        ("华毅", "responsible_for", "全面工作"),
+        ("杨烨", "supervises", "文秘科"),
+        ("杨烨", "supervises", "督查科"),
+        ("刘文超", "supervises", "综合三科"),
+        ("刘文超", "supervises", "综合二科"),
+    ]
+
+
+def test_a_district_list_with_colons_summaries_and_liaising_by_负责与():
+    # 区政府领导分工 (liangyuan.gov.cn; a district page on rumenshu.com), leader's line ours.
+    text = (
+        "区政府领导班子成员分工\n"
+        "张三 常务副区长\n"
+        "协助区长负责区政府日常工作。负责综合协调、经济运行等工作。\n"
+        "分管:区政府办公室、发改委、财政局等单位;协助区长分管审计工作。\n"
+        "联系:区人大、区政协,金融、保险、证券等企业。\n"
+        "李四 副区长\n"
+        "分管区发改局、区财政局。协助区长管理区政府办公室。\n"
+        "负责与区人大、区政协、区武装部、驻区企业联系。\n"
+    )
+    assert _got(text) == [
+        ("张三", "assists", "日常工作"),
+        ("张三", "responsible_for", "综合协调"),
+        ("张三", "responsible_for", "经济运行"),
+        ("张三", "supervises", "区政府办公室"),
+        ("张三", "supervises", "发改委"),
+        ("张三", "supervises", "财政局"),
+        ("张三", "assists", "审计"),
+        ("张三", "liaises", "区人大"),
+        ("张三", "liaises", "区政协"),
+        ("张三", "liaises", "金融"),
+        ("张三", "liaises", "保险"),
+        ("张三", "liaises", "证券"),
+        ("李四", "supervises", "区发改局"),
+        ("李四", "supervises", "区财政局"),
+        ("李四", "assists", "区政府办公室"),
+        ("李四", "liaises", "区人大"),
+        ("李四", "liaises", "区政协"),
+        ("李四", "liaises", "区武装部"),
+        ("李四", "liaises", "驻区企业"),
+    ]
+
+
+def test_no_duties_while_away_and_a_post_held_concurrently():
+    text = (
+        "关于调整县政府领导分工的通知\n"
+        "王五 县长\n"
+        "主持县政府全面工作。\n"
+        "赵六 副县长\n"
+        "在省委党校学习期间，暂不分工。\n"
+        "某某县人民政府\n"
+        "2023年4月1日\n"
+    )
+    records = list(responsibilities.extract(normalize(text)))
+    assert [(r.person, r.relation, r.object) for r in records] == [
+        ("王五", "responsible_for", "县政府全面工作"),
+        ("赵六", "none", None),
+    ]
+    assert {r.date for r in records} == {"2023-04-01"}
+
+
+def test_and_splits_two_bodies_but_not_two_areas():
+    assert [o for _r, _a, _b, _o, o in responsibilities.clauses("分管市市场监督管理局及市药品监督管理局。")] == [
+        "市市场监督管理局", "市药品监督管理局"]
+    assert [o for *_x, o in responsibilities.clauses("负责中国(上海)自由贸易试验区及临港新片区建设等工作。")] == [
+        "中国(上海)自由贸易试验区及临港新片区建设"]
+    assert [o for *_x, o in responsibilities.clauses("负责住房和城乡建设工作。")] == ["住房和城乡建设"]
+
+
+def test_no_division_word_no_records():
+    # A diary line names a vice mayor and a verb, but no division of work is printed.
+    assert _got("副市长张三负责会议组织工作。\n") == []
+
+
+def test_numbered_leaders_a_bracketed_post_and_a_labelled_list():
+    # Forms of county and district notices: "一、" before the leader, the post in brackets,
+    # "并负责", "分管单位：".
+    text = (
+        "关于调整区政府领导工作分工的通知\n"
+        "一、张三（区长）\n"
+        "主持区政府全面工作。分管区审计局。\n"
+        "二、李小四 常务副区长\n"
+        "负责区政府常务工作，并负责财政、税务工作。\n"
+        "分管单位：区财政局、区税务局。\n"
+    )
+    assert _got(text) == [
+        ("张三", "responsible_for", "区政府全面工作"),
+        ("张三", "supervises", "区审计局"),
+        ("李小四", "responsible_for", "区政府常务工作"),
+        ("李小四", "responsible_for", "财政"),
+        ("李小四", "responsible_for", "税务"),
+        ("李小四", "supervises", "区财政局"),
+        ("李小四", "supervises", "区税务局"),
+    ]
+
+
+def test_post_name_colon_or_comma_then_duties_and_a_dotted_name():
+    # "副县长袁永庆:负责工业与企业工作,分管工业局…" is the shape of county lists read aloud.
+    text = (
+        "县政府领导班子成员分工如下：\n"
+        "副县长王五：负责工业与企业工作；分管县工业局、县商务局；联系县邮政局。\n"
+        "常务副县长赵六，负责县政府常务工作。\n"
+        "副县长阿依古丽·买买提负责教育、卫生健康工作。\n"
+    )
+    assert _got(text) == [
+        ("王五", "responsible_for", "工业与企业"),
+        ("王五", "supervises", "县工业局"),
+        ("王五", "supervises", "县商务局"),
+        ("王五", "liaises", "县邮政局"),
+        ("赵六", "responsible_for", "县政府常务工作"),
+        ("阿依古丽·买买提", "responsible_for", "教育"),
+        ("阿依古丽·买买提", "responsible_for", "卫生健康"),
+    ]
+
+
+def test_a_roster_is_not_a_division():
+    # A leading group's roster may print 分工, but "组长：张三 市长" heads no duties.
+    text = (
+        "领导小组成员工作分工\n"
+        "组长：张三 市长\n"
+        "副组长：李四 副市长\n"
+        "领导小组办公室设在市发改委，负责日常工作。\n"
+    )
+    assert _got(text) == []
+
+
+def test_a_leader_page_name_then_post_line_then_labelled_duties_and_a_date_above():
+    # A county leader's page (四川, 工作分工：负责…。分管…等单位。联系…等单位。), name ours.
+    text = (
+        "县政府领导\n"
+        "2013年5月2日\n"
+        "张三\n"
+        "县委常委、常务副县长\n"
+        "工作分工:负责教育科技、卫生、食品安全等工作。分管县教育和科学技术局(县知识产权局)、县卫生局(县中医药管理局)等单位。"
+        "联系县精神文明办、团县委、县红十字会等单位。\n"
+    )
+    records = list(responsibilities.extract(normalize(text)))
+    assert [(r.person, r.relation, r.object) for r in records] == [
+        ("张三", "responsible_for", "教育科技"),
+        ("张三", "responsible_for", "卫生"),
+        ("张三", "responsible_for", "食品安全"),
+        ("张三", "supervises", "县教育和科学技术局(县知识产权局)"),
+        ("张三", "supervises", "县卫生局(县中医药管理局)"),
+        ("张三", "liaises", "县精神文明办"),
+        ("张三", "liaises", "团县委"),
+        ("张三", "liaises", "县红十字会"),
+    ]
+    assert {r.date for r in records} == {"2013-05-02"}
+
+
+def test_prose_of_a_leader_s_share_of_the_work():
+    # News wording of an adjusted division: "现任副市长X的分管工作中，…", "X的分管工作为：…";
+    # "不再分管" takes nothing away here and adds nothing.
+    text = (
+        "市政府领导分工调整后，现任副市长张三的分管工作中，增加联系市科协、市侨联，不再分管市体育局。\n"
+        "副市长李四的分管工作为：市教育局、市卫生健康委。\n"
+    )
+    assert _got(text) == [
+        ("张三", "liaises", "市科协"),
+        ("张三", "liaises", "市侨联"),
+        ("李四", "supervises", "市教育局"),
+        ("李四", "supervises", "市卫生健康委"),
+    ]
+
+
+def test_a_sentence_that_gives_a_leader_no_duties():
+    text = (
+        "市政府领导分工如下：\n"
+        "副市长张三在中央党校学习，暂不分工。\n"
+        "副市长李小明挂职期间不分管具体工作。\n"
+        "副市长王五负责教育工作。\n"
+    )
+    assert _got(text) == [("张三", "none", None), ("李小明", "none", None), ("王五", "responsible_for", "教育")]
+
+
+def test_chairing_a_meeting_and_an_adverb_after_a_post_are_no_duties():
+    # News of a meeting (温州 gazette, 政务动态) and an education rule, in a text that speaks of 分工.
+    text = (
+        "各部门要按照工作分工抓好落实。\n"
+        "12月2日，市委副书记、市长张三主持召开市政府常务会议，学习传达贯彻全国安全生产电视电话会议精神，部署安全生产及冬春火灾防控工作。\n"
+        "坚持和完善校长负责制，校长全面负责学校的教育教学和行政管理工作。\n"
+    )
+    assert _got(text) == []

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from conftest import seed_file
 from govkg.extractors.reading import InputError
 from govkg.graph.build import build, bundled_issue_files, issue_graph_name
-from govkg.graph.store import GraphStore
+from govkg.graph.store import VOCABULARY_GRAPH, GraphStore
+from govkg.graph.vocabulary import vocabulary
+from tests.helpers import seed_file
 
 EX = "http://example.org/"
 
@@ -34,7 +35,10 @@ def test_build_loads_one_graph_per_issue_and_rebuild_replaces(tmp_path):
     again = build(files[:1], store_dir, mapper=stand_in_mapper)
     with GraphStore.open_read_only(store_dir) as store:
         assert len(store.issues()) == 2
-        assert len(store) == first.triples   # rebuilding 000 replaced its graph, nothing doubled
+        # Rebuilding 000 replaced its graph, nothing doubled; beside the issues the store holds
+        # only the vocabulary graph the stored queries read.
+        assert len(store) == first.triples + store.graph_size(VOCABULARY_GRAPH)
+        assert store.graph_size(VOCABULARY_GRAPH) == len(vocabulary().store_triples())
     assert again.issues[0].graph == first.issues[0].graph
 
 
@@ -68,7 +72,8 @@ def test_workers_give_the_same_store_as_serial(tmp_path):
 
 
 def test_quads_of_an_issue_must_share_one_graph():
-    q = lambda g: ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"), ox.NamedNode(EX + g))
+    def q(g):
+        return ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"), ox.NamedNode(EX + g))
     assert issue_graph_name([q("a"), q("a")]) == EX + "a"
     with pytest.raises(ValueError, match="one named graph"):
         issue_graph_name([q("a"), q("b")])

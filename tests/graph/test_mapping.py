@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import BlankNode, Literal
 
-from conftest import load_seed
 from govkg.extractors.records import (
     Appointment,
     CatalogEntry,
@@ -21,7 +20,11 @@ from govkg.extractors.records import (
 from govkg.graph.build import issue_graph_name
 from govkg.graph.ids import ENTITIES_GRAPH, graph_node, issue_node, make_iri, make_node, sorted_nquads
 from govkg.graph.mapping import dated, issue_quads
-from govkg.graph.vocab import DCTERMS, ELI, GKG, OA, ORG, PROV, RDF, RDFS, TIME, XSD
+from govkg.graph.vocab import ELI, GKG, OA, ORG, PROV, RDF, RDFS, TIME, XSD
+from tests.helpers import load_seed
+
+#: The 行政区划代码 of 温州市, the jurisdiction of the bundled issues: persons are keyed within it.
+WENZHOU = "330300"
 
 
 def src(issue, text: str, extractor: str = "test", document: str | None = None):
@@ -91,7 +94,7 @@ def test_act_has_person_post_org_source(i000):
     quads = issue_quads(i000, {"appointments": [appoint(i000)]})
     (act,) = typed(quads, GKG.Appointment)
     (person,) = objects(quads, act, GKG.person)
-    assert person == make_node("person", "郑邦良")
+    assert person == make_node("person", WENZHOU, "郑邦良")
     (org,) = objects(quads, act, GKG.organization)
     assert org == make_node("org", "温州市人民政府办公室")
     assert GKG.GovernmentBody in objects(quads, org, RDF.type)
@@ -139,7 +142,7 @@ def test_appointment_and_later_removal_share_one_tenure(i000, i004):
     b = issue_quads(i004, {"appointments": [appoint(i004, action="remove", org="市府办")]})
     (ta,) = typed(a, GKG.Tenure)
     (tb,) = typed(b, GKG.Tenure)
-    assert ta == tb == make_node("tenure", "郑邦良", "温州市人民政府办公室", "调研员")
+    assert ta == tb == make_node("tenure", make_node("person", WENZHOU, "郑邦良").value, "温州市人民政府办公室", "调研员")
     (start_act,) = objects(a, ta, GKG.startedBy)
     (end_act,) = objects(b, tb, GKG.endedBy)
     assert GKG.Removal in objects(b, end_act, RDF.type)
@@ -149,7 +152,7 @@ def test_appointment_and_later_removal_share_one_tenure(i000, i004):
     (end,) = objects(b, interval, TIME.hasEnd)
     assert objects(a, begin, TIME.inXSDgYearMonth) == [Literal("2018-12", datatype=XSD.gYearMonth)]
     assert objects(b, end, TIME.inXSDgYearMonth) == [Literal("2019-12", datatype=XSD.gYearMonth)]
-    assert objects(a, ta, ORG.member) == [make_node("person", "郑邦良")]
+    assert objects(a, ta, ORG.member) == [make_node("person", WENZHOU, "郑邦良")]
 
 
 def test_other_acts_have_no_tenure(i000):
@@ -255,7 +258,7 @@ def test_event_attendance_and_person_post(i000):
     })
     (event,) = typed(quads, GKG.Event)
     attendances = subjects(quads, GKG.event, event)
-    assert {objects(quads, a, GKG.person)[0] for a in attendances} == {make_node("person", "姚高员"), make_node("person", "汪驰")}
+    assert {objects(quads, a, GKG.person)[0] for a in attendances} == {make_node("person", WENZHOU, "姚高员"), make_node("person", WENZHOU, "汪驰")}
     assert all(objects(quads, a, PROV.wasDerivedFrom) for a in attendances)
     (obs,) = typed(quads, GKG.PersonPostObservation)
     assert objects(quads, obs, GKG.date) == [Literal("2018-12-03", datatype=XSD.date)]

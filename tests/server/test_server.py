@@ -19,7 +19,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 from click.testing import CliRunner
-from conftest import running_endpoint
+from tests.endpoint import running_endpoint
 
 from govkg.cli import main
 from govkg.graph.push import free_port, wait_for_http

@@ -1,4 +1,5 @@
-"""Entity resolution: names as printed in, canonical entities (and why) out.
+"""Entity resolution: names as printed in, canonical entities (and why) out. Chinese naming
+rules (short forms, aliases), so it lives with the extractors; the graph layer calls it.
 
 In: the names an issue prints for bodies and persons, the issue's gazette name (for its
 city), the alias tables in ontology/ (aliases.tsv, predecessors.tsv, org_kinds.tsv) and any
@@ -42,6 +43,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from .jurisdiction import Jurisdiction, of_issue
+from .lexicons import longest_first
+from .reading import read_text
 
 #: Environment variable naming user alias files (os.pathsep-separated).
 ALIASES_ENV = "GOVKG_ALIASES"
@@ -151,8 +156,6 @@ def post_body_rules() -> tuple[tuple[re.Pattern, str], ...]:
 def post_titles() -> tuple[str, ...]:
     """Post titles (extractors/data/post_titles.txt, the appointments extractor's lexicon),
     longest first."""
-    from govkg.extractors.lexicons import longest_first
-
     return longest_first("post_titles.txt")
 
 
@@ -162,8 +165,7 @@ def user_alias_files(extra: Iterable[str | Path] = ()) -> list[Path]:
 
 
 def read_alias_file(path: Path) -> list[tuple[str, str, str]]:
-    from govkg.extractors.reading import read_text   # its InputError names the file on bad input
-
+    # read_text's InputError names the file on bad input
     return [(r[0], r[1], str(path)) for r in _rows(read_text(path))]
 
 
@@ -197,11 +199,15 @@ class Resolver:
     attested: Iterable[str] = ()
     text: str = ""                          # the issue's text, for （以下简称…） definitions
     alias_files: Iterable[str | Path] = ()
+    #: whose government the text is (extractors/jurisdiction.py); sets `place` when given
+    jurisdiction: Jurisdiction | None = None
     _aliases: dict[str, tuple[str, str]] = field(default_factory=dict, init=False)
     _full_names: set[str] = field(default_factory=set, init=False)
     _predecessors: list[tuple[str, str, str]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
+        if self.place is None and self.jurisdiction is not None and self.jurisdiction.level_char:
+            self.place = Place(self.jurisdiction.region, self.jurisdiction.level_char)
         rows = list(bundled_aliases())
         for path in user_alias_files(self.alias_files):
             rows += read_alias_file(path)
@@ -213,33 +219,49 @@ class Resolver:
             for short, full in defined_short_forms(self.text):
                 self._aliases.setdefault(squash(self._expand(short)), (self._expand(full), "defined-short-form"))
         attested = [display(n) for n in self.attested if n and n.strip()]
-        full = {self._expand(c) for c, _ in self._aliases.values()}
+        full_names = {self._expand(c) for c, _ in self._aliases.values()}
         for old, new, _ in self._predecessors:
-            full |= {old, new}
+            full_names |= {old, new}
         for name in attested:
             m = _BRACKETED.match(name)
             if m:
                 main, alias = self._expand(m["main"]), self._second_name(m["main"], m["alias"])
                 self._aliases.setdefault(squash(alias), (main, "parenthesised-alias"))
                 self._aliases.setdefault(squash(self._expand(name)), (main, "parenthesised-alias"))
-                full.add(main)
+                full_names.add(main)
             else:
-                full.add(self._expand(name))
-        self._full_names = full
+                full_names.add(self._expand(name))
+        self._full_names = full_names
         self.attested = tuple(attested)
 
     @classmethod
-    def for_issue(cls, issue, found: dict | None = None, alias_files: Iterable[str | Path] = ()) -> "Resolver":
+    def for_issue(cls, issue, found: dict | None = None, alias_files: Iterable[str | Path] = (),
+                  jurisdiction: Jurisdiction | None = None) -> Resolver:
         """A resolver for one `Issue` and its extracted records ({section: [records]}).
-        The city is the gazette's; when the file never prints the gazette name, it is the
-        place whose people's government the issue's documents name most often."""
-        attested = attested_bodies(found or {})
+        Short forms expand within the text's jurisdiction (extractors/jurisdiction.py: the
+        gazette's name, the signing bodies, the number, the organs a report names); when
+        none is found, within the place whose people's government the records name most."""
+        found = found or {}
+        attested = attested_bodies(found)
+        jurisdiction = jurisdiction or of_issue(issue, found.get("documents", ()))
         return cls(
-            place=place_of(issue.gazette.name) or place_of_bodies(attested),
+            place=None if jurisdiction else place_of(issue.gazette.name) or place_of_bodies(attested),
             attested=attested,
             text=issue.text,
             alias_files=alias_files,
+            jurisdiction=jurisdiction,
         )
+
+    def within(self, jurisdiction: Jurisdiction | None) -> Resolver:
+        """The same names resolved within another jurisdiction (a document of the issue signed
+        by another government: a county's notice in a city's gazette)."""
+        if jurisdiction is None or (self.jurisdiction and jurisdiction.code == self.jurisdiction.code):
+            return self
+        return Resolver(attested=self.attested, text=self.text, alias_files=self.alias_files, jurisdiction=jurisdiction)
+
+    def _whence(self) -> str:
+        rule = self.jurisdiction.rule if self.jurisdiction else "gazette-name"
+        return f"{self.place.prefix if self.place else ''} from the {rule}"
 
     # -- bodies --
 
@@ -277,14 +299,14 @@ class Resolver:
             rule = origin if origin in ("defined-short-form", "parenthesised-alias") else "alias-table"
             return Resolution(printed, self._follow(canonical), rule, origin)
         if expanded in self._full_names and expanded != printed:
-            return Resolution(printed, expanded, "city-prefix", f"{self.place.prefix} from the gazette")
+            return Resolution(printed, expanded, "city-prefix", self._whence())
         if expanded in self._full_names:
             return Resolution(printed, expanded, "exact")
         full = self._abbreviation_of(expanded)
         if full:
             return Resolution(printed, full, "abbreviation", f"characters in order of {full}")
         if expanded != printed:
-            return Resolution(printed, expanded, "city-prefix", f"{self.place.prefix} from the gazette")
+            return Resolution(printed, expanded, "city-prefix", self._whence())
         return Resolution(printed, printed, "exact")
 
     def _follow(self, canonical: str) -> str:
@@ -304,10 +326,14 @@ class Resolver:
         if not end:
             return None
         core = short[len(self.place.prefix):]
+        stem = core[: end.start() - len(self.place.prefix)]
         candidates = {
             f for f in self._full_names
             if f.startswith(self.place.prefix) and len(f) > len(short) and f[len(self.place.prefix):][:1] == core[:1]
             and f.endswith(short[-1]) and _is_subsequence(core, f[len(self.place.prefix):])
+            # 市公安局 is not 温州市公安消防局: a short form whose words all stand, whole and in
+            # order, at the head of a longer name is a body of its own, not that one's short form.
+            and not (len(stem) >= 2 and f[len(self.place.prefix):].startswith(stem))
         }
         return candidates.pop() if len(candidates) == 1 else None
 
