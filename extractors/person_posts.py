@@ -560,25 +560,25 @@ def header_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
                 yield i, Mention(person, post, 0, len(raw), 0)
 
 
-#: "name（posts）" inside running text, after a pause or a colon.
-_INLINE_BRACKET = re.compile(r"(?:^|(?<=[：:、，,；;]))([^：:、，,；;（）()]{2,8})[（(]([^（）()]{2,60})[)）]")
+#: "（posts）" after a name inside running text: anchored on the bracket, the name is read
+#: back to the pause or colon before it.
+_INLINE_BRACKET = re.compile(r"[（(]([^（）()]{2,60})[)）]")
+_PAUSE = "：:、，,；;。"
 
 
 def bracket_mentions(s: str) -> Iterator[Mention]:
-    """Roster entries run into a sentence, in a despaced passage: "组长：张三（市长），副组长：
-    李四（副市长）、王五（市委秘书长）". A role label before the name is dropped."""
+    """Roster entries run into a sentence, in a despaced passage: "组长：张顺彩（市政府副市长），
+    副组长：周华驹（市政府副秘书长）、洪耀坚（市卫生局局长）": a name right after a pause or a
+    role's colon, and its posts in brackets."""
     if "（" not in s and "(" not in s:
         return
-    roles = _words()[3]
     for m in _INLINE_BRACKET.finditer(s):
-        name = m[1]
-        label = max((r for r in roles if name.startswith(r)), key=len, default="")
-        name = name[len(label):]
-        posts = _posts_of(m[2])
-        if posts and is_full_name(name):
-            a = m.start(1) + len(label)
-            for post in posts:
-                yield Mention(name, post, a, m.end(), a)
+        k = m.start()
+        for a in (k - 3, k - 2, k - 4):
+            if a >= 0 and (a == 0 or s[a - 1] in _PAUSE) and is_full_name(s[a:k]):
+                for post in _posts_of(m[1]) or ():
+                    yield Mention(s[a:k], post, a, m.end(), a)
+                break
 
 
 _FORMER = re.compile(r"曾任|历任")

@@ -1,10 +1,9 @@
 """Diary events (政府记事) on seed 004's 12月份市政府记事 and on inline diaries."""
 import functools
 
-from tests.helpers import load_seed
-
 from govkg.extractors import events
 from govkg.extractors.layout import normalize
+from tests.helpers import load_seed
 
 
 @functools.cache

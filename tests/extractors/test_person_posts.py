@@ -3,11 +3,11 @@ import functools
 import json
 
 import pytest
-from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 from govkg.extractors import person_posts
 from govkg.extractors.layout import normalize
 from govkg.extractors.records import to_json
+from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 
 @functools.cache
