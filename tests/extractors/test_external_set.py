@@ -18,6 +18,7 @@ FLOORS = {
     "appointments": (0.95, 0.95),
     "responsibilities": (0.95, 0.95),
     "pairings": (0.95, 0.95),
+    "person_posts": (0.95, 0.97),
 }
 
 
