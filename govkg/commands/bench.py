@@ -22,7 +22,7 @@ def bench(repeat: int, scales: str, query_triples: int, workers: int, quick: boo
       govkg bench --quick
       govkg bench --scales 1,10,100 --query-triples 10000000
     """
-    from govkg.graph import bench as benchmarks   # the extractors, spaCy and the store, for this command only
+    from govkg.graph import bench as benchmarks  # the extractors, spaCy and the store, for this command only
 
     if quick:
         scales, query_triples = "1,10", min(query_triples, 1_000_000)
