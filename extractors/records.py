@@ -1,7 +1,7 @@
 """Typed records that extractors yield, each carrying the `Source` it was read from.
 
 In: nothing (this module only defines shapes). Out: frozen dataclasses that the graph
-layer maps to RDF and that `govkg extract` writes as the JSON of shared/eval/SCHEMA.md.
+layer maps to RDF and that `govkg extract` writes as the JSON of docs/SCHEMA.md.
 
 A record never holds RDF or IRIs: it says what the gazette says, as printed, plus where.
 """

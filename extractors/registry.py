@@ -2,7 +2,7 @@
 
 In: a normalized `Issue`. Out: `extract_all(issue)` runs every registered extractor and
 returns {section name: [records]}; `schema_json(issue, found)` is the JSON object of
-shared/eval/SCHEMA.md for the issue.
+docs/SCHEMA.md for the issue.
 
 Each extractor is a module with `extract(issue) -> Iterable[record]`; adding a kind of fact
 means adding a module and a line here, nothing else.

@@ -74,7 +74,7 @@ def main():
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="write here instead of stdout")
 def extract(file: Path, fmt: str, output: Path | None):
-    """Extract one issue's facts as JSON (the shape of shared/eval/SCHEMA.md).
+    """Extract one text's facts as JSON (the shape of docs/SCHEMA.md): a gazette issue, a notice, a web page or a PDF.
 
     \b
     Example:

@@ -1,5 +1,5 @@
 """The appointments extractor (人事任免): one inline case per sentence form, real passages of
-the seeds, and whole-issue floors scored by shared/eval/score.py against the gold."""
+the seeds, and whole-issue floors scored by the rules of docs/SCHEMA.md against the reference answers."""
 from __future__ import annotations
 
 import json
