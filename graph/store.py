@@ -151,6 +151,45 @@ def bind_values(sparql: str, params: Mapping[str, Any] | None) -> str:
     return sparql[:at] + values + sparql[at:]
 
 
+#: Deepest nesting of `{`, `(` and `[` a query may have. Oxigraph's parser recurses once per
+#: level and overflows the stack (a segfault, not an error) near 10,000 levels; no real query
+#: comes near 100. Checked by `check_query` before the parser sees the text.
+MAX_NESTING = 200
+#: Tokens that matter to `check_query`: comments, strings and IRIs are skipped whole (a brace or
+#: the word SERVICE inside them is text), brackets counted, SERVICE and its target read.
+QUERY_TOKENS = re.compile(
+    r"#[^\n]*"
+    r'|"""(?:[^\\]|\\.)*?"""' r"|'''(?:[^\\]|\\.)*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|[{(\[]|[})\]]"
+    r"|(?<![\w:?$-])(?i:SERVICE)\b(?:\s+(?i:SILENT)\b)?\s*(?P<target><[^<>\s]*>|[?$]?[\w.:-]*)",
+    re.S)
+
+
+def check_query(sparql: str, allow_service: Iterable[str] = ()) -> None:
+    """Refuse, with `QueryError`, a query that would make this process send requests
+    elsewhere (SPARQL 1.1 Federated Query's SERVICE: a query from the public would turn the
+    endpoint into a proxy and port scanner for addresses only it can reach) unless its target
+    IRI is in `allow_service`, or whose brackets nest deeper than `MAX_NESTING` (the parser
+    would crash the process). One linear scan; runs before the parser."""
+    allowed = {a.strip().strip("<>") for a in allow_service}
+    depth = 0
+    for m in QUERY_TOKENS.finditer(sparql):
+        c = m.group()[0]
+        if c in "{([":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise QueryError(f"the query nests brackets more than {MAX_NESTING} deep, this server's limit")
+        elif c in "})]":
+            depth -= 1
+        elif (target := m.group("target")) is not None:
+            iri = target[1:-1] if target.startswith("<") else None
+            if iri is None or iri not in allowed:
+                raise QueryError(f"SERVICE {target or '…'} refused: queries here may not call other endpoints "
+                                 "(federated query is off unless the operator allows an endpoint by its full IRI)")
+
+
 def default_store_dir() -> Path:
     """`$GOVKG_STORE` if set, else `./.govkg/store` (relative to the working directory)."""
     env = os.environ.get(STORE_ENV)
@@ -257,11 +296,11 @@ class GraphStore:
         return pending
 
     @classmethod
-    def open_read_only(cls, path: str | Path | None = None) -> "GraphStore":
+    def open_read_only(cls, path: str | Path | None = None) -> GraphStore:
         return cls(path, read_only=True)
 
     # -- context manager: drop the database handle (and its RocksDB lock) promptly
-    def __enter__(self) -> "GraphStore":
+    def __enter__(self) -> GraphStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -438,12 +477,15 @@ class GraphStore:
         skip = self.hidden | {JOURNAL_GRAPH}
         return [q for q in self._store if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip)]
 
-    def query(self, sparql: str, params: Mapping[str, Any] | None = None, *, prefixes: dict[str, str] | None = None) -> QueryResult:
+    def query(self, sparql: str, params: Mapping[str, Any] | None = None, *, prefixes: dict[str, str] | None = None,
+              allow_service: Iterable[str] = ()) -> QueryResult:
         """Run a SPARQL query over the union of all issue graphs.
 
         `params` maps variable names (without `?`) to values bound with `to_term` in a VALUES
-        block at the head of the WHERE group (`bind_values`).
+        block at the head of the WHERE group (`bind_values`). SERVICE calls are refused unless
+        their endpoint is in `allow_service`, and deep nesting is refused (`check_query`).
         """
+        check_query(sparql, allow_service)
         try:
             text = bind_values(sparql, params)
         except ValueError as exc:
