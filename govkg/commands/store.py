@@ -22,7 +22,7 @@ from govkg.graph.build import bundled_issue_files
 from govkg.graph.careers import CAREER_COLUMNS, TENURE_COLUMNS, career as person_career
 from govkg.graph.queries import check_params, parse_stored_query, stored_queries
 from govkg.graph.store import EXPORT_FORMATS, STORE_ENV, GraphStore, QueryError, default_store_dir
-from govkg.graph.tables import APPOINTMENT_COLUMNS, FORMATS, appointment_rows, render, tenure_rows
+from govkg.graph.tables import APPOINTMENT_COLUMNS, FORMATS, appointment_rows, json_safe, render, tenure_rows
 
 STORE_HELP = f"store directory [default: ${STORE_ENV}, else ./.govkg/store]"
 
@@ -173,7 +173,7 @@ def career(name: str, store_dir: Path | None, fmt: str):
         click.echo(f"govkg: no personnel acts name {name!r} in the store", err=True)
     if fmt == "json":
         data = {"person": name, "tenures": [t.row() for t in result.tenures], "acts": result.rows()}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=1)))
     else:
         click.echo(render(CAREER_COLUMNS, result.rows(), fmt), nl=False)
 
