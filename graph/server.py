@@ -38,24 +38,34 @@ import io
 import json
 import os
 import queue
-import subprocess
 import re
+import subprocess
 import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
 from govkg.graph import assets
-from govkg.graph.store import XSD, GraphStore, bind_values, store_prefixes, to_term, visible_dataset, where_group_start  # noqa: F401 (re-exported)
+from govkg.graph.store import (  # noqa: F401 (re-exported)
+    XSD,
+    GraphStore,
+    QueryError,
+    bind_values,
+    check_query,
+    store_prefixes,
+    to_term,
+    visible_dataset,
+    where_group_start,
+)
+from govkg.graph.tables import csv_safe, json_safe
 
 MAX_BODY = 1 << 20
 XSD_STRING = XSD + "string"
@@ -178,18 +188,27 @@ def term_json(term) -> dict:
     return {"type": "literal", "value": str(term)}
 
 
+#: Characters XML 1.0 forbids outright (a document holding one is malformed, and no escape is
+#: allowed for them): shown as U+FFFD, the replacement character.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return xml_escape(XML_FORBIDDEN.sub("\ufffd", text), {'"': "&quot;"})
+
+
 def term_xml(term) -> str:
     if isinstance(term, ox.NamedNode):
-        return f"<uri>{xml_escape(term.value)}</uri>"
+        return f"<uri>{xml_text(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
-        return f"<bnode>{xml_escape(term.value)}</bnode>"
+        return f"<bnode>{xml_text(term.value)}</bnode>"
     if isinstance(term, ox.Literal):
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{xml_escape(term.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(term.language)}>{xml_text(term.value)}</literal>"
         if term.datatype.value != XSD_STRING:
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{xml_escape(term.value)}</literal>"
-        return f"<literal>{xml_escape(term.value)}</literal>"
-    return f"<literal>{xml_escape(str(term))}</literal>"
+            return f"<literal datatype={quoteattr(xml_text(term.datatype.value))}>{xml_text(term.value)}</literal>"
+        return f"<literal>{xml_text(term.value)}</literal>"
+    return f"<literal>{xml_text(str(term))}</literal>"
 
 
 def term_csv(term) -> str:
@@ -203,7 +222,7 @@ def term_csv(term) -> str:
 def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
     if fmt == "json":
         bindings = [{v: term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
+        return json_safe(json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False)).encode("utf-8")
     if fmt == "xml":
         out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
         out += [f"<variable name={quoteattr(v)}/>" for v in variables]
@@ -217,7 +236,8 @@ def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> byt
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(variables)
-        writer.writerows([term_csv(t) for t in row] for row in rows)
+        # Formula-like cells neutralised and control characters dropped (graph.tables.csv_safe).
+        writer.writerows([csv_safe(term_csv(t)) for t in row] for row in rows)
         return buffer.getvalue().encode("utf-8")
     # TSV: terms in their SPARQL/N-Triples form, which escapes tabs and newlines in literals
     lines = ["\t".join("?" + v for v in variables)]
@@ -230,7 +250,7 @@ def serialize_boolean(value: bool, fmt: str) -> bytes:
         return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
     if fmt == "xml":
         return (f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head/><boolean>{str(value).lower()}</boolean></sparql>\n").encode("utf-8")
+                f"<head/><boolean>{str(value).lower()}</boolean></sparql>\n").encode()
     return (str(value).lower() + "\n").encode("utf-8")   # CSV/TSV define no boolean form
 
 
@@ -243,7 +263,7 @@ class Answer:
     body: bytes
 
     @classmethod
-    def error(cls, status: int, message: str) -> "Answer":
+    def error(cls, status: int, message: str) -> Answer:
         return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
 
 
@@ -256,6 +276,10 @@ def answer(store: ox.Store, request: Mapping[str, Any], max_results: int) -> Ans
         kwargs["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
     if request.get("named_graphs"):
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
+    try:
+        check_query(request["query"], request.get("allow_service", ()))   # again: the worker trusts no caller
+    except QueryError as exc:
+        return Answer.error(400, str(exc))
     try:
         result = store.query(request["query"], **kwargs)
     except SyntaxError as exc:
@@ -429,6 +453,11 @@ class QueryPool:
 
 
 # -- HTTP ----------------------------------------------------------------------------------------
+#
+# HTTP itself (parsing, Content-Length and chunked bodies, keep-alive, idle timeouts, the listen
+# backlog, TCP_NODELAY) is uvicorn's, with h11 as the parser; the routes are a Starlette app.
+# Only the SPARQL protocol is ours. Queries still run in the killable worker processes above,
+# handed over from uvicorn's event loop on a thread (the pool call blocks).
 
 SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix formats: <http://www.w3.org/ns/formats/> .
@@ -441,85 +470,59 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
 """
 
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused (rebuild the store with `govkg build`)"
+#: A Host header that is a host name or address with an optional port; anything else is not
+#: pasted into the service description (the bound address is used instead).
+HOST_HEADER = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?")
+#: Seconds an idle keep-alive connection is held before uvicorn closes it.
+KEEP_ALIVE_S = 5
+#: Pending connections the kernel queues before accept (uvicorn's default; Python's was 5).
+BACKLOG = 2048
+#: Open connections at most; past it uvicorn answers 503 at once instead of running out of
+#: file descriptors.
+MAX_CONNECTIONS = 1000
 
 
-class SparqlHandler(BaseHTTPRequestHandler):
-    server: "SparqlServer"
-    server_version = "govkg-sparql"
-    protocol_version = "HTTP/1.1"
+@dataclass
+class Settings:
+    pool: QueryPool
+    page: bytes
+    bound: str                        # host:port the server listens on
+    allow_service: tuple[str, ...] = ()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
-        if self.server.verbose:
-            super().log_message(format, *args)
 
-    def _send(self, answer: Answer, head_only: bool = False) -> None:
-        self.send_response(answer.status)
-        self.send_header("Content-Type", answer.content_type)
-        self.send_header("Content-Length", str(len(answer.body)))
-        self.send_header("Vary", "Accept")
-        if answer.status == 503:
-            self.send_header("Retry-After", "5")
-        self.end_headers()
-        if not head_only:
-            self.wfile.write(answer.body)
+def _response(answer: Answer, head_only: bool = False, close: bool = False):
+    """The Starlette response for an answer; for HEAD, the headers GET would send."""
+    from starlette.responses import Response
 
-    def do_HEAD(self) -> None:
-        self.do_GET(head_only=True)
+    headers = {"Vary": "Accept", "Access-Control-Allow-Origin": "*"}
+    if answer.status == 503:
+        headers["Retry-After"] = "5"
+    if close:
+        headers["Connection"] = "close"
+    response = Response(answer.body, status_code=answer.status, headers=headers, media_type=answer.content_type)
+    if head_only:
+        response.body = b""   # uvicorn sends no body for HEAD anyway; the length stays GET's
+    return response
 
-    def do_GET(self, head_only: bool = False) -> None:
-        url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            self._send(Answer(200, "text/html; charset=utf-8", self.server.page), head_only)
-            return
-        if url.path != "/sparql":
-            self._send(Answer.error(404, f"nothing at {url.path}; the SPARQL endpoint is /sparql, the query page /"), head_only)
-            return
-        params = parse_qs(url.query, keep_blank_values=True)
-        if "update" in params:
-            self._send(Answer.error(403, READ_ONLY), head_only)
-        elif "query" not in params:
-            endpoint = f"http://{self.headers.get('Host') or '%s:%d' % self.server.server_address[:2]}/sparql"
-            self._send(Answer(200, "text/turtle; charset=utf-8", SERVICE_DESCRIPTION.format(endpoint=endpoint).encode()), head_only)
-        else:
-            self._send(self._query(params), head_only)
 
-    def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self.close_connection = True
-            self._send(Answer.error(413, f"request body over {MAX_BODY} bytes"))
-            return
-        body = self.rfile.read(length) if length else b""
-        if url.path != "/sparql":
-            self._send(Answer.error(404, f"nothing at {url.path}; the SPARQL endpoint is /sparql"))
-            return
-        params = parse_qs(url.query, keep_blank_values=True)
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+def make_app(settings: Settings):
+    """The Starlette app: `/` the query page, `/sparql` the SPARQL 1.1 Protocol."""
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.requests import ClientDisconnect, Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    async def page(request: Request):
+        return _response(Answer(200, "text/html; charset=utf-8", settings.page), request.method == "HEAD")
+
+    def params_of(request: Request) -> dict[str, list[str]] | Answer:
         try:
-            text = body.decode("utf-8")
+            return parse_qs(request.scope["query_string"].decode("utf-8"), keep_blank_values=True, errors="strict")
         except UnicodeDecodeError:
-            self._send(Answer.error(400, "the request body is not UTF-8"))
-            return
-        if content_type == "application/x-www-form-urlencoded":
-            for key, values in parse_qs(text, keep_blank_values=True).items():
-                params.setdefault(key, []).extend(values)
-        elif content_type == "application/sparql-query":
-            params["query"] = [text]
-        elif content_type == "application/sparql-update":
-            self._send(Answer.error(403, READ_ONLY))
-            return
-        else:
-            self._send(Answer.error(415, "POST a form (application/x-www-form-urlencoded) or application/sparql-query"))
-            return
-        if "update" in params:
-            self._send(Answer.error(403, READ_ONLY))
-        elif "query" not in params:
-            self._send(Answer.error(400, "no query: send query=… or an application/sparql-query body"))
-        else:
-            self._send(self._query(params))
+            return Answer.error(400, "the query string is not UTF-8")
 
-    def _query(self, params: dict[str, list[str]]) -> Answer:
+    async def run(params: dict[str, list[str]], request: Request) -> Answer:
         if len(params["query"]) != 1:
             return Answer.error(400, "send exactly one query")
         text = params["query"][0]
@@ -527,37 +530,139 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return Answer.error(400, "the query is empty")
         if is_update(text):
             return Answer.error(403, READ_ONLY)
-        request = {"query": text, "accept": self.headers.get("Accept"), "format": (params.get("format") or [None])[0],
-                   "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", [])}
-        return self.server.pool.run(request)
+        try:
+            check_query(text, settings.allow_service)
+        except QueryError as exc:
+            return Answer.error(400, str(exc))
+        job = {"query": text, "accept": request.headers.get("accept"), "format": (params.get("format") or [None])[0],
+               "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", []),
+               "allow_service": list(settings.allow_service)}
+        return await run_in_threadpool(settings.pool.run, job)
+
+    async def get(request: Request):
+        head_only = request.method == "HEAD"
+        params = params_of(request)
+        if isinstance(params, Answer):
+            return _response(params, head_only)
+        if "update" in params:
+            return _response(Answer.error(403, READ_ONLY), head_only)
+        if "query" not in params:
+            host = request.headers.get("host") or ""
+            endpoint = f"http://{host if HOST_HEADER.fullmatch(host) else settings.bound}/sparql"
+            body = SERVICE_DESCRIPTION.format(endpoint=endpoint).encode()
+            return _response(Answer(200, "text/turtle; charset=utf-8", body), head_only)
+        return _response(await run(params, request), head_only)
+
+    async def post(request: Request):
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
+            return _response(Answer.error(413, f"request body over {MAX_BODY} bytes"), close=True)
+        chunks, size = [], 0
+        try:
+            async for chunk in request.stream():   # chunked or not: counted as it arrives
+                size += len(chunk)
+                if size > MAX_BODY:
+                    return _response(Answer.error(413, f"request body over {MAX_BODY} bytes"), close=True)
+                chunks.append(chunk)
+        except ClientDisconnect:
+            return Response(status_code=400)
+        params = params_of(request)
+        if isinstance(params, Answer):
+            return _response(params)
+        content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+        try:
+            text = b"".join(chunks).decode("utf-8")
+        except UnicodeDecodeError:
+            return _response(Answer.error(400, "the request body is not UTF-8"))
+        if content_type == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(text, keep_blank_values=True).items():
+                params.setdefault(key, []).extend(values)
+        elif content_type == "application/sparql-query":
+            params["query"] = [text]
+        elif content_type == "application/sparql-update":
+            return _response(Answer.error(403, READ_ONLY))
+        else:
+            return _response(Answer.error(415, "POST a form (application/x-www-form-urlencoded) or application/sparql-query"))
+        if "update" in params:
+            return _response(Answer.error(403, READ_ONLY))
+        if "query" not in params:
+            return _response(Answer.error(400, "no query: send query=… or an application/sparql-query body"))
+        return _response(await run(params, request))
+
+    async def preflight(request: Request):
+        # CORS: any origin may read results (no credentials are ever involved), as WDQS allows.
+        return Response(status_code=204, headers={"Access-Control-Allow-Origin": "*",
+                                                  "Access-Control-Allow-Methods": "GET, POST, HEAD, OPTIONS",
+                                                  "Access-Control-Allow-Headers": "Accept, Content-Type",
+                                                  "Access-Control-Max-Age": "86400"})
+
+    async def not_found(request: Request, exc):
+        where = request.url.path
+        return _response(Answer.error(404, f"nothing at {where}; the SPARQL endpoint is /sparql, the query page /"),
+                         request.method == "HEAD")
+
+    async def not_allowed(request: Request, exc):
+        return _response(Answer.error(405, f"{request.method} is not answered here; use GET or POST"))
+
+    routes = [Route("/", page, methods=["GET", "HEAD"]), Route("/index.html", page, methods=["GET", "HEAD"]),
+              Route("/sparql", get, methods=["GET", "HEAD"]), Route("/sparql", post, methods=["POST"]),
+              Route("/sparql", preflight, methods=["OPTIONS"])]
+    return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
 
 
-class SparqlServer(ThreadingHTTPServer):
-    daemon_threads = True
+class SparqlServer:
+    """uvicorn serving the app on a socket bound at construction (so `url` is known, port 0
+    included). `serve_forever()` answers until `shutdown()`; `server_close()` stops the workers."""
 
-    def __init__(self, address, pool: QueryPool, page: bytes, verbose: bool = False):
-        self.pool, self.page, self.verbose = pool, page, verbose
-        super().__init__(address, SparqlHandler)
+    def __init__(self, host: str, port: int, pool: QueryPool, page: bytes, *, verbose: bool = False,
+                 allow_service: tuple[str, ...] = ()):
+        import uvicorn
+
+        self.pool = pool
+        self.config = uvicorn.Config(None, host=host, port=port, http="h11", lifespan="off", backlog=BACKLOG,
+                                     timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=MAX_CONNECTIONS,
+                                     log_level="info" if verbose else "warning", access_log=verbose,
+                                     server_header=False, proxy_headers=False)
+        self.socket = self.config.bind_socket()   # OSError (port busy, no permission) here, before serving
+        # Listening now: a client that connects before uvicorn's loop runs waits in the backlog
+        # instead of being refused.
+        self.socket.listen(BACKLOG)
+        self.server_address = self.socket.getsockname()[:2]
+        bound = f"{host}:{self.server_address[1]}" if ":" not in host else f"[{host}]:{self.server_address[1]}"
+        self.config.app = make_app(Settings(pool, page, bound, tuple(allow_service)))
+        self.server = uvicorn.Server(self.config)
+        self.stopped = threading.Event()
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
+
+    def serve_forever(self) -> None:
+        try:
+            self.server.run(sockets=[self.socket])
+        finally:
+            self.stopped.set()
+
+    def shutdown(self) -> None:
+        self.server.should_exit = True
+        self.stopped.wait(15)
 
     def server_close(self) -> None:
-        super().server_close()
+        self.socket.close()
         self.pool.close()
 
 
 def make_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7879, timeout: float = 30.0,
-                max_results: int = 10000, workers: int = 2, verbose: bool = False) -> SparqlServer:
+                max_results: int = 10000, workers: int = 2, verbose: bool = False,
+                allow_service: tuple[str, ...] = ()) -> SparqlServer:
     """Check the store, start the workers and bind the port; `serve_forever()` then answers.
-    Raises InputError when the directory holds no store."""
+    Raises InputError when the directory holds no store, OSError when the port cannot be bound."""
     GraphStore.open_read_only(store_dir).close()   # a clear error before any worker starts
     pool = QueryPool(store_dir, workers=workers, timeout=timeout, max_results=max_results)
     try:
-        return SparqlServer((host, port), pool, query_page(), verbose)
-    except Exception:
+        return SparqlServer(host, port, pool, query_page(), verbose=verbose, allow_service=tuple(allow_service))
+    except BaseException:
         pool.close()
         raise
 
