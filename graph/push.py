@@ -225,7 +225,7 @@ class LocalServer:
     log = None
     startup_s = 30.0
 
-    def start(self) -> "LocalServer":
+    def start(self) -> LocalServer:
         raise NotImplementedError
 
     def _launch(self, argv: list[str], log_path: Path, ready_url: str, cwd: Path | None = None) -> None:
@@ -290,7 +290,7 @@ class OxigraphServer(LocalServer):
         self.startup_s = startup_s
         self.base = f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "OxigraphServer":
+    def start(self) -> OxigraphServer:
         self.location.mkdir(parents=True, exist_ok=True)
         self._launch([oxigraph_binary(), "serve", "--location", str(self.location),
                       "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"],
@@ -344,7 +344,7 @@ class VirtuosoServer(LocalServer):
         self.startup_s = startup_s
         self.base = f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "VirtuosoServer":
+    def start(self) -> VirtuosoServer:
         if not Path(VIRTUOSO_BINARY).exists():
             raise FileNotFoundError(f"{VIRTUOSO_BINARY} is missing: apt-get install virtuoso-opensource")
         self.directory.mkdir(parents=True, exist_ok=True)

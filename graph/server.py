@@ -39,6 +39,7 @@ import json
 import os
 import queue
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -60,6 +61,7 @@ from govkg.graph.store import (  # noqa: F401 (re-exported)
     QueryError,
     bind_values,
     check_query,
+    lock_for_serving,
     store_prefixes,
     to_term,
     visible_dataset,
@@ -610,6 +612,26 @@ def make_app(settings: Settings):
     return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
 
 
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound and listening (so clients that connect before uvicorn's loop runs wait
+    in the backlog instead of being refused).
+
+    Made here rather than by uvicorn's `bind_socket`: that one leaves the protocol number 0, and
+    asyncio turns Nagle's algorithm off (TCP_NODELAY) only on sockets whose protocol is
+    IPPROTO_TCP, so every keep-alive answer waited 40 ms for the client's delayed ACK."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind(address)
+        sock.listen(BACKLOG)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
 class SparqlServer:
     """uvicorn serving the app on a socket bound at construction (so `url` is known, port 0
     included). `serve_forever()` answers until `shutdown()`; `server_close()` stops the workers."""
@@ -619,14 +641,12 @@ class SparqlServer:
         import uvicorn
 
         self.pool = pool
+        self.lock = None   # the store's serving lock, set by make_server
         self.config = uvicorn.Config(None, host=host, port=port, http="h11", lifespan="off", backlog=BACKLOG,
                                      timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=MAX_CONNECTIONS,
                                      log_level="info" if verbose else "warning", access_log=verbose,
                                      server_header=False, proxy_headers=False)
-        self.socket = self.config.bind_socket()   # OSError (port busy, no permission) here, before serving
-        # Listening now: a client that connects before uvicorn's loop runs waits in the backlog
-        # instead of being refused.
-        self.socket.listen(BACKLOG)
+        self.socket = listening_socket(host, port)   # OSError (port busy, no permission) here, before serving
         self.server_address = self.socket.getsockname()[:2]
         bound = f"{host}:{self.server_address[1]}" if ":" not in host else f"[{host}]:{self.server_address[1]}"
         self.config.app = make_app(Settings(pool, page, bound, tuple(allow_service)))
@@ -651,6 +671,9 @@ class SparqlServer:
     def server_close(self) -> None:
         self.socket.close()
         self.pool.close()
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
 
 
 def make_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7879, timeout: float = 30.0,
@@ -659,12 +682,21 @@ def make_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7
     """Check the store, start the workers and bind the port; `serve_forever()` then answers.
     Raises InputError when the directory holds no store, OSError when the port cannot be bound."""
     GraphStore.open_read_only(store_dir).close()   # a clear error before any worker starts
-    pool = QueryPool(store_dir, workers=workers, timeout=timeout, max_results=max_results)
+    # Held while serving: `govkg build` on this store refuses instead of pulling files from
+    # under the workers (graph.store.SERVE_LOCK).
+    lock = lock_for_serving(store_dir)
+    pool = None
     try:
-        return SparqlServer(host, port, pool, query_page(), verbose=verbose, allow_service=tuple(allow_service))
+        pool = QueryPool(store_dir, workers=workers, timeout=timeout, max_results=max_results)
+        server = SparqlServer(host, port, pool, query_page(), verbose=verbose, allow_service=tuple(allow_service))
     except BaseException:
-        pool.close()
+        if pool is not None:
+            pool.close()
+        if lock is not None:
+            lock.close()
         raise
+    server.lock = lock
+    return server
 
 
 def query_examples() -> list[dict[str, str]]:

@@ -272,16 +272,23 @@ class GraphStore:
                 raise InputError(self.path, "no govkg store here; run `govkg build` first (or pass --store DIR)")
             try:
                 self._store = ox.Store.read_only(str(self.path))
-            except OSError as exc:
-                raise InputError(self.path, f"cannot open the store: {exc}") from None
+            except (OSError, RuntimeError) as exc:   # RocksDB reports corruption as RuntimeError
+                raise InputError(self.path, f"cannot open the store: {one_line(exc)}") from None
             self.hidden = frozenset(pending_loads(self._store))
         else:
-            self.path.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(self.path, f"cannot create the store directory: {exc.strerror or exc}") from None
+            # Before RocksDB opens (its open may already rewrite files a server's readers use).
+            self._lock = lock_for_writing(self.path)
             try:
                 self._store = ox.Store(str(self.path))
-            except OSError as exc:
-                # The usual cause: another govkg process has the store open for writing.
-                raise InputError(self.path, f"cannot open the store for writing: {exc}") from None
+            except (OSError, RuntimeError) as exc:
+                self._release()
+                # The usual causes: another govkg process has the store open for writing; a
+                # corrupted store (RocksDB reports corruption as RuntimeError).
+                raise InputError(self.path, f"cannot open the store for writing: {one_line(exc)}") from None
             self.recovered = self._recover()
 
     def _recover(self) -> list[str]:
@@ -308,9 +315,17 @@ class GraphStore:
 
     def close(self) -> None:
         store = self.__dict__.pop("_store", None)
-        if store is not None and not self.read_only:
-            store.flush()
-        del store
+        try:
+            if store is not None and not self.read_only:
+                store.flush()
+        finally:
+            del store
+            self._release()
+
+    def _release(self) -> None:
+        lock = self.__dict__.pop("_lock", None)
+        if lock is not None:
+            lock.close()   # closing the file drops its flock
 
     def __len__(self) -> int:
         """Quads in the graphs with data (see `graphs`)."""
@@ -530,6 +545,11 @@ class GraphStore:
         return ox.serialize(quads, format=ox.RdfFormat.JSON_LD) or b""
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception's message on one line (RocksDB's can span several)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 class QueryError(Exception):
     """A query the store refused: bad syntax, or a parameter it cannot bind."""
 
@@ -552,6 +572,46 @@ def visible_dataset(store: ox.Store, hidden: Iterable[str] | None = None) -> dic
     visible = [g for g in store.named_graphs()
                if isinstance(g, ox.NamedNode) and g.value != JOURNAL_GRAPH and g.value not in hidden]
     return {"default_graph": visible, "named_graphs": visible}
+
+
+#: A file in the store directory that `govkg serve` holds a shared lock on and a writer an
+#: exclusive one (flock: dropped by the kernel when the process dies, so never stale).
+#: Why: a build compacts RocksDB files that the server's read-only workers still have open, and
+#: they fail on every query after ("No such file or directory") while others answer old data.
+SERVE_LOCK = "govkg-serve.lock"
+IN_USE = ("the store is being served by `govkg serve` (or written by another build); stop the server first, "
+          "or build into another directory with --store and serve that")
+
+
+def _lock_file(path: Path, mode: int, problem: str):
+    import fcntl
+
+    try:
+        f = open(path / SERVE_LOCK, "a+b")   # noqa: SIM115 - held open as the lock
+    except OSError:
+        return None   # a read-only directory: nobody can build into it, nothing to guard
+    try:
+        fcntl.flock(f, mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise InputError(path, problem) from None
+    return f
+
+
+def lock_for_writing(path: str | Path):
+    """Take the store's exclusive lock, or refuse with `InputError` while it is served; the
+    returned file holds the lock until closed."""
+    import fcntl
+
+    return _lock_file(Path(path), fcntl.LOCK_EX, IN_USE)
+
+
+def lock_for_serving(path: str | Path):
+    """Take the store's shared lock (several servers may share a store), or refuse with
+    `InputError` while a build writes it; the returned file holds the lock until closed."""
+    import fcntl
+
+    return _lock_file(Path(path), fcntl.LOCK_SH, "a build is writing this store; serve it when the build has finished")
 
 
 def is_store(path: str | Path) -> bool:

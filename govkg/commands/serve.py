@@ -35,14 +35,18 @@ def _store(store_dir: Path | None) -> Path:
 @click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
               help="rows (or triples) a result may hold; past it the answer is HTTP 422")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="queries run at once, each in its own process")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="IRI",
+              help="let queries call this SPARQL endpoint with SERVICE <IRI> (repeatable); every other SERVICE is refused with 400")
 @click.option("-v", "--verbose", is_flag=True, help="log every request on stderr")
-def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_results: int, workers: int, verbose: bool):
+def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_results: int, workers: int,
+          allow_service: tuple[str, ...], verbose: bool):
     """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
 
     GET or POST (form `query=` or an application/sparql-query body). Results as SPARQL JSON,
     XML, CSV or TSV, and Turtle, N-Triples, JSON-LD or RDF/XML for CONSTRUCT/DESCRIBE, by the
     Accept header. SPARQL Update is refused with HTTP 403. The default graph is the union of
-    all issue graphs.
+    all issue graphs. Queries cannot reach other servers: SERVICE is refused with HTTP 400
+    unless its endpoint is named by --allow-service.
 
     \b
     Example:
@@ -51,9 +55,19 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_resu
            --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' \\
            http://127.0.0.1:7879/sparql
     """
-    from govkg.graph.server import serve as run_server   # here: every govkg command need not load it
+    from govkg.graph.server import serve as run_server  # here: every govkg command need not load it
 
-    run_server(_store(store_dir), host=host, port=port, timeout=timeout, max_results=max_results, workers=workers, verbose=verbose)
+    path = _store(store_dir)
+    try:
+        run_server(path, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers, verbose=verbose,
+                   allow_service=allow_service)
+    except OSError as exc:
+        # A busy port, an address this host does not have, no permission for a low port.
+        click.echo(f"govkg: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    except RuntimeError as exc:   # a query worker could not open the store
+        click.echo(f"govkg: error: {exc}", err=True)
+        sys.exit(1)
 
 
 @click.command()
@@ -83,7 +97,8 @@ def push(endpoint: str, graph_store: str | None, update_endpoint: str | None, st
       # any server, by SPARQL Update only
       govkg push --endpoint http://host/sparql --update-endpoint http://host/update
     """
-    from govkg.graph.push import PushError, Target, make_auth, push as push_graphs   # requests loads only here
+    from govkg.graph.push import PushError, Target, make_auth  # requests loads only here
+    from govkg.graph.push import push as push_graphs
 
     path = _store(store_dir)
     password = password if password is not None else os.environ.get("GOVKG_PUSH_PASSWORD")
