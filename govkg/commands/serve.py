@@ -78,10 +78,16 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_resu
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=STORE_HELP)
 @click.option("--user", help="user name for HTTP authentication")
 @click.option("--password", help="password (or set $GOVKG_PUSH_PASSWORD, which keeps it out of the process list)")
-@click.option("--auth", "scheme", type=click.Choice(["basic", "digest"]), default="basic", show_default=True, help="HTTP authentication scheme")
-@click.option("--verify/--no-verify", default=True, show_default=True, help="compare each graph's triple count on the server with the store's")
+@click.option("--auth", "scheme", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
+              help="HTTP authentication scheme")
+@click.option("--verify/--no-verify", default=True, show_default=True,
+              help="compare each graph's triple count on the server with the store's")
+@click.option("--deadline", type=click.FloatRange(min=1), default=3600, show_default=True,
+              help="seconds the whole push may take; past it the push stops (run it again to finish)")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="seconds one request may take, to its last byte")
 def push(endpoint: str, graph_store: str | None, update_endpoint: str | None, store_dir: Path | None, user: str | None,
-         password: str | None, scheme: str, verify: bool):
+         password: str | None, scheme: str, verify: bool, deadline: float, timeout: float):
     """Load the store into a SPARQL 1.1 server, one named graph per gazette issue.
 
     Each issue graph is REPLACED on the server (GSP PUT, or DROP SILENT GRAPH then INSERT
@@ -102,13 +108,14 @@ def push(endpoint: str, graph_store: str | None, update_endpoint: str | None, st
 
     path = _store(store_dir)
     password = password if password is not None else os.environ.get("GOVKG_PUSH_PASSWORD")
-    target = Target(endpoint, graph_store=graph_store, update_endpoint=update_endpoint, auth=make_auth(user, password, scheme))
+    target = Target(endpoint, graph_store=graph_store, update_endpoint=update_endpoint, auth=make_auth(user, password, scheme),
+                    timeout=timeout)
 
     def progress(pushed):
         click.echo(f"  {pushed.graph}: {pushed.triples} triples, {pushed.seconds:.2f} s", err=True)
 
     try:
-        summary = push_graphs(path, target, verify=verify, progress=progress)
+        summary = push_graphs(path, target, verify=verify, deadline_s=deadline, progress=progress)
     except PushError as exc:
         click.echo(f"govkg: error: {exc}", err=True)
         sys.exit(1)

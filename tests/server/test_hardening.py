@@ -313,3 +313,96 @@ def test_a_full_disk_during_a_build_is_one_line_and_exit_1(tmp_path):
 def test_serve_help_names_the_service_allowlist():
     assert "--allow-service" in CliRunner().invoke(main, ["serve", "--help"]).output
     assert free_port() > 0
+
+
+# -- push
+
+class FakeServer:
+    """A loopback HTTP server answering every request with `reply(handler)`."""
+
+    def __init__(self, reply):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def _any(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                reply(self)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _any
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_push_treats_a_redirect_to_a_login_page_as_a_failure(small_store):
+    from govkg.graph.push import PushError, Target, push
+
+    def reply(h):
+        if h.path.startswith("/login"):
+            body = b"<html>please log in</html>"
+            h.send_response(200)
+        else:
+            body = b""
+            h.send_response(302)
+            h.send_header("Location", "/login")
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    with FakeServer(reply) as server:
+        with pytest.raises(PushError, match="302"):
+            push(small_store, Target(server.url + "/sparql", graph_store=server.url + "/store"), verify=False)
+
+
+def test_push_has_an_overall_deadline_against_a_trickling_server(small_store):
+    from govkg.graph.push import PushError, Target, push
+
+    def reply(h):
+        h.send_response(200)
+        h.send_header("Content-Length", "1000")
+        h.end_headers()
+        try:
+            for _ in range(1000):     # a byte every 0.2 s: never a socket timeout, never done
+                h.wfile.write(b" ")
+                h.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+
+    with FakeServer(reply) as server:
+        started = time.monotonic()
+        with pytest.raises(PushError):
+            push(small_store, Target(server.url + "/sparql", graph_store=server.url + "/store", timeout=2), retries=1, deadline_s=5)
+        assert time.monotonic() - started < 10
+
+
+def test_push_retries_its_verification_queries(small_store, oxigraph_server):
+    from govkg.graph.push import push
+
+    target = oxigraph_server.target()
+    real, calls = target.graph_size, []
+
+    def flaky(graph):
+        calls.append(graph)
+        if len(calls) == 1:
+            raise requests.ConnectionError("dropped")
+        return real(graph)
+
+    target.graph_size = flaky
+    summary = push(small_store, target, verify=True)
+    assert summary.verified and not summary.mismatches and len(calls) == len(summary.graphs) + 1
