@@ -68,6 +68,11 @@ BOOKKEEPING_GRAPHS = frozenset({DERIVED_GRAPH, JOURNAL_GRAPH, ENTITIES_GRAPH, VO
 LOAD_THREADS = min(4, os.cpu_count() or 1)
 #: A journal entry: <issue graph> PENDING_LOAD <journal graph>.
 PENDING_LOAD = GKG.pendingLoad
+#: A journal entry: <entity> PRUNE_CANDIDATE <journal graph>: an IRI a replaced or dropped issue
+#: graph named, written in the same transaction as the replace or drop, removed in the same
+#: transaction as the prune. So a process killed in between leaves the candidates on disk and
+#: the next writable open prunes them: no orphan entity outlives an interrupted re-ingest.
+PRUNE_CANDIDATE = ox.NamedNode(GKG.NS + "pruneCandidate")
 DEFAULT_STORE = Path(".govkg") / "store"
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -290,17 +295,25 @@ class GraphStore:
                 # corrupted store (RocksDB reports corruption as RuntimeError).
                 raise InputError(self.path, f"cannot open the store for writing: {one_line(exc)}") from None
             self.recovered = self._recover()
+            if self._persisted_candidates():
+                self.prune_entities()   # a re-ingest was killed before its prune: finish it
 
     def _recover(self) -> list[str]:
         """Drop, in one transaction, every issue graph the journal says was being bulk-loaded
-        when a process died, and the journal with them; returns the graphs dropped."""
+        when a process died, and their journal entries; returns the graphs dropped."""
         pending = pending_loads(self._store)
+        touched: set[str] = set()
         for g in pending:
-            self._touch(ox.NamedNode(g))
+            touched |= self._touch(ox.NamedNode(g))
         if pending:
             drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in pending)
-            self._store.update(drops + f"DROP SILENT GRAPH <{JOURNAL_GRAPH}>")
+            self._store.update(drops + _remember_candidates(touched) + CONFIRM_LOADS)
         return pending
+
+    def _persisted_candidates(self) -> set[ox.NamedNode]:
+        journal = ox.NamedNode(JOURNAL_GRAPH)
+        return {q.subject for q in self._store.quads_for_pattern(None, PRUNE_CANDIDATE, None, journal)
+                if isinstance(q.subject, ox.NamedNode)}
 
     @classmethod
     def open_read_only(cls, path: str | Path | None = None) -> GraphStore:
@@ -349,8 +362,7 @@ class GraphStore:
             (shared if is_shared else own).add(f"{q.subject} {q.predicate} {q.object} .")
         # Terms are serialized by pyoxigraph itself (N-Triples syntax with escaping), which
         # SPARQL's INSERT DATA accepts as is. One update request is one transaction.
-        self._touch(graph)
-        update = f"DROP SILENT GRAPH {graph} ;\n"
+        update = _remember_candidates(self._touch(graph)) + f"DROP SILENT GRAPH {graph} ;\n"
         blocks = [f"GRAPH {g} {{\n" + "\n".join(sorted(t)) + "\n}" for g, t in ((graph, own), (ENTITIES_GRAPH_NODE, shared)) if t]
         if blocks:
             update += "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
@@ -371,6 +383,8 @@ class GraphStore:
             candidates = {q.subject for q in self._store.quads_for_pattern(None, None, None, entities)}
         else:
             candidates = {ox.NamedNode(iri) for iri in self._touched}
+        persisted = self._persisted_candidates()
+        candidates |= persisted
         self._touched.clear()
 
         def named_by_an_issue(node: ox.NamedNode) -> bool:
@@ -391,16 +405,24 @@ class GraphStore:
                    and not any(named_by_an_issue(n) for n in describers(c) if isinstance(n, ox.NamedNode))]
         doomed = sorted({f"{q.subject} {q.predicate} {q.object} ." for c in orphans
                          for q in self._store.quads_for_pattern(c, None, None, entities)})
-        if doomed:
-            self._store.update(f"DELETE DATA {{ GRAPH {entities} {{\n" + "\n".join(doomed) + "\n} }")
+        # One transaction: the orphans go and so do the journal's candidates.
+        update = [f"DELETE DATA {{ GRAPH {entities} {{\n" + "\n".join(doomed) + "\n} }"] if doomed else []
+        if persisted:
+            update.append(f"DELETE WHERE {{ GRAPH <{JOURNAL_GRAPH}> {{ ?c {PRUNE_CANDIDATE} ?j }} }}")
+        if update:
+            self._store.update(" ;\n".join(update))
         return len(doomed)
 
-    def _touch(self, graph: ox.NamedNode) -> None:
-        """Remember the IRIs a graph about to be dropped names: prune candidates."""
+    def _touch(self, graph: ox.NamedNode) -> set[str]:
+        """Remember the IRIs a graph about to be dropped names: prune candidates. Returns them
+        (the caller writes them to the journal in the transaction that drops the graph)."""
+        named: set[str] = set()
         for q in self._store.quads_for_pattern(None, None, None, graph):
             for term in (q.subject, q.object):
                 if isinstance(term, ox.NamedNode):
-                    self._touched.add(term.value)
+                    named.add(term.value)
+        self._touched |= named
+        return named
 
     def has_graph(self, graph_iri: str | ox.NamedNode) -> bool:
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
@@ -433,13 +455,12 @@ class GraphStore:
         except BaseException:
             self._recover()
             raise
-        # The loaded issues are confirmed: emptying the journal is one transaction.
-        self._store.update(f"DROP SILENT GRAPH <{JOURNAL_GRAPH}>")
+        # The loaded issues are confirmed: removing their entries is one transaction.
+        self._store.update(CONFIRM_LOADS)
 
     def remove_issue(self, graph_iri: str | ox.NamedNode) -> None:
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
-        self._touch(graph)
-        self._store.update(f"DROP SILENT GRAPH {graph}")
+        self._store.update(_remember_candidates(self._touch(graph)) + f"DROP SILENT GRAPH {graph}")
 
     def flush(self) -> None:
         self._store.flush()
@@ -550,6 +571,18 @@ def one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
+#: Removes the load journal's entries (and nothing else of the journal), as one update operation.
+CONFIRM_LOADS = f"DELETE WHERE {{ GRAPH <{JOURNAL_GRAPH}> {{ ?g {PENDING_LOAD} ?j }} }}"
+
+
+def _remember_candidates(iris: Iterable[str]) -> str:
+    """An update operation (with its trailing ` ;`) writing prune candidates to the journal,
+    or nothing."""
+    journal = ox.NamedNode(JOURNAL_GRAPH)
+    lines = [f"{ox.NamedNode(i)} {PRUNE_CANDIDATE} {journal} ." for i in sorted(iris)]
+    return f"INSERT DATA {{ GRAPH {journal} {{\n" + "\n".join(lines) + "\n} } ;\n" if lines else ""
+
+
 class QueryError(Exception):
     """A query the store refused: bad syntax, or a parameter it cannot bind."""
 
@@ -567,7 +600,8 @@ def visible_dataset(store: ox.Store, hidden: Iterable[str] | None = None) -> dic
     `hidden`: those graphs when the caller already knows them (`GraphStore.hidden`), else the
     journal is read."""
     hidden = set(pending_loads(store) if hidden is None else hidden)
-    if not hidden:
+    journal = ox.NamedNode(JOURNAL_GRAPH)
+    if not hidden and next(iter(store.quads_for_pattern(None, None, None, journal)), None) is None:
         return {"use_default_graph_as_union": True}
     visible = [g for g in store.named_graphs()
                if isinstance(g, ox.NamedNode) and g.value != JOURNAL_GRAPH and g.value not in hidden]
