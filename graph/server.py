@@ -39,6 +39,7 @@ import json
 import os
 import queue
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -323,11 +324,19 @@ def _typed(mime: str) -> str:
 
 
 WORKER_BOOT = ("import sys; from govkg.graph.server import _worker_main; "
-               "_worker_main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))")
+               "_worker_main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))")
 
 
-def _worker_main(request_fd: int, reply_fd: int, store_dir: str, max_results: int) -> None:
-    """A worker process: open the store read-only, then answer requests until told to stop."""
+def _worker_main(request_fd: int, reply_fd: int, store_dir: str, max_results: int, max_memory_mb: int = 0) -> None:
+    """A worker process: open the store read-only, then answer requests until told to stop.
+    With `max_memory_mb`, the process's heap (RLIMIT_DATA: private writable memory, not the
+    store's mapped files) is capped: a query that needs more aborts the worker, which the pool
+    reports and replaces, instead of the machine running out of memory."""
+    if max_memory_mb > 0:
+        import resource
+
+        limit = max_memory_mb << 20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     requests_in, conn = Connection(request_fd, writable=False), Connection(reply_fd, readable=False)
     try:
         store = ox.Store.read_only(store_dir)
@@ -364,8 +373,9 @@ class QueryPool:
     killed (by pid) and replaced in the background, and the caller gets a 503."""
 
     def __init__(self, store_dir: str | Path, *, workers: int = 2, timeout: float = 30.0, max_results: int = 10000,
-                 startup_s: float = 60.0):
+                 startup_s: float = 60.0, max_memory_mb: int = 0):
         self.store_dir, self.timeout, self.max_results, self.startup_s = str(store_dir), timeout, max_results, startup_s
+        self.max_memory_mb = max_memory_mb
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.all: set[Worker] = set()
         self.lock = threading.Lock()
@@ -384,7 +394,8 @@ class QueryPool:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         process = subprocess.Popen([sys.executable, "-c", WORKER_BOOT, str(to_child_r), str(from_child_w),
-                                    self.store_dir, str(self.max_results)], pass_fds=(to_child_r, from_child_w))
+                                    self.store_dir, str(self.max_results), str(self.max_memory_mb)],
+                                   pass_fds=(to_child_r, from_child_w))
         os.close(to_child_r)
         os.close(from_child_w)
         worker = Worker(process, Connection(to_child_w, readable=False), Connection(from_child_r, writable=False))
@@ -441,7 +452,10 @@ class QueryPool:
                 return reply
         except (EOFError, OSError, BrokenPipeError):
             self._replace(worker)
-            return Answer.error(500, "the query worker died while answering (out of memory?); it has been replaced")
+            if self.max_memory_mb and worker.process.returncode in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
+                return Answer.error(503, f"the query needed more than {self.max_memory_mb} MB, the memory limit of one query, "
+                                         "and was stopped; narrow it or add LIMIT")
+            return Answer.error(500, "the query worker died while answering; it has been replaced")
         self._replace(worker)
         return Answer.error(503, f"the query ran past the time limit of {self.timeout:g} s and was stopped; "
                                  "narrow it or add LIMIT")
@@ -536,7 +550,7 @@ def make_app(settings: Settings):
             check_query(text, settings.allow_service)
         except QueryError as exc:
             return Answer.error(400, str(exc))
-        job = {"query": text, "accept": request.headers.get("accept"), "format": (params.get("format") or [None])[0],
+        job: dict[str, Any] = {"query": text, "accept": request.headers.get("accept"), "format": (params.get("format") or [None])[0],
                "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", []),
                "allow_service": list(settings.allow_service)}
         return await run_in_threadpool(settings.pool.run, job)
@@ -641,15 +655,15 @@ class SparqlServer:
         import uvicorn
 
         self.pool = pool
-        self.lock = None   # the store's serving lock, set by make_server
-        self.config = uvicorn.Config(None, host=host, port=port, http="h11", lifespan="off", backlog=BACKLOG,
-                                     timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=MAX_CONNECTIONS,
-                                     log_level="info" if verbose else "warning", access_log=verbose,
-                                     server_header=False, proxy_headers=False)
+        self.lock: Any = None   # the store's serving lock, set by make_server
         self.socket = listening_socket(host, port)   # OSError (port busy, no permission) here, before serving
         self.server_address = self.socket.getsockname()[:2]
         bound = f"{host}:{self.server_address[1]}" if ":" not in host else f"[{host}]:{self.server_address[1]}"
-        self.config.app = make_app(Settings(pool, page, bound, tuple(allow_service)))
+        app = make_app(Settings(pool, page, bound, tuple(allow_service)))
+        self.config = uvicorn.Config(app, host=host, port=port, http="h11", lifespan="off", backlog=BACKLOG,
+                                     timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=MAX_CONNECTIONS,
+                                     log_level="info" if verbose else "warning", access_log=verbose,
+                                     server_header=False, proxy_headers=False)
         self.server = uvicorn.Server(self.config)
         self.stopped = threading.Event()
 
@@ -677,7 +691,7 @@ class SparqlServer:
 
 
 def make_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7879, timeout: float = 30.0,
-                max_results: int = 10000, workers: int = 2, verbose: bool = False,
+                max_results: int = 10000, workers: int = 2, verbose: bool = False, max_memory_mb: int = 0,
                 allow_service: tuple[str, ...] = ()) -> SparqlServer:
     """Check the store, start the workers and bind the port; `serve_forever()` then answers.
     Raises InputError when the directory holds no store, OSError when the port cannot be bound."""
@@ -687,7 +701,7 @@ def make_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7
     lock = lock_for_serving(store_dir)
     pool = None
     try:
-        pool = QueryPool(store_dir, workers=workers, timeout=timeout, max_results=max_results)
+        pool = QueryPool(store_dir, workers=workers, timeout=timeout, max_results=max_results, max_memory_mb=max_memory_mb)
         server = SparqlServer(host, port, pool, query_page(), verbose=verbose, allow_service=tuple(allow_service))
     except BaseException:
         if pool is not None:

@@ -35,10 +35,13 @@ def _store(store_dir: Path | None) -> Path:
 @click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
               help="rows (or triples) a result may hold; past it the answer is HTTP 422")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="queries run at once, each in its own process")
+@click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
+              help="MB of memory one query may use (its worker's heap); past it the query is stopped "
+                   "and the answer is HTTP 503 (0: no limit)")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="IRI",
               help="let queries call this SPARQL endpoint with SERVICE <IRI> (repeatable); every other SERVICE is refused with 400")
 @click.option("-v", "--verbose", is_flag=True, help="log every request on stderr")
-def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_results: int, workers: int,
+def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_results: int, workers: int, max_memory_mb: int,
           allow_service: tuple[str, ...], verbose: bool):
     """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
 
@@ -60,7 +63,7 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_resu
     path = _store(store_dir)
     try:
         run_server(path, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers, verbose=verbose,
-                   allow_service=allow_service)
+                   allow_service=allow_service, max_memory_mb=max_memory_mb)
     except OSError as exc:
         # A busy port, an address this host does not have, no permission for a low port.
         click.echo(f"govkg: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)

@@ -464,3 +464,15 @@ def test_an_interrupted_reingest_leaves_no_orphan_entities(tmp_path):
     assert names == ["a"]
     with GraphStore.open_read_only(store_dir) as store:
         assert len(store) == 2 and store.export("nquads").count(b"\n") == 2
+
+
+def test_a_query_past_the_memory_limit_is_stopped_and_the_server_answers_the_next(built_store):
+    sort_everything = "SELECT ?a ?c ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"
+    with running_endpoint(built_store, timeout=60, workers=1, max_memory_mb=300) as server:
+        url = server.url + "/sparql"
+        started = time.monotonic()
+        r = requests.get(url, params={"query": sort_everything}, headers=JSON, timeout=90)
+        assert r.status_code == 503 and "300 MB" in r.text, r.text
+        assert time.monotonic() - started < 30
+        ok = requests.get(url, params={"query": COUNT}, headers=JSON, timeout=90)
+        assert ok.status_code == 200 and server.pool.replaced == 1
