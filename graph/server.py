@@ -14,17 +14,29 @@ Out: an HTTP server (`make_server(...)`, run by `govkg serve`) answering
   with every stored query (ontology/queries/*.rq) as a one-click example. The page is
   graph/templates/sparql.html with graph/static/sparql.js inlined into it.
 
-Status codes: 400 bad query or request; 403 SPARQL Update (in any form: `update=`,
-`application/sparql-update`, or an update sent as a query) since the endpoint is read-only;
-406 no acceptable result format; 413 request body over 1 MB; 415 unknown body type;
-422 result larger than the result-size limit (ask with LIMIT); 503 the query passed the
-time limit and was stopped, or every worker stayed busy for the whole time limit.
+Status codes: 400 bad query or request (also: a SERVICE call to an endpoint the operator did
+not allow, since the endpoint must not send requests for strangers; brackets nested deeper
+than store.MAX_NESTING, which would crash the parser); 403 SPARQL Update (in any form:
+`update=`, `application/sparql-update`, or an update sent as a query) since the endpoint is
+read-only; 406 no acceptable result format; 413 request body over 1 MB (chunked or not);
+415 unknown body type; 422 result larger than the result-size limit (ask with LIMIT); 429 the
+client already has its share of queries running; 503 the query passed the time or memory
+limit and was stopped, or every worker stayed busy for the whole time limit. Every answer
+allows any origin to read it (CORS `*`: no credentials are involved, as on WDQS).
+
+HTTP itself is uvicorn's (h11 parser: Content-Length and chunked bodies, keep-alive with idle
+connections closed after a few seconds, a 2048-deep listen backlog, TCP_NODELAY), with the
+routes as a Starlette app; `make_server` returns a `SparqlServer` with `serve_forever()`,
+`shutdown()` and `server_close()`. While it runs, the server holds the store's serving lock,
+so `govkg build` refuses to write the store under it.
 
 Why worker processes: pyoxigraph cannot cancel a running query, so a thread cannot stop one.
-Each query runs in a worker process (spawned, holding the store open read-only); when the time
-limit passes, the server kills that worker by its pid and starts a fresh one, and goes on
-answering. Workers serialize the results themselves, counting rows as they go, so a huge
-result is cut at the limit instead of being built in memory.
+Each query runs in a worker process (spawned, holding the store open read-only, its heap capped
+when `max_memory_mb` is set); when the time limit passes, the server kills that worker by its
+pid and starts a fresh one, and goes on answering. Workers serialize the results themselves,
+counting rows as they go, so a huge result is cut at the limit instead of being built in
+memory. Results are safe to open: CSV cells that look like formulas get a leading `'`, and
+control characters are dropped (CSV), escaped (JSON) or replaced (XML, which cannot hold them).
 
 Also here: `self_contained(sparql, params)`, which turns a stored query plus parameter values
 into plain SPARQL any server accepts (the missing PREFIX lines added; the values bound by an
@@ -504,6 +516,7 @@ class Settings:
     page: bytes
     bound: str                        # host:port the server listens on
     allow_service: tuple[str, ...] = ()
+    per_client: int = 0               # queries one client address may have running at once (0: any)
 
 
 def _response(answer: Answer, head_only: bool = False, close: bool = False):
@@ -511,7 +524,7 @@ def _response(answer: Answer, head_only: bool = False, close: bool = False):
     from starlette.responses import Response
 
     headers = {"Vary": "Accept", "Access-Control-Allow-Origin": "*"}
-    if answer.status == 503:
+    if answer.status in (429, 503):
         headers["Retry-After"] = "5"
     if close:
         headers["Connection"] = "close"
@@ -528,6 +541,8 @@ def make_app(settings: Settings):
     from starlette.requests import ClientDisconnect, Request
     from starlette.responses import Response
     from starlette.routing import Route
+
+    running: dict[str, int] = {}   # client address -> its queries running (touched on the event loop only)
 
     async def page(request: Request):
         return _response(Answer(200, "text/html; charset=utf-8", settings.page), request.method == "HEAD")
@@ -550,10 +565,23 @@ def make_app(settings: Settings):
             check_query(text, settings.allow_service)
         except QueryError as exc:
             return Answer.error(400, str(exc))
-        job: dict[str, Any] = {"query": text, "accept": request.headers.get("accept"), "format": (params.get("format") or [None])[0],
+        # Fairness: one client's heavy queries may not hold every worker while others wait.
+        client = request.client.host if request.client else ""
+        if settings.per_client and running.get(client, 0) >= settings.per_client:
+            return Answer.error(429, f"you already have {settings.per_client} quer{'y' if settings.per_client == 1 else 'ies'} "
+                                     "running, this server's limit per client; wait for an answer first")
+        running[client] = running.get(client, 0) + 1
+        try:
+            return await run_in_threadpool(settings.pool.run, job_of(text, params, request))
+        finally:
+            running[client] -= 1
+            if not running[client]:
+                del running[client]
+
+    def job_of(text: str, params: dict[str, list[str]], request: Request) -> dict[str, Any]:
+        return {"query": text, "accept": request.headers.get("accept"), "format": (params.get("format") or [None])[0],
                "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", []),
                "allow_service": list(settings.allow_service)}
-        return await run_in_threadpool(settings.pool.run, job)
 
     async def get(request: Request):
         head_only = request.method == "HEAD"
@@ -651,7 +679,7 @@ class SparqlServer:
     included). `serve_forever()` answers until `shutdown()`; `server_close()` stops the workers."""
 
     def __init__(self, host: str, port: int, pool: QueryPool, page: bytes, *, verbose: bool = False,
-                 allow_service: tuple[str, ...] = ()):
+                 allow_service: tuple[str, ...] = (), per_client: int = 0):
         import uvicorn
 
         self.pool = pool
@@ -659,7 +687,7 @@ class SparqlServer:
         self.socket = listening_socket(host, port)   # OSError (port busy, no permission) here, before serving
         self.server_address = self.socket.getsockname()[:2]
         bound = f"{host}:{self.server_address[1]}" if ":" not in host else f"[{host}]:{self.server_address[1]}"
-        app = make_app(Settings(pool, page, bound, tuple(allow_service)))
+        app = make_app(Settings(pool, page, bound, tuple(allow_service), per_client))
         self.config = uvicorn.Config(app, host=host, port=port, http="h11", lifespan="off", backlog=BACKLOG,
                                      timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=MAX_CONNECTIONS,
                                      log_level="info" if verbose else "warning", access_log=verbose,
@@ -692,7 +720,7 @@ class SparqlServer:
 
 def make_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7879, timeout: float = 30.0,
                 max_results: int = 10000, workers: int = 2, verbose: bool = False, max_memory_mb: int = 0,
-                allow_service: tuple[str, ...] = ()) -> SparqlServer:
+                allow_service: tuple[str, ...] = (), per_client: int = 0) -> SparqlServer:
     """Check the store, start the workers and bind the port; `serve_forever()` then answers.
     Raises InputError when the directory holds no store, OSError when the port cannot be bound."""
     GraphStore.open_read_only(store_dir).close()   # a clear error before any worker starts
@@ -702,7 +730,8 @@ def make_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7
     pool = None
     try:
         pool = QueryPool(store_dir, workers=workers, timeout=timeout, max_results=max_results, max_memory_mb=max_memory_mb)
-        server = SparqlServer(host, port, pool, query_page(), verbose=verbose, allow_service=tuple(allow_service))
+        server = SparqlServer(host, port, pool, query_page(), verbose=verbose, allow_service=tuple(allow_service),
+                              per_client=per_client)
     except BaseException:
         if pool is not None:
             pool.close()

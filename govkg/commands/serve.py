@@ -38,11 +38,13 @@ def _store(store_dir: Path | None) -> Path:
 @click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
               help="MB of memory one query may use (its worker's heap); past it the query is stopped "
                    "and the answer is HTTP 503 (0: no limit)")
+@click.option("--per-client", type=click.IntRange(min=0), default=None,
+              help="queries one client address may have running at once; more get HTTP 429 [default: workers - 1, at least 1; 0: no limit]")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="IRI",
               help="let queries call this SPARQL endpoint with SERVICE <IRI> (repeatable); every other SERVICE is refused with 400")
 @click.option("-v", "--verbose", is_flag=True, help="log every request on stderr")
 def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_results: int, workers: int, max_memory_mb: int,
-          allow_service: tuple[str, ...], verbose: bool):
+          per_client: int | None, allow_service: tuple[str, ...], verbose: bool):
     """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
 
     GET or POST (form `query=` or an application/sparql-query body). Results as SPARQL JSON,
@@ -63,7 +65,8 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_resu
     path = _store(store_dir)
     try:
         run_server(path, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers, verbose=verbose,
-                   allow_service=allow_service, max_memory_mb=max_memory_mb)
+                   allow_service=allow_service, max_memory_mb=max_memory_mb,
+                   per_client=max(1, workers - 1) if per_client is None else per_client)
     except OSError as exc:
         # A busy port, an address this host does not have, no permission for a low port.
         click.echo(f"govkg: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)

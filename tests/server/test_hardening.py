@@ -476,3 +476,27 @@ def test_a_query_past_the_memory_limit_is_stopped_and_the_server_answers_the_nex
         assert time.monotonic() - started < 30
         ok = requests.get(url, params={"query": COUNT}, headers=JSON, timeout=90)
         assert ok.status_code == 200 and server.pool.replaced == 1
+
+
+def test_one_clients_heavy_queries_cannot_starve_another_client(built_store):
+    """Two workers; client 127.0.0.1 sends two never-ending queries, client 127.0.0.2 a count.
+    The second heavy query is refused (429) at once, so the other client is answered."""
+    cross_join = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with running_endpoint(built_store, timeout=4, workers=2, per_client=1) as server:
+        url = server.url + "/sparql"
+        with ThreadPoolExecutor(2) as pool:
+            heavy = pool.submit(requests.get, url, params={"query": cross_join}, headers=JSON, timeout=30)
+            time.sleep(0.5)
+            second = requests.get(url, params={"query": cross_join}, headers=JSON, timeout=30)
+            assert second.status_code == 429 and second.headers["Retry-After"]
+            port = int(url.split(":")[2].split("/")[0])
+            with socket.create_connection(("127.0.0.1", port), timeout=30, source_address=("127.0.0.2", 0)) as other:
+                started = time.monotonic()
+                query = requests.utils.quote(COUNT)
+                other.sendall(f"GET /sparql?query={query} HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n"
+                              "Connection: close\r\n\r\n".encode())
+                reply = b""
+                while chunk := other.recv(65536):
+                    reply += chunk
+            assert reply.startswith(b"HTTP/1.1 200") and time.monotonic() - started < 3, reply[:200]
+            assert heavy.result().status_code == 503
