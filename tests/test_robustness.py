@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import json
-
 import os
 import signal
 import subprocess
@@ -20,7 +19,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.helpers import seed_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,13 +27,14 @@ from govkg.extractors.layout import load_issue, normalize
 from govkg.extractors.reading import MAX_BYTES
 from govkg.extractors.registry import EXTRACTORS
 from govkg.graph.store import GraphStore
+from tests.helpers import seed_file
 
 SEED_LINES = [ln for p in ("000", "003") for ln in seed_file(p).read_text("utf-8").split("\n")]
 
 
 def run_all_extractors(text: str) -> None:
     issue = normalize(text)
-    for name, extract in EXTRACTORS.items():
+    for extract in EXTRACTORS.values():
         list(extract(issue))
 
 
