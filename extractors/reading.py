@@ -8,6 +8,8 @@ undecodable is refused, never guessed.
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 #: A file larger than this is refused rather than read into memory: no gazette issue comes
@@ -46,20 +48,38 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> str:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or `InputError` if it is missing, a directory, too large or unreadable."""
+    """The bytes of a regular file of at most `MAX_BYTES` bytes, or `InputError`.
+
+    Only regular files: a device (/dev/zero), a FIFO or a socket has no size to check and may
+    never end. The cap is on the bytes actually read (one byte past it is enough to refuse), not
+    only on the size `stat` reports, which a growing file can outrun."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(p, "no such file")
-    if p.is_dir():
-        raise InputError(p, "is a directory, not a gazette text file")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(p, f"file is {size:,} bytes; larger than the {MAX_BYTES:,}-byte limit for one issue")
-        return p.read_bytes()
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError(p, "no such file") from None
     except OSError as exc:
         raise InputError(p, f"cannot read: {exc.strerror}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(p, "is a directory, not a gazette text file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(p, "not a regular file (a device, pipe or socket); govkg reads files only")
+    if st.st_size > MAX_BYTES:
+        raise InputError(p, f"file is {st.st_size:,} bytes; larger than the {MAX_BYTES:,}-byte limit for one issue")
+    try:
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, open() must not hang.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise InputError(p, "not a regular file (a device, pipe or socket); govkg reads files only")
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(p, f"cannot read: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(p, f"file grew past the {MAX_BYTES:,}-byte limit for one issue while being read")
+    return data
 
 
 def read_text(path: str | Path) -> str:
+    """The decoded text of a file (`read_bytes`, then `decode`)."""
     return decode(read_bytes(path), path)

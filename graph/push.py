@@ -32,9 +32,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import requests
+import urllib3
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
 from govkg.extractors.reading import InputError
@@ -50,6 +52,10 @@ INSERT_BATCH = 500
 
 class PushError(Exception):
     """The server refused or dropped a request; names the graph and how far the push got."""
+
+
+class PushDeadline(PushError):
+    """The whole push ran past its deadline."""
 
 
 @dataclass
@@ -103,8 +109,37 @@ class Target:
         self.graph_store = graph_store
         self.update_endpoint = update_endpoint or endpoint
         self.auth = auth
+        #: Seconds one request may take from sending to its last byte (not only between bytes:
+        #: a server that trickles a byte every few seconds never trips a socket timeout).
         self.timeout = timeout
+        #: `time.monotonic()` past which no request may run (set by `push` from its deadline).
+        self.deadline: float | None = None
         self.session = requests.Session()
+
+    def _request(self, method: str, url: str, **kwargs) -> requests.Response:
+        """One request, never following a redirect (a 302 to a login page is not success), its
+        body read within the request's overall time limit and the push's deadline."""
+        now = time.monotonic()
+        until = now + self.timeout if self.deadline is None else min(now + self.timeout, self.deadline)
+        if until <= now:
+            raise PushDeadline("the push ran past its deadline")
+        r = self.session.request(method, url, auth=self.auth, allow_redirects=False, stream=True,
+                                 timeout=(min(10.0, until - now), until - now), **kwargs)
+        body = bytearray()
+        try:
+            # read1: whatever has arrived, so the clock is checked between a trickling server's
+            # bytes (read(n) would wait for all n); the socket timeout bounds each wait.
+            while chunk := r.raw.read1(65536, decode_content=True):
+                body += chunk
+                if time.monotonic() > until:
+                    raise requests.Timeout(f"{method} {url}: the answer took longer than {self.timeout:g} s "
+                                           "(or passed the push's deadline)")
+        except urllib3.exceptions.HTTPError as exc:
+            raise requests.ConnectionError(f"{method} {url}: {exc}") from None
+        finally:
+            r.close()
+        r._content = bytes(body)
+        return r
 
     def _graph_param(self) -> str:
         path = requests.utils.urlparse(self.graph_store or "").path
@@ -114,10 +149,10 @@ class Target:
         if self.graph_store:
             body = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
             if lines:
-                r = self.session.put(self.graph_store, params={self._graph_param(): graph}, data=body,
-                                     headers={"Content-Type": "text/turtle; charset=utf-8"}, auth=self.auth, timeout=self.timeout)
+                r = self._request("PUT", self.graph_store, params={self._graph_param(): graph}, data=body,
+                                  headers={"Content-Type": "text/turtle; charset=utf-8"})
             else:  # an empty issue: the graph must simply go
-                r = self.session.delete(self.graph_store, params={self._graph_param(): graph}, auth=self.auth, timeout=self.timeout)
+                r = self._request("DELETE", self.graph_store, params={self._graph_param(): graph})
                 if r.status_code == 404:
                     return
             _check(r, f"PUT graph {graph}")
@@ -131,13 +166,12 @@ class Target:
             update = f"DROP SILENT GRAPH {g} ;\n" if n == 0 else ""
             if batch:
                 update += f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(batch) + "\n} }"
-            r = self.session.post(self.update_endpoint, data={"update": update}, auth=self.auth, timeout=self.timeout)
+            r = self._request("POST", self.update_endpoint, data={"update": update})
             _check(r, f"SPARQL Update of graph {graph} (batch {n + 1}/{len(batches)})")
 
     def select(self, sparql: str) -> dict:
         """A SELECT/ASK sent to the query endpoint; the SPARQL JSON results."""
-        r = self.session.post(self.endpoint, data={"query": sparql}, auth=self.auth, timeout=self.timeout,
-                              headers={"Accept": "application/sparql-results+json"})
+        r = self._request("POST", self.endpoint, data={"query": sparql}, headers={"Accept": "application/sparql-results+json"})
         _check(r, "query")
         return r.json()
 
@@ -148,47 +182,64 @@ class Target:
 
 
 def _check(response: requests.Response, what: str) -> None:
+    if response.is_redirect or 300 <= response.status_code < 400:
+        raise PushError(f"{what}: HTTP {response.status_code} {response.reason}, a redirect to "
+                        f"{response.headers.get('Location', '?')}: not followed (a login page is not success); "
+                        "give the server's own URL, and credentials if it wants them")
     if response.status_code >= 300:
         raise PushError(f"{what}: HTTP {response.status_code} {response.reason}: {response.text[:300].strip()}")
 
 
-def push(store_dir: str | Path, target: Target, *, verify: bool = True, retries: int = 2,
+def push(store_dir: str | Path, target: Target, *, verify: bool = True, retries: int = 2, deadline_s: float | None = 3600.0,
          progress: Callable[[GraphPushed], None] | None = None) -> PushSummary:
     """Replace every issue graph of the store on the target server; see the module docstring.
 
     A request that fails on the network is retried `retries` times (replacing is idempotent,
-    so a retry cannot duplicate); a refusal by the server (HTTP 4xx/5xx) is not.
+    so a retry cannot duplicate), and so is a verification query; a refusal by the server
+    (HTTP 4xx/5xx, or a redirect) is not. The whole push stops with `PushDeadline` after
+    `deadline_s` seconds (None: no deadline).
     """
     summary = PushSummary()
     start = time.perf_counter()
-    with GraphStore.open_read_only(store_dir) as store:
-        graphs = store.graphs()   # the issues and the derived graph
-        if not graphs:
-            raise InputError(Path(store_dir), "the store holds no issue graphs; run `govkg build` first")
-        for graph in graphs:
-            lines = graph_ntriples(store, graph)
-            t0 = time.perf_counter()
-            for attempt in range(retries + 1):
-                try:
-                    target.replace_graph(graph, lines)
-                    break
-                except (requests.ConnectionError, requests.Timeout) as exc:
-                    if attempt == retries:
-                        done = len(summary.graphs)
-                        raise PushError(f"graph {graph}: {type(exc).__name__}: {exc}; {done} of {len(graphs)} graphs "
-                                        "were pushed; run the push again to finish (it replaces, never duplicates)") from None
-                    time.sleep(0.5 * (attempt + 1))
-            pushed = GraphPushed(graph, len(lines), time.perf_counter() - t0)
-            summary.graphs.append(pushed)
-            if progress:
-                progress(pushed)
-        summary.seconds = time.perf_counter() - start
-        if verify:
+    target.deadline = None if deadline_s is None else time.monotonic() + deadline_s
+
+    def retried(what: str, call: Callable[[], Any], done: int, total: int) -> Any:
+        for attempt in range(retries + 1):
+            try:
+                return call()
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                if attempt == retries or (target.deadline is not None and time.monotonic() >= target.deadline):
+                    raise PushError(f"{what}: {type(exc).__name__}: {exc}; {done} of {total} graphs "
+                                    "were pushed; run the push again to finish (it replaces, never duplicates)") from None
+                time.sleep(0.5 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    try:
+        with GraphStore.open_read_only(store_dir) as store:
+            graphs = store.graphs()   # the issues and the derived graph
+            if not graphs:
+                raise InputError(Path(store_dir), "the store holds no issue graphs; run `govkg build` first")
             for graph in graphs:
-                local, remote = store.graph_size(graph), target.graph_size(graph)
-                if local != remote:
-                    summary.mismatches[graph] = (local, remote)
-            summary.verified = True
+                lines = graph_ntriples(store, graph)
+                t0 = time.perf_counter()
+                retried(f"graph {graph}", lambda: target.replace_graph(graph, lines), len(summary.graphs), len(graphs))  # noqa: B023
+                pushed = GraphPushed(graph, len(lines), time.perf_counter() - t0)
+                summary.graphs.append(pushed)
+                if progress:
+                    progress(pushed)
+            summary.seconds = time.perf_counter() - start
+            if verify:
+                for graph in graphs:
+                    local = store.graph_size(graph)
+                    remote = retried(f"verifying graph {graph}", lambda: target.graph_size(graph), len(graphs), len(graphs))  # noqa: B023
+                    if local != remote:
+                        summary.mismatches[graph] = (local, remote)
+                summary.verified = True
+    except PushDeadline:
+        raise PushDeadline(f"the push passed its deadline of {deadline_s:g} s after {len(summary.graphs)} graphs; "
+                           "run it again to finish (it replaces, never duplicates)") from None
+    finally:
+        target.deadline = None
     return summary
 
 
@@ -225,7 +276,7 @@ class LocalServer:
     log = None
     startup_s = 30.0
 
-    def start(self) -> "LocalServer":
+    def start(self) -> LocalServer:
         raise NotImplementedError
 
     def _launch(self, argv: list[str], log_path: Path, ready_url: str, cwd: Path | None = None) -> None:
@@ -290,7 +341,7 @@ class OxigraphServer(LocalServer):
         self.startup_s = startup_s
         self.base = f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "OxigraphServer":
+    def start(self) -> OxigraphServer:
         self.location.mkdir(parents=True, exist_ok=True)
         self._launch([oxigraph_binary(), "serve", "--location", str(self.location),
                       "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"],
@@ -344,7 +395,7 @@ class VirtuosoServer(LocalServer):
         self.startup_s = startup_s
         self.base = f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "VirtuosoServer":
+    def start(self) -> VirtuosoServer:
         if not Path(VIRTUOSO_BINARY).exists():
             raise FileNotFoundError(f"{VIRTUOSO_BINARY} is missing: apt-get install virtuoso-opensource")
         self.directory.mkdir(parents=True, exist_ok=True)

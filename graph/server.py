@@ -14,17 +14,29 @@ Out: an HTTP server (`make_server(...)`, run by `govkg serve`) answering
   with every stored query (ontology/queries/*.rq) as a one-click example. The page is
   graph/templates/sparql.html with graph/static/sparql.js inlined into it.
 
-Status codes: 400 bad query or request; 403 SPARQL Update (in any form: `update=`,
-`application/sparql-update`, or an update sent as a query) since the endpoint is read-only;
-406 no acceptable result format; 413 request body over 1 MB; 415 unknown body type;
-422 result larger than the result-size limit (ask with LIMIT); 503 the query passed the
-time limit and was stopped, or every worker stayed busy for the whole time limit.
+Status codes: 400 bad query or request (also: a SERVICE call to an endpoint the operator did
+not allow, since the endpoint must not send requests for strangers; brackets nested deeper
+than store.MAX_NESTING, which would crash the parser); 403 SPARQL Update (in any form:
+`update=`, `application/sparql-update`, or an update sent as a query) since the endpoint is
+read-only; 406 no acceptable result format; 413 request body over 1 MB (chunked or not);
+415 unknown body type; 422 result larger than the result-size limit (ask with LIMIT); 429 the
+client already has its share of queries running; 503 the query passed the time or memory
+limit and was stopped, or every worker stayed busy for the whole time limit. Every answer
+allows any origin to read it (CORS `*`: no credentials are involved, as on WDQS).
+
+HTTP itself is uvicorn's (h11 parser: Content-Length and chunked bodies, keep-alive with idle
+connections closed after a few seconds, a 2048-deep listen backlog, TCP_NODELAY), with the
+routes as a Starlette app; `make_server` returns a `SparqlServer` with `serve_forever()`,
+`shutdown()` and `server_close()`. While it runs, the server holds the store's serving lock,
+so `govkg build` refuses to write the store under it.
 
 Why worker processes: pyoxigraph cannot cancel a running query, so a thread cannot stop one.
-Each query runs in a worker process (spawned, holding the store open read-only); when the time
-limit passes, the server kills that worker by its pid and starts a fresh one, and goes on
-answering. Workers serialize the results themselves, counting rows as they go, so a huge
-result is cut at the limit instead of being built in memory.
+Each query runs in a worker process (spawned, holding the store open read-only, its heap capped
+when `max_memory_mb` is set); when the time limit passes, the server kills that worker by its
+pid and starts a fresh one, and goes on answering. Workers serialize the results themselves,
+counting rows as they go, so a huge result is cut at the limit instead of being built in
+memory. Results are safe to open: CSV cells that look like formulas get a leading `'`, and
+control characters are dropped (CSV), escaped (JSON) or replaced (XML, which cannot hold them).
 
 Also here: `self_contained(sparql, params)`, which turns a stored query plus parameter values
 into plain SPARQL any server accepts (the missing PREFIX lines added; the values bound by an
@@ -38,24 +50,37 @@ import io
 import json
 import os
 import queue
-import subprocess
 import re
+import signal
+import socket
+import subprocess
 import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
 from govkg.graph import assets
-from govkg.graph.store import XSD, GraphStore, bind_values, store_prefixes, to_term, visible_dataset, where_group_start  # noqa: F401 (re-exported)
+from govkg.graph.store import (  # noqa: F401 (re-exported)
+    XSD,
+    GraphStore,
+    QueryError,
+    bind_values,
+    check_query,
+    lock_for_serving,
+    store_prefixes,
+    to_term,
+    visible_dataset,
+    where_group_start,
+)
+from govkg.graph.tables import csv_safe, json_safe
 
 MAX_BODY = 1 << 20
 XSD_STRING = XSD + "string"
@@ -178,18 +203,27 @@ def term_json(term) -> dict:
     return {"type": "literal", "value": str(term)}
 
 
+#: Characters XML 1.0 forbids outright (a document holding one is malformed, and no escape is
+#: allowed for them): shown as U+FFFD, the replacement character.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return xml_escape(XML_FORBIDDEN.sub("\ufffd", text), {'"': "&quot;"})
+
+
 def term_xml(term) -> str:
     if isinstance(term, ox.NamedNode):
-        return f"<uri>{xml_escape(term.value)}</uri>"
+        return f"<uri>{xml_text(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
-        return f"<bnode>{xml_escape(term.value)}</bnode>"
+        return f"<bnode>{xml_text(term.value)}</bnode>"
     if isinstance(term, ox.Literal):
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{xml_escape(term.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(term.language)}>{xml_text(term.value)}</literal>"
         if term.datatype.value != XSD_STRING:
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{xml_escape(term.value)}</literal>"
-        return f"<literal>{xml_escape(term.value)}</literal>"
-    return f"<literal>{xml_escape(str(term))}</literal>"
+            return f"<literal datatype={quoteattr(xml_text(term.datatype.value))}>{xml_text(term.value)}</literal>"
+        return f"<literal>{xml_text(term.value)}</literal>"
+    return f"<literal>{xml_text(str(term))}</literal>"
 
 
 def term_csv(term) -> str:
@@ -203,7 +237,7 @@ def term_csv(term) -> str:
 def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
     if fmt == "json":
         bindings = [{v: term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
+        return json_safe(json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False)).encode("utf-8")
     if fmt == "xml":
         out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
         out += [f"<variable name={quoteattr(v)}/>" for v in variables]
@@ -217,7 +251,8 @@ def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> byt
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(variables)
-        writer.writerows([term_csv(t) for t in row] for row in rows)
+        # Formula-like cells neutralised and control characters dropped (graph.tables.csv_safe).
+        writer.writerows([csv_safe(term_csv(t)) for t in row] for row in rows)
         return buffer.getvalue().encode("utf-8")
     # TSV: terms in their SPARQL/N-Triples form, which escapes tabs and newlines in literals
     lines = ["\t".join("?" + v for v in variables)]
@@ -230,7 +265,7 @@ def serialize_boolean(value: bool, fmt: str) -> bytes:
         return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
     if fmt == "xml":
         return (f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head/><boolean>{str(value).lower()}</boolean></sparql>\n").encode("utf-8")
+                f"<head/><boolean>{str(value).lower()}</boolean></sparql>\n").encode()
     return (str(value).lower() + "\n").encode("utf-8")   # CSV/TSV define no boolean form
 
 
@@ -243,7 +278,7 @@ class Answer:
     body: bytes
 
     @classmethod
-    def error(cls, status: int, message: str) -> "Answer":
+    def error(cls, status: int, message: str) -> Answer:
         return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
 
 
@@ -256,6 +291,10 @@ def answer(store: ox.Store, request: Mapping[str, Any], max_results: int) -> Ans
         kwargs["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
     if request.get("named_graphs"):
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
+    try:
+        check_query(request["query"], request.get("allow_service", ()))   # again: the worker trusts no caller
+    except QueryError as exc:
+        return Answer.error(400, str(exc))
     try:
         result = store.query(request["query"], **kwargs)
     except SyntaxError as exc:
@@ -297,11 +336,19 @@ def _typed(mime: str) -> str:
 
 
 WORKER_BOOT = ("import sys; from govkg.graph.server import _worker_main; "
-               "_worker_main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))")
+               "_worker_main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))")
 
 
-def _worker_main(request_fd: int, reply_fd: int, store_dir: str, max_results: int) -> None:
-    """A worker process: open the store read-only, then answer requests until told to stop."""
+def _worker_main(request_fd: int, reply_fd: int, store_dir: str, max_results: int, max_memory_mb: int = 0) -> None:
+    """A worker process: open the store read-only, then answer requests until told to stop.
+    With `max_memory_mb`, the process's heap (RLIMIT_DATA: private writable memory, not the
+    store's mapped files) is capped: a query that needs more aborts the worker, which the pool
+    reports and replaces, instead of the machine running out of memory."""
+    if max_memory_mb > 0:
+        import resource
+
+        limit = max_memory_mb << 20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     requests_in, conn = Connection(request_fd, writable=False), Connection(reply_fd, readable=False)
     try:
         store = ox.Store.read_only(store_dir)
@@ -338,8 +385,9 @@ class QueryPool:
     killed (by pid) and replaced in the background, and the caller gets a 503."""
 
     def __init__(self, store_dir: str | Path, *, workers: int = 2, timeout: float = 30.0, max_results: int = 10000,
-                 startup_s: float = 60.0):
+                 startup_s: float = 60.0, max_memory_mb: int = 0):
         self.store_dir, self.timeout, self.max_results, self.startup_s = str(store_dir), timeout, max_results, startup_s
+        self.max_memory_mb = max_memory_mb
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.all: set[Worker] = set()
         self.lock = threading.Lock()
@@ -358,7 +406,8 @@ class QueryPool:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         process = subprocess.Popen([sys.executable, "-c", WORKER_BOOT, str(to_child_r), str(from_child_w),
-                                    self.store_dir, str(self.max_results)], pass_fds=(to_child_r, from_child_w))
+                                    self.store_dir, str(self.max_results), str(self.max_memory_mb)],
+                                   pass_fds=(to_child_r, from_child_w))
         os.close(to_child_r)
         os.close(from_child_w)
         worker = Worker(process, Connection(to_child_w, readable=False), Connection(from_child_r, writable=False))
@@ -415,7 +464,10 @@ class QueryPool:
                 return reply
         except (EOFError, OSError, BrokenPipeError):
             self._replace(worker)
-            return Answer.error(500, "the query worker died while answering (out of memory?); it has been replaced")
+            if self.max_memory_mb and worker.process.returncode in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
+                return Answer.error(503, f"the query needed more than {self.max_memory_mb} MB, the memory limit of one query, "
+                                         "and was stopped; narrow it or add LIMIT")
+            return Answer.error(500, "the query worker died while answering; it has been replaced")
         self._replace(worker)
         return Answer.error(503, f"the query ran past the time limit of {self.timeout:g} s and was stopped; "
                                  "narrow it or add LIMIT")
@@ -429,6 +481,11 @@ class QueryPool:
 
 
 # -- HTTP ----------------------------------------------------------------------------------------
+#
+# HTTP itself (parsing, Content-Length and chunked bodies, keep-alive, idle timeouts, the listen
+# backlog, TCP_NODELAY) is uvicorn's, with h11 as the parser; the routes are a Starlette app.
+# Only the SPARQL protocol is ours. Queries still run in the killable worker processes above,
+# handed over from uvicorn's event loop on a thread (the pool call blocks).
 
 SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix formats: <http://www.w3.org/ns/formats/> .
@@ -441,85 +498,62 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
 """
 
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused (rebuild the store with `govkg build`)"
+#: A Host header that is a host name or address with an optional port; anything else is not
+#: pasted into the service description (the bound address is used instead).
+HOST_HEADER = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?")
+#: Seconds an idle keep-alive connection is held before uvicorn closes it.
+KEEP_ALIVE_S = 5
+#: Pending connections the kernel queues before accept (uvicorn's default; Python's was 5).
+BACKLOG = 2048
+#: Open connections at most; past it uvicorn answers 503 at once instead of running out of
+#: file descriptors.
+MAX_CONNECTIONS = 1000
 
 
-class SparqlHandler(BaseHTTPRequestHandler):
-    server: "SparqlServer"
-    server_version = "govkg-sparql"
-    protocol_version = "HTTP/1.1"
+@dataclass
+class Settings:
+    pool: QueryPool
+    page: bytes
+    bound: str                        # host:port the server listens on
+    allow_service: tuple[str, ...] = ()
+    per_client: int = 0               # queries one client address may have running at once (0: any)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
-        if self.server.verbose:
-            super().log_message(format, *args)
 
-    def _send(self, answer: Answer, head_only: bool = False) -> None:
-        self.send_response(answer.status)
-        self.send_header("Content-Type", answer.content_type)
-        self.send_header("Content-Length", str(len(answer.body)))
-        self.send_header("Vary", "Accept")
-        if answer.status == 503:
-            self.send_header("Retry-After", "5")
-        self.end_headers()
-        if not head_only:
-            self.wfile.write(answer.body)
+def _response(answer: Answer, head_only: bool = False, close: bool = False):
+    """The Starlette response for an answer; for HEAD, the headers GET would send."""
+    from starlette.responses import Response
 
-    def do_HEAD(self) -> None:
-        self.do_GET(head_only=True)
+    headers = {"Vary": "Accept", "Access-Control-Allow-Origin": "*"}
+    if answer.status in (429, 503):
+        headers["Retry-After"] = "5"
+    if close:
+        headers["Connection"] = "close"
+    response = Response(answer.body, status_code=answer.status, headers=headers, media_type=answer.content_type)
+    if head_only:
+        response.body = b""   # uvicorn sends no body for HEAD anyway; the length stays GET's
+    return response
 
-    def do_GET(self, head_only: bool = False) -> None:
-        url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            self._send(Answer(200, "text/html; charset=utf-8", self.server.page), head_only)
-            return
-        if url.path != "/sparql":
-            self._send(Answer.error(404, f"nothing at {url.path}; the SPARQL endpoint is /sparql, the query page /"), head_only)
-            return
-        params = parse_qs(url.query, keep_blank_values=True)
-        if "update" in params:
-            self._send(Answer.error(403, READ_ONLY), head_only)
-        elif "query" not in params:
-            endpoint = f"http://{self.headers.get('Host') or '%s:%d' % self.server.server_address[:2]}/sparql"
-            self._send(Answer(200, "text/turtle; charset=utf-8", SERVICE_DESCRIPTION.format(endpoint=endpoint).encode()), head_only)
-        else:
-            self._send(self._query(params), head_only)
 
-    def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self.close_connection = True
-            self._send(Answer.error(413, f"request body over {MAX_BODY} bytes"))
-            return
-        body = self.rfile.read(length) if length else b""
-        if url.path != "/sparql":
-            self._send(Answer.error(404, f"nothing at {url.path}; the SPARQL endpoint is /sparql"))
-            return
-        params = parse_qs(url.query, keep_blank_values=True)
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+def make_app(settings: Settings):
+    """The Starlette app: `/` the query page, `/sparql` the SPARQL 1.1 Protocol."""
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.requests import ClientDisconnect, Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    running: dict[str, int] = {}   # client address -> its queries running (touched on the event loop only)
+
+    async def page(request: Request):
+        return _response(Answer(200, "text/html; charset=utf-8", settings.page), request.method == "HEAD")
+
+    def params_of(request: Request) -> dict[str, list[str]] | Answer:
         try:
-            text = body.decode("utf-8")
+            return parse_qs(request.scope["query_string"].decode("utf-8"), keep_blank_values=True, errors="strict")
         except UnicodeDecodeError:
-            self._send(Answer.error(400, "the request body is not UTF-8"))
-            return
-        if content_type == "application/x-www-form-urlencoded":
-            for key, values in parse_qs(text, keep_blank_values=True).items():
-                params.setdefault(key, []).extend(values)
-        elif content_type == "application/sparql-query":
-            params["query"] = [text]
-        elif content_type == "application/sparql-update":
-            self._send(Answer.error(403, READ_ONLY))
-            return
-        else:
-            self._send(Answer.error(415, "POST a form (application/x-www-form-urlencoded) or application/sparql-query"))
-            return
-        if "update" in params:
-            self._send(Answer.error(403, READ_ONLY))
-        elif "query" not in params:
-            self._send(Answer.error(400, "no query: send query=… or an application/sparql-query body"))
-        else:
-            self._send(self._query(params))
+            return Answer.error(400, "the query string is not UTF-8")
 
-    def _query(self, params: dict[str, list[str]]) -> Answer:
+    async def run(params: dict[str, list[str]], request: Request) -> Answer:
         if len(params["query"]) != 1:
             return Answer.error(400, "send exactly one query")
         text = params["query"][0]
@@ -527,39 +561,185 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return Answer.error(400, "the query is empty")
         if is_update(text):
             return Answer.error(403, READ_ONLY)
-        request = {"query": text, "accept": self.headers.get("Accept"), "format": (params.get("format") or [None])[0],
-                   "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", [])}
-        return self.server.pool.run(request)
+        try:
+            check_query(text, settings.allow_service)
+        except QueryError as exc:
+            return Answer.error(400, str(exc))
+        # Fairness: one client's heavy queries may not hold every worker while others wait.
+        client = request.client.host if request.client else ""
+        if settings.per_client and running.get(client, 0) >= settings.per_client:
+            return Answer.error(429, f"you already have {settings.per_client} quer{'y' if settings.per_client == 1 else 'ies'} "
+                                     "running, this server's limit per client; wait for an answer first")
+        running[client] = running.get(client, 0) + 1
+        try:
+            return await run_in_threadpool(settings.pool.run, job_of(text, params, request))
+        finally:
+            running[client] -= 1
+            if not running[client]:
+                del running[client]
+
+    def job_of(text: str, params: dict[str, list[str]], request: Request) -> dict[str, Any]:
+        return {"query": text, "accept": request.headers.get("accept"), "format": (params.get("format") or [None])[0],
+               "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", []),
+               "allow_service": list(settings.allow_service)}
+
+    async def get(request: Request):
+        head_only = request.method == "HEAD"
+        params = params_of(request)
+        if isinstance(params, Answer):
+            return _response(params, head_only)
+        if "update" in params:
+            return _response(Answer.error(403, READ_ONLY), head_only)
+        if "query" not in params:
+            host = request.headers.get("host") or ""
+            endpoint = f"http://{host if HOST_HEADER.fullmatch(host) else settings.bound}/sparql"
+            body = SERVICE_DESCRIPTION.format(endpoint=endpoint).encode()
+            return _response(Answer(200, "text/turtle; charset=utf-8", body), head_only)
+        return _response(await run(params, request), head_only)
+
+    async def post(request: Request):
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
+            return _response(Answer.error(413, f"request body over {MAX_BODY} bytes"), close=True)
+        chunks, size = [], 0
+        try:
+            async for chunk in request.stream():   # chunked or not: counted as it arrives
+                size += len(chunk)
+                if size > MAX_BODY:
+                    return _response(Answer.error(413, f"request body over {MAX_BODY} bytes"), close=True)
+                chunks.append(chunk)
+        except ClientDisconnect:
+            return Response(status_code=400)
+        params = params_of(request)
+        if isinstance(params, Answer):
+            return _response(params)
+        content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+        try:
+            text = b"".join(chunks).decode("utf-8")
+        except UnicodeDecodeError:
+            return _response(Answer.error(400, "the request body is not UTF-8"))
+        if content_type == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(text, keep_blank_values=True).items():
+                params.setdefault(key, []).extend(values)
+        elif content_type == "application/sparql-query":
+            params["query"] = [text]
+        elif content_type == "application/sparql-update":
+            return _response(Answer.error(403, READ_ONLY))
+        else:
+            return _response(Answer.error(415, "POST a form (application/x-www-form-urlencoded) or application/sparql-query"))
+        if "update" in params:
+            return _response(Answer.error(403, READ_ONLY))
+        if "query" not in params:
+            return _response(Answer.error(400, "no query: send query=… or an application/sparql-query body"))
+        return _response(await run(params, request))
+
+    async def preflight(request: Request):
+        # CORS: any origin may read results (no credentials are ever involved), as WDQS allows.
+        return Response(status_code=204, headers={"Access-Control-Allow-Origin": "*",
+                                                  "Access-Control-Allow-Methods": "GET, POST, HEAD, OPTIONS",
+                                                  "Access-Control-Allow-Headers": "Accept, Content-Type",
+                                                  "Access-Control-Max-Age": "86400"})
+
+    async def not_found(request: Request, exc):
+        where = request.url.path
+        return _response(Answer.error(404, f"nothing at {where}; the SPARQL endpoint is /sparql, the query page /"),
+                         request.method == "HEAD")
+
+    async def not_allowed(request: Request, exc):
+        return _response(Answer.error(405, f"{request.method} is not answered here; use GET or POST"))
+
+    routes = [Route("/", page, methods=["GET", "HEAD"]), Route("/index.html", page, methods=["GET", "HEAD"]),
+              Route("/sparql", get, methods=["GET", "HEAD"]), Route("/sparql", post, methods=["POST"]),
+              Route("/sparql", preflight, methods=["OPTIONS"])]
+    return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
 
 
-class SparqlServer(ThreadingHTTPServer):
-    daemon_threads = True
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound and listening (so clients that connect before uvicorn's loop runs wait
+    in the backlog instead of being refused).
 
-    def __init__(self, address, pool: QueryPool, page: bytes, verbose: bool = False):
-        self.pool, self.page, self.verbose = pool, page, verbose
-        super().__init__(address, SparqlHandler)
+    Made here rather than by uvicorn's `bind_socket`: that one leaves the protocol number 0, and
+    asyncio turns Nagle's algorithm off (TCP_NODELAY) only on sockets whose protocol is
+    IPPROTO_TCP, so every keep-alive answer waited 40 ms for the client's delayed ACK."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind(address)
+        sock.listen(BACKLOG)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+class SparqlServer:
+    """uvicorn serving the app on a socket bound at construction (so `url` is known, port 0
+    included). `serve_forever()` answers until `shutdown()`; `server_close()` stops the workers."""
+
+    def __init__(self, host: str, port: int, pool: QueryPool, page: bytes, *, verbose: bool = False,
+                 allow_service: tuple[str, ...] = (), per_client: int = 0):
+        import uvicorn
+
+        self.pool = pool
+        self.lock: Any = None   # the store's serving lock, set by make_server
+        self.socket = listening_socket(host, port)   # OSError (port busy, no permission) here, before serving
+        self.server_address = self.socket.getsockname()[:2]
+        bound = f"{host}:{self.server_address[1]}" if ":" not in host else f"[{host}]:{self.server_address[1]}"
+        app = make_app(Settings(pool, page, bound, tuple(allow_service), per_client))
+        self.config = uvicorn.Config(app, host=host, port=port, http="h11", lifespan="off", backlog=BACKLOG,
+                                     timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=MAX_CONNECTIONS,
+                                     log_level="info" if verbose else "warning", access_log=verbose,
+                                     server_header=False, proxy_headers=False)
+        self.server = uvicorn.Server(self.config)
+        self.stopped = threading.Event()
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host}:{port}" if ":" not in host else f"http://[{host}]:{port}"
+
+    def serve_forever(self) -> None:
+        try:
+            self.server.run(sockets=[self.socket])
+        finally:
+            self.stopped.set()
+
+    def shutdown(self) -> None:
+        self.server.should_exit = True
+        self.stopped.wait(15)
 
     def server_close(self) -> None:
-        super().server_close()
+        self.socket.close()
         self.pool.close()
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
 
 
 def make_server(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7879, timeout: float = 30.0,
-                max_results: int = 10000, workers: int = 2, verbose: bool = False) -> SparqlServer:
+                max_results: int = 10000, workers: int = 2, verbose: bool = False, max_memory_mb: int = 0,
+                allow_service: tuple[str, ...] = (), per_client: int = 0) -> SparqlServer:
     """Check the store, start the workers and bind the port; `serve_forever()` then answers.
-    Raises InputError when the directory holds no store."""
+    Raises InputError when the directory holds no store, OSError when the port cannot be bound."""
     GraphStore.open_read_only(store_dir).close()   # a clear error before any worker starts
-    pool = QueryPool(store_dir, workers=workers, timeout=timeout, max_results=max_results)
+    # Held while serving: `govkg build` on this store refuses instead of pulling files from
+    # under the workers (graph.store.SERVE_LOCK).
+    lock = lock_for_serving(store_dir)
+    pool = None
     try:
-        return SparqlServer((host, port), pool, query_page(), verbose)
-    except Exception:
-        pool.close()
+        pool = QueryPool(store_dir, workers=workers, timeout=timeout, max_results=max_results, max_memory_mb=max_memory_mb)
+        server = SparqlServer(host, port, pool, query_page(), verbose=verbose, allow_service=tuple(allow_service),
+                              per_client=per_client)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        if lock is not None:
+            lock.close()
         raise
+    server.lock = lock
+    return server
 
 
 def query_examples() -> list[dict[str, str]]:

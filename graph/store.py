@@ -68,6 +68,11 @@ BOOKKEEPING_GRAPHS = frozenset({DERIVED_GRAPH, JOURNAL_GRAPH, ENTITIES_GRAPH, VO
 LOAD_THREADS = min(4, os.cpu_count() or 1)
 #: A journal entry: <issue graph> PENDING_LOAD <journal graph>.
 PENDING_LOAD = GKG.pendingLoad
+#: A journal entry: <entity> PRUNE_CANDIDATE <journal graph>: an IRI a replaced or dropped issue
+#: graph named, written in the same transaction as the replace or drop, removed in the same
+#: transaction as the prune. So a process killed in between leaves the candidates on disk and
+#: the next writable open prunes them: no orphan entity outlives an interrupted re-ingest.
+PRUNE_CANDIDATE = ox.NamedNode(GKG.NS + "pruneCandidate")
 DEFAULT_STORE = Path(".govkg") / "store"
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -149,6 +154,45 @@ def bind_values(sparql: str, params: Mapping[str, Any] | None) -> str:
     values = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
     at = where_group_start(sparql) + 1
     return sparql[:at] + values + sparql[at:]
+
+
+#: Deepest nesting of `{`, `(` and `[` a query may have. Oxigraph's parser recurses once per
+#: level and overflows the stack (a segfault, not an error) near 10,000 levels; no real query
+#: comes near 100. Checked by `check_query` before the parser sees the text.
+MAX_NESTING = 200
+#: Tokens that matter to `check_query`: comments, strings and IRIs are skipped whole (a brace or
+#: the word SERVICE inside them is text), brackets counted, SERVICE and its target read.
+QUERY_TOKENS = re.compile(
+    r"#[^\n]*"
+    r'|"""(?:[^\\]|\\.)*?"""' r"|'''(?:[^\\]|\\.)*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|[{(\[]|[})\]]"
+    r"|(?<![\w:?$-])(?i:SERVICE)\b(?:\s+(?i:SILENT)\b)?\s*(?P<target><[^<>\s]*>|[?$]?[\w.:-]*)",
+    re.S)
+
+
+def check_query(sparql: str, allow_service: Iterable[str] = ()) -> None:
+    """Refuse, with `QueryError`, a query that would make this process send requests
+    elsewhere (SPARQL 1.1 Federated Query's SERVICE: a query from the public would turn the
+    endpoint into a proxy and port scanner for addresses only it can reach) unless its target
+    IRI is in `allow_service`, or whose brackets nest deeper than `MAX_NESTING` (the parser
+    would crash the process). One linear scan; runs before the parser."""
+    allowed = {a.strip().strip("<>") for a in allow_service}
+    depth = 0
+    for m in QUERY_TOKENS.finditer(sparql):
+        c = m.group()[0]
+        if c in "{([":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise QueryError(f"the query nests brackets more than {MAX_NESTING} deep, this server's limit")
+        elif c in "})]":
+            depth -= 1
+        elif (target := m.group("target")) is not None:
+            iri = target[1:-1] if target.startswith("<") else None
+            if iri is None or iri not in allowed:
+                raise QueryError(f"SERVICE {target or '…'} refused: queries here may not call other endpoints "
+                                 "(federated query is off unless the operator allows an endpoint by its full IRI)")
 
 
 def default_store_dir() -> Path:
@@ -233,35 +277,50 @@ class GraphStore:
                 raise InputError(self.path, "no govkg store here; run `govkg build` first (or pass --store DIR)")
             try:
                 self._store = ox.Store.read_only(str(self.path))
-            except OSError as exc:
-                raise InputError(self.path, f"cannot open the store: {exc}") from None
+            except (OSError, RuntimeError) as exc:   # RocksDB reports corruption as RuntimeError
+                raise InputError(self.path, f"cannot open the store: {one_line(exc)}") from None
             self.hidden = frozenset(pending_loads(self._store))
         else:
-            self.path.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(self.path, f"cannot create the store directory: {exc.strerror or exc}") from None
+            # Before RocksDB opens (its open may already rewrite files a server's readers use).
+            self._lock = lock_for_writing(self.path)
             try:
                 self._store = ox.Store(str(self.path))
-            except OSError as exc:
-                # The usual cause: another govkg process has the store open for writing.
-                raise InputError(self.path, f"cannot open the store for writing: {exc}") from None
+            except (OSError, RuntimeError) as exc:
+                self._release()
+                # The usual causes: another govkg process has the store open for writing; a
+                # corrupted store (RocksDB reports corruption as RuntimeError).
+                raise InputError(self.path, f"cannot open the store for writing: {one_line(exc)}") from None
             self.recovered = self._recover()
+            if self._persisted_candidates():
+                self.prune_entities()   # a re-ingest was killed before its prune: finish it
 
     def _recover(self) -> list[str]:
         """Drop, in one transaction, every issue graph the journal says was being bulk-loaded
-        when a process died, and the journal with them; returns the graphs dropped."""
+        when a process died, and their journal entries; returns the graphs dropped."""
         pending = pending_loads(self._store)
+        touched: set[str] = set()
         for g in pending:
-            self._touch(ox.NamedNode(g))
+            touched |= self._touch(ox.NamedNode(g))
         if pending:
             drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in pending)
-            self._store.update(drops + f"DROP SILENT GRAPH <{JOURNAL_GRAPH}>")
+            self._store.update(drops + _remember_candidates(touched) + CONFIRM_LOADS)
         return pending
 
+    def _persisted_candidates(self) -> set[ox.NamedNode]:
+        journal = ox.NamedNode(JOURNAL_GRAPH)
+        return {q.subject for q in self._store.quads_for_pattern(None, PRUNE_CANDIDATE, None, journal)
+                if isinstance(q.subject, ox.NamedNode)}
+
     @classmethod
-    def open_read_only(cls, path: str | Path | None = None) -> "GraphStore":
+    def open_read_only(cls, path: str | Path | None = None) -> GraphStore:
         return cls(path, read_only=True)
 
     # -- context manager: drop the database handle (and its RocksDB lock) promptly
-    def __enter__(self) -> "GraphStore":
+    def __enter__(self) -> GraphStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -269,9 +328,17 @@ class GraphStore:
 
     def close(self) -> None:
         store = self.__dict__.pop("_store", None)
-        if store is not None and not self.read_only:
-            store.flush()
-        del store
+        try:
+            if store is not None and not self.read_only:
+                store.flush()
+        finally:
+            del store
+            self._release()
+
+    def _release(self) -> None:
+        lock = self.__dict__.pop("_lock", None)
+        if lock is not None:
+            lock.close()   # closing the file drops its flock
 
     def __len__(self) -> int:
         """Quads in the graphs with data (see `graphs`)."""
@@ -295,8 +362,7 @@ class GraphStore:
             (shared if is_shared else own).add(f"{q.subject} {q.predicate} {q.object} .")
         # Terms are serialized by pyoxigraph itself (N-Triples syntax with escaping), which
         # SPARQL's INSERT DATA accepts as is. One update request is one transaction.
-        self._touch(graph)
-        update = f"DROP SILENT GRAPH {graph} ;\n"
+        update = _remember_candidates(self._touch(graph)) + f"DROP SILENT GRAPH {graph} ;\n"
         blocks = [f"GRAPH {g} {{\n" + "\n".join(sorted(t)) + "\n}" for g, t in ((graph, own), (ENTITIES_GRAPH_NODE, shared)) if t]
         if blocks:
             update += "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
@@ -317,6 +383,8 @@ class GraphStore:
             candidates = {q.subject for q in self._store.quads_for_pattern(None, None, None, entities)}
         else:
             candidates = {ox.NamedNode(iri) for iri in self._touched}
+        persisted = self._persisted_candidates()
+        candidates |= persisted
         self._touched.clear()
 
         def named_by_an_issue(node: ox.NamedNode) -> bool:
@@ -337,16 +405,24 @@ class GraphStore:
                    and not any(named_by_an_issue(n) for n in describers(c) if isinstance(n, ox.NamedNode))]
         doomed = sorted({f"{q.subject} {q.predicate} {q.object} ." for c in orphans
                          for q in self._store.quads_for_pattern(c, None, None, entities)})
-        if doomed:
-            self._store.update(f"DELETE DATA {{ GRAPH {entities} {{\n" + "\n".join(doomed) + "\n} }")
+        # One transaction: the orphans go and so do the journal's candidates.
+        update = [f"DELETE DATA {{ GRAPH {entities} {{\n" + "\n".join(doomed) + "\n} }"] if doomed else []
+        if persisted:
+            update.append(f"DELETE WHERE {{ GRAPH <{JOURNAL_GRAPH}> {{ ?c {PRUNE_CANDIDATE} ?j }} }}")
+        if update:
+            self._store.update(" ;\n".join(update))
         return len(doomed)
 
-    def _touch(self, graph: ox.NamedNode) -> None:
-        """Remember the IRIs a graph about to be dropped names: prune candidates."""
+    def _touch(self, graph: ox.NamedNode) -> set[str]:
+        """Remember the IRIs a graph about to be dropped names: prune candidates. Returns them
+        (the caller writes them to the journal in the transaction that drops the graph)."""
+        named: set[str] = set()
         for q in self._store.quads_for_pattern(None, None, None, graph):
             for term in (q.subject, q.object):
                 if isinstance(term, ox.NamedNode):
-                    self._touched.add(term.value)
+                    named.add(term.value)
+        self._touched |= named
+        return named
 
     def has_graph(self, graph_iri: str | ox.NamedNode) -> bool:
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
@@ -379,13 +455,12 @@ class GraphStore:
         except BaseException:
             self._recover()
             raise
-        # The loaded issues are confirmed: emptying the journal is one transaction.
-        self._store.update(f"DROP SILENT GRAPH <{JOURNAL_GRAPH}>")
+        # The loaded issues are confirmed: removing their entries is one transaction.
+        self._store.update(CONFIRM_LOADS)
 
     def remove_issue(self, graph_iri: str | ox.NamedNode) -> None:
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
-        self._touch(graph)
-        self._store.update(f"DROP SILENT GRAPH {graph}")
+        self._store.update(_remember_candidates(self._touch(graph)) + f"DROP SILENT GRAPH {graph}")
 
     def flush(self) -> None:
         self._store.flush()
@@ -438,12 +513,15 @@ class GraphStore:
         skip = self.hidden | {JOURNAL_GRAPH}
         return [q for q in self._store if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip)]
 
-    def query(self, sparql: str, params: Mapping[str, Any] | None = None, *, prefixes: dict[str, str] | None = None) -> QueryResult:
+    def query(self, sparql: str, params: Mapping[str, Any] | None = None, *, prefixes: dict[str, str] | None = None,
+              allow_service: Iterable[str] = ()) -> QueryResult:
         """Run a SPARQL query over the union of all issue graphs.
 
         `params` maps variable names (without `?`) to values bound with `to_term` in a VALUES
-        block at the head of the WHERE group (`bind_values`).
+        block at the head of the WHERE group (`bind_values`). SERVICE calls are refused unless
+        their endpoint is in `allow_service`, and deep nesting is refused (`check_query`).
         """
+        check_query(sparql, allow_service)
         try:
             text = bind_values(sparql, params)
         except ValueError as exc:
@@ -488,6 +566,23 @@ class GraphStore:
         return ox.serialize(quads, format=ox.RdfFormat.JSON_LD) or b""
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception's message on one line (RocksDB's can span several)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+#: Removes the load journal's entries (and nothing else of the journal), as one update operation.
+CONFIRM_LOADS = f"DELETE WHERE {{ GRAPH <{JOURNAL_GRAPH}> {{ ?g {PENDING_LOAD} ?j }} }}"
+
+
+def _remember_candidates(iris: Iterable[str]) -> str:
+    """An update operation (with its trailing ` ;`) writing prune candidates to the journal,
+    or nothing."""
+    journal = ox.NamedNode(JOURNAL_GRAPH)
+    lines = [f"{ox.NamedNode(i)} {PRUNE_CANDIDATE} {journal} ." for i in sorted(iris)]
+    return f"INSERT DATA {{ GRAPH {journal} {{\n" + "\n".join(lines) + "\n} } ;\n" if lines else ""
+
+
 class QueryError(Exception):
     """A query the store refused: bad syntax, or a parameter it cannot bind."""
 
@@ -505,11 +600,52 @@ def visible_dataset(store: ox.Store, hidden: Iterable[str] | None = None) -> dic
     `hidden`: those graphs when the caller already knows them (`GraphStore.hidden`), else the
     journal is read."""
     hidden = set(pending_loads(store) if hidden is None else hidden)
-    if not hidden:
+    journal = ox.NamedNode(JOURNAL_GRAPH)
+    if not hidden and next(iter(store.quads_for_pattern(None, None, None, journal)), None) is None:
         return {"use_default_graph_as_union": True}
     visible = [g for g in store.named_graphs()
                if isinstance(g, ox.NamedNode) and g.value != JOURNAL_GRAPH and g.value not in hidden]
     return {"default_graph": visible, "named_graphs": visible}
+
+
+#: A file in the store directory that `govkg serve` holds a shared lock on and a writer an
+#: exclusive one (flock: dropped by the kernel when the process dies, so never stale).
+#: Why: a build compacts RocksDB files that the server's read-only workers still have open, and
+#: they fail on every query after ("No such file or directory") while others answer old data.
+SERVE_LOCK = "govkg-serve.lock"
+IN_USE = ("the store is being served by `govkg serve` (or written by another build); stop the server first, "
+          "or build into another directory with --store and serve that")
+
+
+def _lock_file(path: Path, mode: int, problem: str):
+    import fcntl
+
+    try:
+        f = open(path / SERVE_LOCK, "a+b")   # noqa: SIM115 - held open as the lock
+    except OSError:
+        return None   # a read-only directory: nobody can build into it, nothing to guard
+    try:
+        fcntl.flock(f, mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise InputError(path, problem) from None
+    return f
+
+
+def lock_for_writing(path: str | Path):
+    """Take the store's exclusive lock, or refuse with `InputError` while it is served; the
+    returned file holds the lock until closed."""
+    import fcntl
+
+    return _lock_file(Path(path), fcntl.LOCK_EX, IN_USE)
+
+
+def lock_for_serving(path: str | Path):
+    """Take the store's shared lock (several servers may share a store), or refuse with
+    `InputError` while a build writes it; the returned file holds the lock until closed."""
+    import fcntl
+
+    return _lock_file(Path(path), fcntl.LOCK_SH, "a build is writing this store; serve it when the build has finished")
 
 
 def is_store(path: str | Path) -> bool:

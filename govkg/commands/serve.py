@@ -35,14 +35,23 @@ def _store(store_dir: Path | None) -> Path:
 @click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
               help="rows (or triples) a result may hold; past it the answer is HTTP 422")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="queries run at once, each in its own process")
+@click.option("--max-memory", "max_memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
+              help="MB of memory one query may use (its worker's heap); past it the query is stopped "
+                   "and the answer is HTTP 503 (0: no limit)")
+@click.option("--per-client", type=click.IntRange(min=0), default=None,
+              help="queries one client address may have running at once; more get HTTP 429 [default: workers - 1, at least 1; 0: no limit]")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="IRI",
+              help="let queries call this SPARQL endpoint with SERVICE <IRI> (repeatable); every other SERVICE is refused with 400")
 @click.option("-v", "--verbose", is_flag=True, help="log every request on stderr")
-def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_results: int, workers: int, verbose: bool):
+def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_results: int, workers: int, max_memory_mb: int,
+          per_client: int | None, allow_service: tuple[str, ...], verbose: bool):
     """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
 
     GET or POST (form `query=` or an application/sparql-query body). Results as SPARQL JSON,
     XML, CSV or TSV, and Turtle, N-Triples, JSON-LD or RDF/XML for CONSTRUCT/DESCRIBE, by the
     Accept header. SPARQL Update is refused with HTTP 403. The default graph is the union of
-    all issue graphs.
+    all issue graphs. Queries cannot reach other servers: SERVICE is refused with HTTP 400
+    unless its endpoint is named by --allow-service.
 
     \b
     Example:
@@ -51,9 +60,20 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_resu
            --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' \\
            http://127.0.0.1:7879/sparql
     """
-    from govkg.graph.server import serve as run_server   # here: every govkg command need not load it
+    from govkg.graph.server import serve as run_server  # here: every govkg command need not load it
 
-    run_server(_store(store_dir), host=host, port=port, timeout=timeout, max_results=max_results, workers=workers, verbose=verbose)
+    path = _store(store_dir)
+    try:
+        run_server(path, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers, verbose=verbose,
+                   allow_service=allow_service, max_memory_mb=max_memory_mb,
+                   per_client=max(1, workers - 1) if per_client is None else per_client)
+    except OSError as exc:
+        # A busy port, an address this host does not have, no permission for a low port.
+        click.echo(f"govkg: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    except RuntimeError as exc:   # a query worker could not open the store
+        click.echo(f"govkg: error: {exc}", err=True)
+        sys.exit(1)
 
 
 @click.command()
@@ -64,10 +84,16 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_resu
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=STORE_HELP)
 @click.option("--user", help="user name for HTTP authentication")
 @click.option("--password", help="password (or set $GOVKG_PUSH_PASSWORD, which keeps it out of the process list)")
-@click.option("--auth", "scheme", type=click.Choice(["basic", "digest"]), default="basic", show_default=True, help="HTTP authentication scheme")
-@click.option("--verify/--no-verify", default=True, show_default=True, help="compare each graph's triple count on the server with the store's")
+@click.option("--auth", "scheme", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
+              help="HTTP authentication scheme")
+@click.option("--verify/--no-verify", default=True, show_default=True,
+              help="compare each graph's triple count on the server with the store's")
+@click.option("--deadline", type=click.FloatRange(min=1), default=3600, show_default=True,
+              help="seconds the whole push may take; past it the push stops (run it again to finish)")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="seconds one request may take, to its last byte")
 def push(endpoint: str, graph_store: str | None, update_endpoint: str | None, store_dir: Path | None, user: str | None,
-         password: str | None, scheme: str, verify: bool):
+         password: str | None, scheme: str, verify: bool, deadline: float, timeout: float):
     """Load the store into a SPARQL 1.1 server, one named graph per gazette issue.
 
     Each issue graph is REPLACED on the server (GSP PUT, or DROP SILENT GRAPH then INSERT
@@ -83,17 +109,19 @@ def push(endpoint: str, graph_store: str | None, update_endpoint: str | None, st
       # any server, by SPARQL Update only
       govkg push --endpoint http://host/sparql --update-endpoint http://host/update
     """
-    from govkg.graph.push import PushError, Target, make_auth, push as push_graphs   # requests loads only here
+    from govkg.graph.push import PushError, Target, make_auth  # requests loads only here
+    from govkg.graph.push import push as push_graphs
 
     path = _store(store_dir)
     password = password if password is not None else os.environ.get("GOVKG_PUSH_PASSWORD")
-    target = Target(endpoint, graph_store=graph_store, update_endpoint=update_endpoint, auth=make_auth(user, password, scheme))
+    target = Target(endpoint, graph_store=graph_store, update_endpoint=update_endpoint, auth=make_auth(user, password, scheme),
+                    timeout=timeout)
 
     def progress(pushed):
         click.echo(f"  {pushed.graph}: {pushed.triples} triples, {pushed.seconds:.2f} s", err=True)
 
     try:
-        summary = push_graphs(path, target, verify=verify, progress=progress)
+        summary = push_graphs(path, target, verify=verify, deadline_s=deadline, progress=progress)
     except PushError as exc:
         click.echo(f"govkg: error: {exc}", err=True)
         sys.exit(1)

@@ -10,6 +10,7 @@ In: gazette files (build), SPARQL text or a stored query's name (query), a perso
 """
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -19,16 +20,35 @@ import click
 from govkg.extractors.reading import read_text
 from govkg.graph.build import build as build_store
 from govkg.graph.build import bundled_issue_files
-from govkg.graph.careers import CAREER_COLUMNS, TENURE_COLUMNS, career as person_career
+from govkg.graph.careers import CAREER_COLUMNS, TENURE_COLUMNS
+from govkg.graph.careers import career as person_career
 from govkg.graph.queries import check_params, parse_stored_query, stored_queries
-from govkg.graph.store import EXPORT_FORMATS, STORE_ENV, GraphStore, QueryError, default_store_dir
-from govkg.graph.tables import APPOINTMENT_COLUMNS, FORMATS, appointment_rows, render, tenure_rows
+from govkg.graph.store import EXPORT_FORMATS, STORE_ENV, GraphStore, QueryError, default_store_dir, one_line
+from govkg.graph.tables import APPOINTMENT_COLUMNS, FORMATS, appointment_rows, json_safe, render, tenure_rows
 
 STORE_HELP = f"store directory [default: ${STORE_ENV}, else ./.govkg/store]"
 
 
 def store_option(f):
-    return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=STORE_HELP)(f)
+    """`--store DIR`, and storage faults as one line and exit 1 (see `storage_errors`)."""
+    return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=STORE_HELP)(
+        storage_errors(f))
+
+
+def storage_errors(f):
+    """Storage and disk faults (a full disk, a corrupted store, a lost file: OSError, or
+    RuntimeError as RocksDB reports them) as one line on stderr and exit status 1."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:
+            sys.exit(1)   # the reader of stdout went away (| head): nothing to say
+        except (OSError, RuntimeError) as exc:
+            fail(f"storage: {one_line(exc)}")
+    return wrapper
 
 
 def format_option(f):
@@ -98,9 +118,12 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path), help="read the SPARQL from this .rq file")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="bind ?KEY to VALUE (a literal; <iri> for an IRI); repeatable")
 @click.option("--list", "list_queries", is_flag=True, help="list the stored queries and their parameters")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="IRI",
+              help="let the query call this SPARQL endpoint with SERVICE <IRI> (repeatable); any other SERVICE is refused")
 @store_option
 @format_option
-def query(query: str | None, query_file: Path | None, params: tuple[str, ...], list_queries: bool, store_dir: Path | None, fmt: str):
+def query(query: str | None, query_file: Path | None, params: tuple[str, ...], list_queries: bool, allow_service: tuple[str, ...],
+          store_dir: Path | None, fmt: str):
     """Run SPARQL over all issues in the store: text, a .rq file, or a stored query's NAME.
 
     Parameters are bound as RDF values (never pasted into the query), by a VALUES block at
@@ -142,7 +165,7 @@ def query(query: str | None, query_file: Path | None, params: tuple[str, ...], l
         text = query
     with open_for_reading(store_dir) as store:
         try:
-            result = store.query(text, bound)
+            result = store.query(text, bound, allow_service=allow_service)
         except QueryError as exc:
             fail(str(exc))
     if result.boolean is not None and fmt != "table":
@@ -173,7 +196,7 @@ def career(name: str, store_dir: Path | None, fmt: str):
         click.echo(f"govkg: no personnel acts name {name!r} in the store", err=True)
     if fmt == "json":
         data = {"person": name, "tenures": [t.row() for t in result.tenures], "acts": result.rows()}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=1)))
     else:
         click.echo(render(CAREER_COLUMNS, result.rows(), fmt), nl=False)
 
