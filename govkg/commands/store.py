@@ -18,8 +18,6 @@ from pathlib import Path
 import click
 
 from govkg.extractors.reading import read_text
-from govkg.graph.build import build as build_store
-from govkg.graph.build import bundled_issue_files
 from govkg.graph.careers import CAREER_COLUMNS, TENURE_COLUMNS
 from govkg.graph.careers import career as person_career
 from govkg.graph.queries import check_params, parse_stored_query, stored_queries
@@ -72,15 +70,20 @@ def fail(message: str) -> None:
 def build(files: tuple[Path, ...], store_dir: Path | None, workers: int):
     """Extract gazette issues and load them into the store, one named graph per issue.
 
-    Every FILE is checked first: if one is missing, empty, binary or not a gazette, nothing is
-    written. Loading an issue again replaces its graph (atomically). With no FILE, the bundled
-    sample issues are built.
+    A FILE may be a gazette issue, a single notice, a web page (HTML) or a PDF, of any
+    government. Every FILE is checked first: if one is missing, empty, binary or holds no
+    Chinese text, nothing is written. Loading a text again replaces its graph (atomically).
+    With no FILE, the bundled sample issues are built.
 
     \b
     Example:
       govkg build                                  # the bundled samples
-      govkg build issues/*.txt --store ./kg --workers 2
+      govkg build issues/*.txt notice.pdf page.html --store ./kg --workers 2
     """
+    # The extractors (and spaCy under them) load here, not for every command of this module.
+    from govkg.graph.build import build as build_store
+    from govkg.graph.build import bundled_issue_files
+
     paths = list(files) or bundled_issue_files()
     # The bar starts with the first loaded issue, i.e. after every file has been validated, so
     # a refused file gives one error line and nothing else.
