@@ -150,7 +150,7 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
     marks = sorted(labels)
     bounds = [para_at(off) for off, _, _ in marks] + [len(paras)]
     prev = 0
-    for n, (off, kind, direction) in enumerate(marks):
+    for n, (_off, kind, direction) in enumerate(marks):
         i = bounds[n]
         if kind != "page":
             lo, hi = (prev, i + 1) if direction == "backward" else (i, bounds[n + 1])

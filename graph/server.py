@@ -313,15 +313,18 @@ def answer(store: ox.Store, request: Mapping[str, Any], max_results: int) -> Ans
         if isinstance(result, ox.QueryBoolean):
             return Answer(200, _typed(mime), serialize_boolean(bool(result), fmt))
         if isinstance(result, ox.QueryTriples):
-            triples = []
+            triples: list[ox.Triple] = []
             for triple in result:
                 if len(triples) >= max_results:
                     return too_many
                 triples.append(triple)
-            body = ox.serialize(triples, format=RDF_FORMATS[fmt], **({"prefixes": store_prefixes()} if fmt in ("turtle", "rdfxml") else {}))
+            if fmt in ("turtle", "rdfxml"):
+                body = ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=store_prefixes())
+            else:
+                body = ox.serialize(triples, format=RDF_FORMATS[fmt])
             return Answer(200, _typed(mime), body or b"")
         variables = [v.value for v in result.variables]
-        rows = []
+        rows: list[Any] = []
         for solution in result:
             if len(rows) >= max_results:
                 return too_many
@@ -579,7 +582,8 @@ def make_app(settings: Settings):
                 del running[client]
 
     def job_of(text: str, params: dict[str, list[str]], request: Request) -> dict[str, Any]:
-        return {"query": text, "accept": request.headers.get("accept"), "format": (params.get("format") or [None])[0],
+        formats: list[str | None] = list(params.get("format") or []) or [None]
+        return {"query": text, "accept": request.headers.get("accept"), "format": formats[0],
                "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", []),
                "allow_service": list(settings.allow_service)}
 

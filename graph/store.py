@@ -387,14 +387,14 @@ class GraphStore:
         candidates |= persisted
         self._touched.clear()
 
-        def named_by_an_issue(node: ox.NamedNode) -> bool:
+        def named_by_an_issue(node: ox.NamedNode | ox.BlankNode | ox.Triple) -> bool:
             for pattern in ((node, None, None, None), (None, None, node, None)):
                 for q in self._store.quads_for_pattern(*pattern):
                     if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in BOOKKEEPING_GRAPHS:
                         return True
             return False
 
-        def describers(node: ox.NamedNode):
+        def describers(node: ox.NamedNode | ox.BlankNode | ox.Triple):
             # Entities whose description points at this one (a post at its body, a tenure at
             # its interval, a body at its predecessor): kept, they keep it.
             for q in self._store.quads_for_pattern(None, None, node, entities):
@@ -590,7 +590,8 @@ class QueryError(Exception):
 def pending_loads(store: ox.Store) -> list[str]:
     """Issue graphs named in the load journal: a bulk load began and was never confirmed."""
     journal = ox.NamedNode(JOURNAL_GRAPH)
-    return sorted({q.subject.value for q in store.quads_for_pattern(None, PENDING_LOAD, None, journal)})
+    return sorted({q.subject.value for q in store.quads_for_pattern(None, PENDING_LOAD, None, journal)
+                   if isinstance(q.subject, ox.NamedNode)})
 
 
 def visible_dataset(store: ox.Store, hidden: Iterable[str] | None = None) -> dict[str, Any]:

@@ -8,9 +8,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from tests.helpers import seed_file
 from govkg.cli import main
 from govkg.graph.store import GraphStore
+from tests.helpers import seed_file
 
 
 def run(*args):

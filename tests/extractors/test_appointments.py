@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.helpers import GOLD, load_seed, scorer
 
 from govkg.extractors import appointments
 from govkg.extractors.act_grammar import act_windows
@@ -14,6 +13,7 @@ from govkg.extractors.appointments import parse_acts, split_post
 from govkg.extractors.layout import normalize
 from govkg.extractors.nlp import recognise
 from govkg.extractors.records import to_json
+from tests.helpers import GOLD, load_seed, scorer
 
 
 def acts(text: str, noise: tuple[str, ...] = ()) -> list[tuple]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.helpers import load_seed
-
 from govkg.extractors.nlp import LABELS, build_nlp, recognise
+from tests.helpers import load_seed
 
 
 def ents(text: str, **kw) -> list[tuple[str, str]]:

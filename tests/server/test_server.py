@@ -19,7 +19,6 @@ import pyoxigraph as ox
 import pytest
 import requests
 from click.testing import CliRunner
-from tests.endpoint import running_endpoint
 
 from govkg.cli import main
 from govkg.graph.push import free_port, wait_for_http
@@ -33,6 +32,7 @@ from govkg.graph.server import (
     where_group_start,
 )
 from govkg.graph.store import GraphStore
+from tests.endpoint import running_endpoint
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 JSON = {"Accept": "application/sparql-results+json"}
