@@ -105,7 +105,6 @@ def _fonts():
 def timeline_figure(career: Career):
     import matplotlib
 
-    matplotlib.use("Agg")
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
