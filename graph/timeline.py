@@ -1,7 +1,7 @@
 """A career as a timeline picture: one bar per post held, markers where the texts show it.
 
 In: a `graph.careers.Career`. Out: `timeline_figure(career)` -> a matplotlib Figure, and
-`write_plot(career, path)` writing it as .svg, .png or .html (the SVG inside a page with the
+`png_bytes(career)`, and `write_plot(career, path)` writing it as .svg, .png or .html (the SVG inside a page with the
 career's rows as a table, so it opens offline).
 
 What is drawn, one row per post (newest at the bottom):
@@ -170,6 +170,17 @@ def page(career: Career) -> str:
             "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;font-size:12px}"
             "td,th{border:1px solid #ddd;padding:2px 4px;vertical-align:top}</style></head><body>"
             f"<h1>{html.escape(career.name)}</h1>{svg}<table><tr>{head}</tr>{body}</table></body></html>\n")
+
+
+def png_bytes(career: Career, dpi: int = 100) -> bytes:
+    """The timeline as PNG bytes (for a notebook's `IPython.display.Image`)."""
+    import io
+
+    buf = io.BytesIO()
+    fig = timeline_figure(career)
+    with _fonts():
+        fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
 
 
 def write_plot(career: Career, path: str | Path) -> Path:
