@@ -72,6 +72,7 @@ WHERE {
   %s
   OPTIONAL {
     ?f prov:wasDerivedFrom ?src .
+    %s
     OPTIONAL { ?src gkg:issue ?iss . ?iss rdfs:label ?issueLabel }
     OPTIONAL { ?src gkg:line ?l }
     OPTIONAL { ?src oa:hasSelector ?sel . ?sel oa:exact ?exact }
@@ -177,11 +178,20 @@ def node_table(store: GraphStore) -> dict[str, dict[str, Any]]:
     return nodes
 
 
+#: Which of a fact's sources a family quotes, when a fact has several: a document's issuers
+#: are proved by its signature (the mapping's second source of a Document, extractor
+#: "documents.signature"), not by its first line.
+SOURCE_CHOICE: dict[str, str] = {
+    "issued": """FILTER (NOT EXISTS { ?f prov:wasDerivedFrom ?sig . ?sig gkg:extractor "documents.signature" }
+            || EXISTS { ?src gkg:extractor "documents.signature" })""",
+}
+
+
 def fact_rows(store: GraphStore, families: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """One row per fact: f, s, o, relation, date, issue, document, line, quote."""
     rows = []
     for family in families or FACT_PATTERNS:
-        rows.extend(store.query(_FACT_SELECT % FACT_PATTERNS[family]).values())
+        rows.extend(store.query(_FACT_SELECT % (FACT_PATTERNS[family], SOURCE_CHOICE.get(family, ""))).values())
     return rows
 
 

@@ -21,7 +21,12 @@ import html
 from pathlib import Path
 from typing import Any
 
+from . import assets
 from .careers import CAREER_COLUMNS, Career
+
+
+def _words() -> dict[str, str]:
+    return assets.data("templates", "timeline_text.json")
 
 #: Fonts that carry CJK glyphs, tried in order (matplotlib falls back along the list).
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
@@ -85,7 +90,8 @@ def lanes(career: Career) -> list[dict[str, Any]]:
             continue
         start, end = to_date(e.date), _month_end(e.until)
         lane = spans.setdefault(e.organization, {
-            "label": f"分管 {e.organization}", "kind": "division", "start": start or first, "end": end or last,
+            "label": _words()["supervises_lane"].format(body=e.organization), "kind": "division",
+            "start": start or first, "end": end or last,
             "start_known": True, "end_known": end is not None, "acts": [], "sightings": []})
         if start and start < lane["start"]:
             lane["start"] = start
@@ -104,7 +110,6 @@ def _fonts():
 
 def timeline_figure(career: Career):
     import matplotlib
-
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
@@ -138,15 +143,16 @@ def timeline_figure(career: Career):
         ax.set_axisbelow(True)
         ax.margins(x=0.02)
         where = ", ".join(sorted({j for j in career.jurisdictions.values() if j}))
-        ax.set_title(f"{career.name}" + (f"（{where}）" if where else ""))
-        handles = [Patch(color=SOLID, label="任免 act to act"),
-                   Patch(facecolor=INFERRED, hatch="//", edgecolor=SOLID, label="inferred from sightings"),
-                   Patch(color=DIVISION, label="分管 division of work"),
-                   matplotlib.lines.Line2D([], [], marker="o", color="#dd6b20", linestyle="", label="sighting"),
-                   matplotlib.lines.Line2D([], [], marker="^", color="#1a202c", linestyle="", label="act")]
+        words = _words()
+        ax.set_title(words["title_with_jurisdiction"].format(name=career.name, jurisdiction=where) if where else career.name)
+        handles = [Patch(color=SOLID, label=words["legend_act"]),
+                   Patch(facecolor=INFERRED, hatch="//", edgecolor=SOLID, label=words["legend_inferred"]),
+                   Patch(color=DIVISION, label=words["legend_division"]),
+                   matplotlib.lines.Line2D([], [], marker="o", color="#dd6b20", linestyle="", label=words["legend_sighting"]),
+                   matplotlib.lines.Line2D([], [], marker="^", color="#1a202c", linestyle="", label=words["legend_act_marker"])]
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=5, fontsize=8, frameon=False)
         if not rows:
-            ax.text(0.5, 0.5, "no post or division in the store", ha="center", va="center", transform=ax.transAxes)
+            ax.text(0.5, 0.5, words["empty"], ha="center", va="center", transform=ax.transAxes)
     return fig
 
 
