@@ -156,7 +156,7 @@ def timeline_figure(career: Career):
     return fig
 
 
-def _svg(fig) -> str:
+def svg_text(fig) -> str:
     import io
 
     buf = io.StringIO()
@@ -167,7 +167,7 @@ def _svg(fig) -> str:
 
 def page(career: Career) -> str:
     """A self-contained HTML page: the timeline (inline SVG) and the career's rows."""
-    svg = _svg(timeline_figure(career))
+    svg = svg_text(timeline_figure(career))
     svg = svg[svg.index("<svg"):]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in CAREER_COLUMNS)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(str(r.get(c) or ''))}</td>" for c in CAREER_COLUMNS) + "</tr>"
@@ -195,7 +195,7 @@ def write_plot(career: Career, path: str | Path) -> Path:
     if suffix == ".html":
         path.write_text(page(career), encoding="utf-8")
     elif suffix == ".svg":
-        path.write_text(_svg(timeline_figure(career)), encoding="utf-8")
+        path.write_text(svg_text(timeline_figure(career)), encoding="utf-8")
     elif suffix == ".png":
         fig = timeline_figure(career)
         with _fonts():

@@ -201,3 +201,50 @@ def test_hostile_document_title_neither_runs_nor_breaks(browser, tmp_path):
         assert p.outside == []
     finally:
         p.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The static site (govkg site) of the division-of-work issue: persons and the bodies they supervise."""
+    from govkg.graph.build import build
+    from govkg.graph.pages import write_site
+    from govkg.graph.store import GraphStore
+    from tests.helpers import seed_file
+
+    root = tmp_path_factory.mktemp("site")
+    build([seed_file("003")], root / "store")
+    with GraphStore.open_read_only(root / "store") as store:
+        write_site(store, root / "site")
+    return root / "site"
+
+
+def test_person_page_links_to_a_body_page_offline(browser, site):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    outside: list[str] = []
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "about:"))
+                  else (outside.append(r.request.url), r.abort()))
+    page = context.new_page()
+    try:
+        page.goto((site / "index.html").as_uri())
+        # A person with divisions of work: the first person page holding a link to a body.
+        people = page.eval_on_selector_all("a[href^='id/person/']", "xs => xs.map(x => x.getAttribute('href'))")
+        assert people
+        for href in people:
+            page.goto((site / href).as_uri())
+            bodies = page.locator("main a[href*='/org/']")
+            if bodies.count():
+                break
+        else:
+            pytest.fail("no person page links to a body")
+        assert page.locator("main blockquote").count() > 0        # facts with their quotes
+        name = bodies.first.inner_text()
+        bodies.first.click()
+        page.wait_for_load_state()
+        assert "/id/org/" in page.url
+        assert page.inner_text("h1") == name
+        assert page.locator("main blockquote").count() > 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "site-body.png"))
+        assert outside == []
+    finally:
+        context.close()
