@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from .store import GraphStore, QueryResult
 from .vocabulary import vocabulary
@@ -333,6 +333,11 @@ def _label(e: Evidence) -> str:
     return ", ".join(parts)
 
 
+def _values(result: QueryResult) -> list[dict[str, Any]]:
+    """A result's rows as plain dicts (typed loosely: a column may be unbound)."""
+    return cast(list[dict[str, Any]], result.values())
+
+
 def _int(value: Any) -> int | None:
     try:
         return int(value) if value not in (None, "") else None
@@ -351,14 +356,14 @@ def _bound(name: str | None) -> dict[str, str] | None:
 
 
 def sightings(store: GraphStore, name: str | None = None) -> list[Evidence]:
-    rows = store.query(_OBSERVATIONS, _bound(name)).values()
+    rows = _values(store.query(_OBSERVATIONS, _bound(name)))
     out = {_evidence("sighting", r, what=r["post"] or "", post=r["post"], organization=r.get("organization"),
                      post_iri=r.get("post_iri")) for r in rows}
     return sorted(out, key=Evidence.sort_key)
 
 
 def attendance(store: GraphStore, name: str | None = None) -> list[Evidence]:
-    rows = store.query(_ATTENDANCE, _bound(name)).values()
+    rows = _values(store.query(_ATTENDANCE, _bound(name)))
     return sorted({_evidence("attendance", r, what="attends") for r in rows}, key=Evidence.sort_key)
 
 
@@ -373,10 +378,10 @@ def superseded_on(assignments: Iterable[tuple[tuple, str | None, str | None]],
     assignments = list(assignments)
     by_government: dict[str, list[tuple[str, str]]] = {}
     government_of: dict[str, str] = {}
-    for division, government, when in notices:
-        government_of[division] = government or ""
-        if when:
-            by_government.setdefault(government or "", []).append((when, division))
+    for notice, government, dated_on in notices:
+        government_of[notice] = government or ""
+        if dated_on:
+            by_government.setdefault(government or "", []).append((dated_on, notice))
     for dated_notices in by_government.values():
         dated_notices.sort()
     stated: dict[tuple, set[str]] = {}
@@ -396,8 +401,8 @@ def superseded_on(assignments: Iterable[tuple[tuple, str | None, str | None]],
 def divisions(store: GraphStore, name: str | None = None) -> list[Evidence]:
     """The person's assignments in divisions of work, each from the notice that states it
     until the first later notice of the same government that no longer does (superseded)."""
-    notices = [(n["division"], n["government"], n["date"]) for n in store.query(_DIVISIONS).values()]
-    rows = store.query(_RESPONSIBILITIES, _bound(name)).values()
+    notices = [(n["division"], n["government"], n["date"]) for n in _values(store.query(_DIVISIONS))]
+    rows = _values(store.query(_RESPONSIBILITIES, _bound(name)))
 
     def key(r):
         return (r["person_iri"], r["relation"], r.get("object_iri"))
@@ -502,7 +507,7 @@ ALL_TENURE_COLUMNS = ("person", "jurisdiction", "evidence", "post", "organizatio
 
 
 def _jurisdictions(store: GraphStore, name: str | None) -> dict[str, str | None]:
-    return {r["person_iri"]: r.get("jurisdiction") for r in store.query(_PERSONS, _bound(name)).values()}
+    return {r["person_iri"]: r.get("jurisdiction") for r in _values(store.query(_PERSONS, _bound(name)))}
 
 
 def career(store: GraphStore, name: str) -> Career:

@@ -30,13 +30,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 
 from . import assets
 from .careers import career as person_career
-from .store import GraphStore, store_prefixes
+from .store import GraphStore, QueryResult, store_prefixes
 from .vocab import ID_BASE
 from .vocabulary import vocabulary
 
@@ -134,6 +134,11 @@ PASSED_BY = "http://data.europa.eu/eli/ontology#passed_by"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
+def _values(result: QueryResult) -> list[dict[str, Any]]:
+    """A result's rows as plain dicts (typed loosely: a column may be unbound)."""
+    return cast(list[dict[str, Any]], result.values())
+
+
 def words() -> dict[str, str]:
     return assets.data("templates", "page_text.json")
 
@@ -172,6 +177,7 @@ def negotiate(accept: str | None) -> str | None:
                     q = 0.0
         if q <= 0:
             continue
+        offer: str | None
         if mime in ("*/*", "text/*"):
             offer = HTML
         else:
@@ -196,7 +202,7 @@ def render_entity(store: GraphStore, iri: str, accept: str | None = None, link: 
     """The entity's page as (content type, body): HTML, Turtle or JSON-LD as `accept` asks;
     None when the store says nothing about `iri` (or `accept` wants none of these: the
     caller answers 404 / 406). `link` makes the links between pages (default: served paths)."""
-    own = store.query(_OWN, {"e": ox.NamedNode(iri)}).values()
+    own = _values(store.query(_OWN, {"e": ox.NamedNode(iri)}))
     if not own:
         return None
     content_type = negotiate(accept)
@@ -222,14 +228,14 @@ class _Labels:
 
     def __call__(self, iri: str) -> str:
         if iri not in self.cache:
-            rows = self.store.query(_LABEL, {"e": ox.NamedNode(iri)}).values()
+            rows = _values(self.store.query(_LABEL, {"e": ox.NamedNode(iri)}))
             r = rows[0] if rows else {}
             self.cache[iri] = (r.get("label") or r.get("title") or r.get("number") or r.get("text")
                                or iri.rsplit("/", 1)[-1])
         return self.cache[iri]
 
 
-def _a(iri: str, text: str, link: Link) -> str:
+def _a(iri: str, text: str | None, link: Link) -> str:
     """A link to the entity's page; plain text when it has none (`link` returns "")."""
     href = link(iri)
     return f'<a href="{esc(href)}">{esc(text)}</a>' if href else esc(text)
@@ -308,7 +314,7 @@ def person_sections(store: GraphStore, iri: str, own: list[dict], link: Link, la
         div_rows.append([esc(e.what), _a(org, e.organization, link) if org else esc(e.organization), esc(e.date),
                          esc(e.until or ""), _source(e.issue, e.line, e.quote)])
     out.append(f'<h2>{esc(w["divisions"])}</h2>' + _table(w["division_columns"].split("|"), div_rows))
-    co = store.query(_CO_ATTENDEES, {"e": ox.NamedNode(iri)}).values()
+    co = _values(store.query(_CO_ATTENDEES, {"e": ox.NamedNode(iri)}))
     if co:
         items = "".join(f"<li>{_a(r['other'], labels(r['other']), link)} ({esc(r['n'])})</li>" for r in co)
         out.append(f'<h2>{esc(w["co_attendees"])}</h2><ul class="cols">{items}</ul>')
@@ -316,7 +322,7 @@ def person_sections(store: GraphStore, iri: str, own: list[dict], link: Link, la
 
 
 def _jur(store: GraphStore, iri: str, labels: _Labels) -> str:
-    rows = store.query(_OWN, {"e": ox.NamedNode(iri)}).values()
+    rows = _values(store.query(_OWN, {"e": ox.NamedNode(iri)}))
     return ", ".join(labels(r["o"]) for r in rows if r["p"].endswith("ontology#jurisdiction"))
 
 
@@ -334,12 +340,12 @@ def body_sections(store: GraphStore, iri: str, own: list[dict], link: Link, labe
     before = [r["o"] for r in own if r["p"].endswith("#wasRevisionOf")]
     if before:
         lines.append(f'{esc(w["predecessors"])}: ' + ", ".join(_a(b, labels(b), link) for b in before))
-    after = [r["s"] for r in store.query(_PREFIXES + "SELECT ?s WHERE { ?s prov:wasRevisionOf ?e }",
-                                          {"e": ox.NamedNode(iri)}).values()]
+    after = [r["s"] for r in _values(store.query(_PREFIXES + "SELECT ?s WHERE { ?s prov:wasRevisionOf ?e }",
+                                          {"e": ox.NamedNode(iri)}))]
     if after:
         lines.append(f'{esc(w["successors"])}: ' + ", ".join(_a(a, labels(a), link) for a in after))
     out.append("<p>" + "<br>".join(lines) + "</p>")
-    leaders = store.query(_LEADERS, {"e": ox.NamedNode(iri)}).values()
+    leaders = _values(store.query(_LEADERS, {"e": ox.NamedNode(iri)}))
     rows = [[_a(r["person"], labels(r["person"]), link), esc(r["what"]), esc(r["post"] or ""), esc(r["date"] or ""),
              _source(r["issue"], r["line"], r["quote"])]
             for r in sorted(leaders, key=lambda r: (r["date"] or "", labels(r["person"])))]
@@ -389,17 +395,17 @@ def document_sections(store: GraphStore, iri: str, own: list[dict], link: Link, 
         values = sorted({r["o"] for r in own if r["p"].endswith(pred)})
         if values:
             rows.append([esc(w[key]), ", ".join(_a(v, labels(v), link) for v in values)])
-    cited_by = [r["s"] for r in store.query(_PREFIXES + "SELECT DISTINCT ?s WHERE { ?s eli:cites ?e }",
-                                            {"e": ox.NamedNode(iri)}).values()]
+    cited_by = [r["s"] for r in _values(store.query(_PREFIXES + "SELECT DISTINCT ?s WHERE { ?s eli:cites ?e }",
+                                            {"e": ox.NamedNode(iri)}))]
     if cited_by:
         rows.append([esc(w["cited_by"]), ", ".join(_a(v, labels(v), link) for v in cited_by)])
     attachments = sorted({r["o"] for r in own if r["p"].endswith("attachmentTitle")})
     if attachments:
         rows.append([esc(w["attachments"]), esc(", ".join(attachments))])
-    sources = store.query(_PREFIXES + """SELECT ?issue ?line ?quote ?extractor WHERE {
+    sources = _values(store.query(_PREFIXES + """SELECT ?issue ?line ?quote ?extractor WHERE {
         ?e prov:wasDerivedFrom ?src . OPTIONAL { ?src gkg:issue ?i . ?i rdfs:label ?issue }
         OPTIONAL { ?src gkg:line ?line } OPTIONAL { ?src gkg:extractor ?extractor }
-        OPTIONAL { ?src oa:hasSelector ?sel . ?sel oa:exact ?quote } }""", {"e": ox.NamedNode(iri)}).values()
+        OPTIONAL { ?src oa:hasSelector ?sel . ?sel oa:exact ?quote } }""", {"e": ox.NamedNode(iri)}))
     for s in sorted(sources, key=lambda s: (s["extractor"] or "", s["issue"] or "")):
         what = w["signature"] if s["extractor"] == SIGNATURE_EXTRACTOR else w["printed"]
         rows.append([esc(what), _source(s["issue"], s["line"], s["quote"])])
@@ -409,9 +415,9 @@ def document_sections(store: GraphStore, iri: str, own: list[dict], link: Link, 
 def facts_section(store: GraphStore, iri: str, link: Link, labels: _Labels) -> str:
     """Every fact naming the entity: its kind, the other entities it names, date and source."""
     w = words()
-    rows = store.query(_FACTS, {"e": ox.NamedNode(iri)}).values()
+    rows = _values(store.query(_FACTS, {"e": ox.NamedNode(iri)}))
     others: dict[str, list[tuple[str, str]]] = {}
-    for r in store.query(_FACT_LINKS, {"e": ox.NamedNode(iri)}).values():
+    for r in _values(store.query(_FACT_LINKS, {"e": ox.NamedNode(iri)})):
         others.setdefault(r["f"], []).append((r["p"], r["o"]))
     facts: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:
@@ -442,7 +448,7 @@ def facts_section(store: GraphStore, iri: str, link: Link, labels: _Labels) -> s
 def entity_html(store: GraphStore, iri: str, link: Link, own: list[dict] | None = None, static: bool = False) -> str:
     """The page's HTML. `static`: a page of the offline site (links to files beside it)."""
     w = words()
-    own = own if own is not None else store.query(_OWN, {"e": ox.NamedNode(iri)}).values()
+    own = own if own is not None else _values(store.query(_OWN, {"e": ox.NamedNode(iri)}))
     labels = _Labels(store)
     title = labels(iri)
     kind = _kind(iri)
@@ -481,7 +487,7 @@ def entities(store: GraphStore) -> dict[str, str]:
     kinds = {n.cls: n.kind for n in vocabulary().nodes}
     query = _ENTITIES.replace("CLASSES", " ".join(f"<{c}>" for c in kinds)).replace("BASE", ID_BASE)
     out: dict[str, str] = {}
-    for r in store.query(query).values():
+    for r in _values(store.query(query)):
         out.setdefault(r["e"], kinds[r["class"]])
     return out
 
@@ -524,7 +530,7 @@ def write_site(store: GraphStore, out_dir: str | Path, progress: Callable[[int, 
     for n, iri in enumerate(sorted(found)):
         base = out / iri[len(ID_BASE) - len("id/"):]
         base.parent.mkdir(parents=True, exist_ok=True)
-        own = store.query(_OWN, {"e": ox.NamedNode(iri)}).values()
+        own = _values(store.query(_OWN, {"e": ox.NamedNode(iri)}))
         base.with_suffix(".html").write_text(entity_html(store, iri, link, own, static=True), encoding="utf-8")
         base.with_suffix(".ttl").write_bytes(machine(store, iri, TURTLE))
         base.with_suffix(".jsonld").write_bytes(machine(store, iri, JSONLD))
