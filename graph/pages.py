@@ -94,7 +94,8 @@ WHERE {
                      org:postIn, org:member, rdf:subject, rdf:object))
   ?f a ?class .
   OPTIONAL { ?f gkg:date ?d0 } OPTIONAL { ?f eli:date_document ?d1 }
-  BIND (COALESCE(?d0, ?d1) AS ?d)
+  OPTIONAL { ?f gkg:event ?ev . ?ev gkg:date ?d2 }
+  BIND (COALESCE(?d0, ?d1, ?d2) AS ?d)
   OPTIONAL {
     ?f prov:wasDerivedFrom ?src .
     OPTIONAL { ?src gkg:issue ?iss . ?iss rdfs:label ?issue }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from govkg.graph.careers import Act, Evidence, career, infer_tenures, superseded_on, tenures
 from govkg.graph.store import GraphStore
@@ -177,3 +178,20 @@ def test_career_plot_html_and_svg(built_store, tmp_path):
         assert out.exit_code == 0, out.output
         text = (tmp_path / name).read_text("utf-8")
         assert "<svg" in text and "市长" in text
+
+
+def test_career_command_filters_by_evidence_and_says_when_nothing_names_the_person(built_store):
+    from click.testing import CliRunner
+
+    from govkg.cli import main
+
+    out = CliRunner().invoke(main, ["career", "姚高员", "--store", str(built_store), "--format", "json",
+                                    "--evidence", "inferred", "--evidence", "division"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert {r["evidence"] for r in data["timeline"]} == {"inferred", "division"}
+    assert any(t["evidence"] == "inferred" and t["sightings"] for t in data["tenures"])
+    out = CliRunner().invoke(main, ["career", "无此人", "--store", str(built_store)])
+    assert out.exit_code == 0 and "nothing in the store names" in out.stderr
+    out = CliRunner().invoke(main, ["career", "姚高员", "--store", str(built_store), "--plot", "x.pdf"])
+    assert out.exit_code == 1 and "--plot" in out.stderr
