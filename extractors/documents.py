@@ -180,7 +180,7 @@ def _issuer_names(text: str) -> list[str] | None:
 
 def _is_signature_line(text: str) -> bool:
     names = _issuer_names(text)
-    return bool(names) and all(ISSUER_END.search(x) for x in names)
+    return bool(names) and all(ISSUER_END.search(x) for x in names or ())
 
 
 def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_line: str) -> tuple[list[str], int]:
@@ -205,11 +205,27 @@ def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_li
             lines.insert(0, tail)
             start = paras[k][1] - len(tail)
         break
-    names = split_issuers(" ".join(lines))
+    names = [n for group in _signature_groups(lines) for n in split_issuers(group)]
     # Every name of a signature ends like a body (局, 委员会, 人民政府 …).
     if not names or not all(ISSUER_END.search(x) for x in names):
         return [], start
     return names, start
+
+
+def _signature_groups(lines: list[str]) -> list[str]:
+    """The signature's lines grouped into names: a line that ends like a body closes a name
+    (joint documents print one signing body a line: "国家发展改革委办公厅" / "税务总局办公厅"); a
+    line that does not, or a bracket that opens the next line, is a name broken over lines."""
+    groups: list[str] = []
+    for line in lines:
+        flat = despace(line)
+        if not flat:
+            continue
+        if groups and (flat.startswith(("（", "(")) or not ISSUER_END.search(despace(groups[-1]))):
+            groups[-1] += " " + line
+        else:
+            groups.append(line)
+    return groups
 
 
 def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str | None, int | None, tuple[int, int] | None]:
@@ -317,7 +333,7 @@ def _starts(issue: Issue, areas: list[tuple[int, int]], lone: list[TitleBlock]) 
                 starts.add(a)
     for b in lone:
         before = issue.text[:b.offset].rstrip("\n")
-        if not before or before.endswith(tuple("。！？；：")) or any(b.offset == a for a, _ in areas):
+        if b.doc_number and (not before or before.endswith(tuple("。！？；：")) or any(b.offset == a for a, _ in areas)):
             starts.add(b.offset)
             numbers[b.offset] = b.doc_number
     return sorted(starts), numbers

@@ -17,6 +17,7 @@ from spacy import displacy
 
 from .appointments import Act
 from .issue import Issue
+from .layout import input_kind
 from .nlp import recognise
 
 #: displaCy colours for our labels (its defaults only know OntoNotes labels).
@@ -59,7 +60,8 @@ def passage(issue: Issue, line: int, lines: int = 10) -> Passage:
         doc = recognise(issue.text[base:stop], personnel=True, noise=noise)
     else:
         base, stop = start, end
-        doc = recognise(issue.text[start:end])
+        # Outside a personnel section, a gazette issue records no acts; other texts are scanned.
+        doc = recognise(issue.text[start:end], scan=input_kind(issue) != "issue")
     out = Passage(issue=issue.name, first_line=issue.line_at(start), last_line=issue.line_at(max(start, end - 1)),
                   start=start, end=end, text=issue.text[start:end])
     for ent in doc.ents:

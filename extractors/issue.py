@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .records import Gazette, Source
+from .sources import SourceText
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,15 @@ class Issue:
     #: When the text was printed in traditional characters: `text` as printed (same offsets;
     #: `text` itself is converted to simplified for reading). Quotes come from here.
     printed: str | None = None
+    #: page_of_line[n - 1] = the page file line n was read on (PDF input); empty when unknown.
+    page_of_line: list[int | None] = field(default_factory=list)
+    #: The input file read (format, SHA-256, web page metadata, OCR); None for bare text.
+    origin: SourceText | None = None
+
+    @property
+    def sha256(self) -> str | None:
+        """SHA-256 of the input file's bytes, when the issue was read from a file."""
+        return self.origin.sha256 if self.origin else None
 
     @property
     def name(self) -> str:
@@ -74,15 +84,17 @@ class Issue:
     def source(self, start: int, end: int, extractor: str, document: str | None = None) -> Source:
         """Provenance of text[start:end]: its file lines and the exact quote."""
         end = max(end, start)
+        line = self.file_line_of(self.line_at(start))
         return Source(
             issue=self.key,
-            line=self.file_line_of(self.line_at(start)),
+            line=line,
             end_line=self.file_line_of(self.line_at(max(start, end - 1))),
             start=start,
             end=end,
             quote=(self.printed or self.text)[start:end],
             extractor=extractor,
             document=document,
+            page=self.page_of_line[line - 1] if 0 < line <= len(self.page_of_line) else None,
         )
 
     def file_line_of(self, line: int) -> int:

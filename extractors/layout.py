@@ -28,17 +28,19 @@ from pathlib import Path
 
 from .issue import Heading, Issue, Section, TitleBlock
 from .patterns import DOC_NUMBER_LINE, despace
-from .reading import InputError, read_text
+from .reading import InputError
 from .records import Gazette
 from .script import for_reading, printed_chars
 from .sections import find_sections
+from .sources import read_source
 from .titleblocks import find_title_blocks
 
 __all__ = ["Heading", "Issue", "Section", "TitleBlock", "load_issue", "normalize", "input_kind"]
 
 # --- page furniture -------------------------------------------------------------------
 
-PAGE_NUMBER = re.compile(r"^[·•]\s*\d{1,3}\s*[·•]$")
+#: A page number: "· 40 ·" (gazettes) or "— 5 —" (official documents, GB/T 9704).
+PAGE_NUMBER = re.compile(r"^(?:[·•]\s*\d{1,3}\s*[·•]|[—－–-]{1,2}\s*\d{1,3}\s*[—－–-]{1,2})$")
 #: Running head with the year and issue: "2018 年第1 2 期" (digits spaced out), label may follow.
 RUNNING_HEAD_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<issue>[\d\s]{1,5}?)\s*期\s*(?P<label>\S*)\s*$")
 #: Running head with the gazette name and total number: "温州市人民政府公报（总第196期） 政务简讯".
@@ -248,8 +250,9 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     if relaid is not None:
         raw_lines, lines_of_file = relaid
         file_line = array("i", lines_of_file)
-        if reading is not None:
-            printed_lines = unflatten(printed_lines)[0]
+        printed_relaid = unflatten(printed_lines) if reading is not None else None
+        if printed_relaid is not None:
+            printed_lines = printed_relaid[0]
     lines: list[_Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if not raw or raw.isspace():
@@ -357,14 +360,27 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
 
 
 def load_issue(path: str | Path) -> Issue:
-    """Read and normalize one text file; `InputError` names the file if it holds no Chinese
-    text. Any Chinese government text is read: a whole gazette issue, a single document, a
-    web page's text or a news report (`input_kind` tells which)."""
-    text = read_text(path)
-    issue = normalize(text, str(path))
+    """Read and normalize one input file: text, PDF or web page, told apart by content
+    (`sources.read_source`); `InputError` names the file if it is unreadable or holds no
+    Chinese text. Any Chinese government text is read: a whole gazette issue, a single
+    document, a web page or a news report (`input_kind` tells which). The issue keeps the
+    page of each line (PDF) and the file's SHA-256, format and metadata (`Issue.origin`)."""
+    src = read_source(path)
+    issue = normalize(src.text, str(path))
     if len(issue.text) < 20 or not re.search(r"[\u4e00-\u9fff]", issue.text):
         raise InputError(path, "no Chinese text found; govkg reads Chinese government texts")
+    issue.page_of_line = src.pages
+    issue.origin = src
     return issue
+
+
+def check_input(path: str | Path) -> None:
+    """Check that a file can be read as Chinese government text, without normalizing it: what
+    `load_issue` refuses for being unreadable or holding no Chinese text is refused here too,
+    at the cost of reading the file only (a build checks every file before writing any)."""
+    src = read_source(path)
+    if not re.search(r"[\u4e00-\u9fff]", src.text) or len(src.text.strip()) < 20:
+        raise InputError(path, "no Chinese text found; govkg reads Chinese government texts")
 
 
 def looks_like_gazette(issue: Issue) -> bool:

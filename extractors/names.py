@@ -63,6 +63,21 @@ def name_lengths(s: str, i: int) -> tuple[int, ...]:
     return tuple(sorted(set(out), reverse=True))
 
 
+def is_name_shape(s: str, i: int, n: int) -> bool:
+    """Could s[i:i+n] be a name: a surname (compound for four characters) and one or two
+    given characters, all CJK? The same test as `n in name_lengths(s, i)`, without building
+    the tuple (callers try it at many positions)."""
+    if not 2 <= n <= 4 or i + n > len(s):
+        return False
+    seg = s[i:i + n]
+    if not all(_is_cjk(c) for c in seg):
+        return False
+    if n == 2:
+        return seg[0] in single_surnames()
+    compound = seg[:2] in compound_surnames()
+    return compound if n == 4 else compound or seg[0] in single_surnames()
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 

@@ -10,9 +10,12 @@ download is possible here), then:
 3. `govkg_persons`: PERSON names, i.e. a surname of data/surnames.txt plus one or two
    characters, where the context of an act or a title shows it is a name (before 任/为/的/兼任/、,
    after 免去 or a post title);
-4. `govkg_personnel_acts`: when the doc is personnel text (`recognise(..., personnel=True)`),
-   the appointment grammar of appointments.py reads the acts using the PERSON spans and marks
-   the persons, organizations and posts it found; its spans win over the earlier guesses.
+4. `govkg_personnel_acts`: the act grammar of act_grammar.py reads the personnel acts using
+   the PERSON spans (`doc._.acts`) and marks the persons, organizations and posts it found; its
+   spans win over the earlier guesses. A personnel list (`recognise(..., personnel=True)`, a
+   gazette's 人事任免 section) is read whole; any other text (`scan=True`, the default) only
+   where a trigger word (任命, 免去, 辞去, 代理 …) opens an act, so a news report or a single
+   notice shows its acts too and its other sentences none; `scan=False` reads no acts.
 The person and act components keep earlier entities that do not overlap their own.
 
 `recognise(text)` builds the pipeline once (cached) and runs it.
@@ -22,11 +25,15 @@ from __future__ import annotations
 import functools
 import json
 import re
+from typing import Any
+
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .act_grammar import parse_acts
 from .lexicons import lexicon, longest_first
 
 #: Verbs that follow "title + name" in news and diary items (副市长汪驰参加…): they end the name.
@@ -39,6 +46,8 @@ if not Doc.has_extension("acts"):
     Doc.set_extension("acts", default=[])
 if not Doc.has_extension("personnel"):
     Doc.set_extension("personnel", default=False)
+if not Doc.has_extension("scan"):
+    Doc.set_extension("scan", default=False)
 if not Doc.has_extension("noise"):
     Doc.set_extension("noise", default=())
 
@@ -81,7 +90,7 @@ def regex_entities(doc: Doc) -> Doc:
     for row in entity_patterns():
         if "regex" not in row:
             continue
-        for m in re.finditer(row["regex"], text, flags=re.M):
+        for m in re.finditer(row["regex"], text, flags=re.MULTILINE):
             span = doc.char_span(m.start(), m.end(), label=row["label"], alignment_mode="expand")
             if span is not None and span.text.strip():
                 spans.append(span)
@@ -104,12 +113,10 @@ def persons(doc: Doc) -> Doc:
 
 @Language.component("govkg_personnel_acts")
 def personnel_acts(doc: Doc) -> Doc:
-    if not doc._.personnel:
+    if not doc._.personnel and not doc._.scan:
         return doc
-    from .appointments import parse_acts
-
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    acts = parse_acts(doc.text, persons, noise=doc._.noise)
+    acts = parse_acts(doc.text, persons, noise=doc._.noise, scan=not doc._.personnel)
     doc._.acts = acts
     spans = []
     for act in acts:
@@ -124,7 +131,7 @@ def personnel_acts(doc: Doc) -> Doc:
 def _merge(doc: Doc, new: list[Span]) -> Doc:
     """New spans (longest of overlapping ones) plus the existing entities they do not touch."""
     new = filter_spans(new)
-    taken = set()
+    taken: set[int] = set()
     for s in new:
         taken.update(range(s.start, s.end))
     keep = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
@@ -136,8 +143,8 @@ def _merge(doc: Doc, new: list[Span]) -> Doc:
 def build_nlp() -> Language:
     """The pipeline, built once per process."""
     nlp = spacy.blank("zh")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-    patterns = [{"label": "POST", "pattern": t} for t in lexicon("post_titles.txt")]
+    ruler: EntityRuler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})  # type: ignore[assignment]
+    patterns: list[dict[str, Any]] = [{"label": "POST", "pattern": t} for t in lexicon("post_titles.txt")]
     patterns += [{"label": r["label"], "pattern": r["pattern"]} for r in entity_patterns() if "pattern" in r]
     ruler.add_patterns(patterns)
     nlp.add_pipe("govkg_regex_entities")
@@ -146,12 +153,14 @@ def build_nlp() -> Language:
     return nlp
 
 
-def recognise(text: str, personnel: bool = False, noise: tuple[str, ...] = ()) -> Doc:
-    """Run the pipeline. `personnel=True` also reads appointment acts (doc._.acts);
-    `noise` are headings to skip where they interrupt a sentence of the personnel list."""
+def recognise(text: str, personnel: bool = False, noise: tuple[str, ...] = (), scan: bool = True) -> Doc:
+    """Run the pipeline. `personnel=True` reads `text` as a personnel list (doc._.acts);
+    otherwise `scan` reads the acts that trigger words open in prose. `noise` are headings to
+    skip where they interrupt a sentence of the personnel list."""
     nlp = build_nlp()
     doc = nlp.make_doc(text)
     doc._.personnel = personnel
+    doc._.scan = scan
     doc._.noise = tuple(n for n in noise if len(n) >= 4)
     for _, proc in nlp.pipeline:
         doc = proc(doc)

@@ -286,6 +286,10 @@ def _abbreviated(text: str, d: re.Match, home: str | None) -> Iterator[Found]:
         yield pa.start, pb.end, pa, pb, "山海协作"
 
 
+#: Verbs by which two places set up a partnership together (签订…协议, 建立…关系).
+_SIGNED = re.compile("签订|签署|建立|结成|缔结|确立")
+
+
 def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
                  objects: frozenset[int] = frozenset()) -> Iterator[Found]:
     """"遂昌与诸暨共建的山海协作产业园", "联接杭州和第一师阿拉尔市两地": A与/和/同B (and more after
@@ -297,10 +301,20 @@ def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
         kind = kind_words()[weak[0].group()][0] if weak else None
     if kind is None:
         return
+    signed = _SIGNED.search(text, *sent) is not None
     for a in runs:
         at = _after_government(text, a.end)
-        if (text[at : at + 1] not in ("与", "和", "同") or text[a.start - 1 : a.start] == "、"
-                or a.start in objects):
+        if text[a.start - 1 : a.start] == "、" or a.start in objects:
+            continue
+        joiner = text[at : at + 1]
+        if joiner == "、" and signed and text[a.start - 1 : a.start] not in ("与", "和", "同", "及"):
+            # "孝义市、石楼县于2006年签订“结对帮扶”协议": two places, and only two, that sign or
+            # set up the partnership together are its two sides.
+            listed = _list_after(text, at + 1, runs, len(text))
+            if len(listed) == 1:
+                yield a.start, listed[0].end, a, listed[0], kind
+            continue
+        if joiner not in ("与", "和", "同"):
             continue
         for b in _list_after(text, at + 1, runs, len(text)):
             yield a.start, b.end, a, b, kind
@@ -388,8 +402,8 @@ def _document_kind(issue: Issue, line: int, reach: int = 600) -> str | None:
         kind, strong = kind_words()[m.group()]
         if strong and m.group() != "飞地":
             counts[kind] = counts.get(kind, 0) + 1
-    kind = max(counts, key=lambda k: counts[k]) if counts else None
-    return kind if kind and counts[kind] >= 2 else None
+    best = max(counts, key=lambda k: counts[k]) if counts else None
+    return best if best and counts[best] >= 2 else None
 
 
 def table_pairs(issue: Issue, home: str | None) -> Iterator[tuple[int, Place, Place, str, str]]:
@@ -463,12 +477,12 @@ def extract(issue: Issue) -> Iterator[Pairing]:
         kind = settle_kind(kind, a.place, b.place)
         if once(a.place, b.place, kind):
             yield Pairing(a=a.name, b=b.name, kind=kind, source=issue.source(start, end, EXTRACTOR))
-    for line, a, b, kind, printed in table_pairs(issue, home_name):
-        kind = settle_kind(kind, a, b)
-        if not _nested(a, b) and once(a, b, kind):
+    for line, pa, pb, kind, printed in table_pairs(issue, home_name):
+        kind = settle_kind(kind, pa, pb)
+        if not _nested(pa, pb) and once(pa, pb, kind):
             # A shredded table row is not in the running text: cite its raw line and the
             # pair as the rejoined characters read.
             start = issue.offset_of_line(line)
             source = Source(issue=issue.key, line=line, end_line=line, start=start, end=start,
                             quote=printed, extractor=EXTRACTOR)
-            yield Pairing(a=a.full, b=b.full, kind=kind, source=source)
+            yield Pairing(a=pa.full, b=pb.full, kind=kind, source=source)

@@ -1,23 +1,37 @@
 """Extractor: posts stated beside names outside the 人事任免 section.
 
-In: a normalized `Issue`. Out: `PersonPost` records, one per distinct (person, post) of the
-issue, each citing the first passage that states it, e.g.
-- "△ 市长姚高员，常务副市长陈建明，副市长汪驰、孙维国参加…": a post governs the names after
-  it until the next post (姚高员 市长; 陈建明 常务副市长; 汪驰, 孙维国 副市长);
-- "省委常委、市委书记陈伟俊": posts joined by 、 all govern the name;
-- "海西州委副书记、格尔木市委书记王勇", "中国工商银行副行长胡浩": the body printed before a
-  title stays part of the post, as printed;
-- "孙维国副市长参加…", "习近平总书记": a post printed after the name (titles marked `after`
-  in data/leader_titles.txt);
-- "组  长：陈建明（温州市政府常务副市长）" and the lines that continue such a list: the role
-  and the post in brackets.
+In: a normalized `Issue` (a gazette issue, a single document or a news report). Out:
+`PersonPost` records, one per distinct (person, post) of the text, each citing the first
+passage that states it. The forms read:
+- post before names: "△ 市长姚高员，常务副市长陈建明，副市长汪驰、孙维国参加…" (a post governs
+  the names after it until the next post), "常务副省长陈肇雄负责…", "副主任张建生、朱团能，
+  秘书长欧阳秋虹出席会议";
+- posts joined by 、 all govern the name: "省委常委、市委书记陈伟俊";
+- the body printed before a title stays part of the post: "海西州委副书记、格尔木市委书记王勇",
+  "中国工商银行副行长胡浩";
+- a post printed after the name (titles marked `after` / `address` in data/leader_titles.txt):
+  "孙维国副市长参加…", "习近平总书记", "落实李希书记调研…要求";
+- "代省长杜家毫" is the acting post 代省长; in "张三代市长李四作报告" 代 means "on behalf of"
+  and 李四 is 市长;
+- rosters, line by line, in every layout: "组  长：龚　正  市长", "成  员：马春雷  市政府副秘书长、
+  市发展改革委主任", "汤志平  副市长", "刘惠祥（市委常委、常务副市长）" under a role line
+  ("组  长：" alone). Roster roles (data/roster_roles.txt) are not posts; the Wenzhou gazette's
+  own layout "组  长：陈建明（温州市政府常务副市长）" keeps the role, as its reference answers do
+  (gazette issues only); entries run into a sentence: "组长：张顺彩（市政府副市长），副组长：…";
+- headers of a division of work: "龚正市长" / "陈寅常务副市长" on a line, a following
+  "兼市公安局局长，…" line; a name alone on a line, then "省长，主持…" or
+  "副省长兼任省公安厅厅长，负责…";
+- a post held before: "马志强，男，…，曾任山西省忻州市忻府区委书记等职".
 
-The personnel section is skipped: its acts are appointments. `date` is the diary day or the
-news dateline ("12月12日，…") of the passage when it has one.
+Reporters, editors and photographers (data/press_roles.txt) are not recorded. The personnel
+section is skipped: its acts are appointments. `date` is the diary day or the news dateline
+("12月12日，…") of the passage when it has one.
 
-Names are 2 or 3 characters after a surname from data/surnames.txt (shared with the
-appointments extractor; when that file is absent any CJK character may start a name) and must
-be followed by a word that ends a name (punctuation, 参加, 出席, 等, 先生…).
+Names follow extractors/names.py (compound surnames, four-character names, padded names
+"龚　正" written 龚正) and, in running text, must be followed by a word that ends a name
+(data/person_name_enders.txt), punctuation or a title; words such as 全面 are never names
+(data/not_names.txt). Rosters and headers are read per printed line (`printed_lines`), since
+a web page's lines may reach us joined into one paragraph.
 """
 from __future__ import annotations
 
@@ -26,61 +40,60 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import names as N
+from .layout import Issue, input_kind
 from .lexicons import lexicon
-from .layout import Issue
 from .records import PersonPost
 
 EXTRACTOR = "person_posts"
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-#: Words that may follow a name: the verbs of diary items and news reports, honorifics and
-#: conjunctions. A name is accepted only where one of these (or punctuation) follows it.
-NAME_ENDERS = (
-    "参加", "出席", "主持", "陪同", "会见", "会同", "调研", "赴", "带队", "率", "等", "先生", "女士",
-    "同志", "一行", "代表", "表示", "指出", "强调", "讲话", "致辞", "在", "作", "宣读", "听取",
-    "考察", "视察", "检查", "看望", "慰问", "走访", "召开", "参观", "研究", "旁听", "前往", "到",
-    "对", "向", "与", "和", "及", "为", "说", "介绍", "提出", "要求", "希望", "主讲", "同", "见证",
-    "分别", "一起", "共同", "也", "还", "就", "专程", "亲切", "接待", "签署", "出访", "关于",
-    "重要", "所", "寄予", "任", "兼", "来", "深入", "通报", "传达", "部署", "宴请", "接见", "颁发",
-    "为", "的", "是", "进行", "对接", "交流", "座谈", "汇报", "答", "回答", "发表", "作出", "批示",
-    "督查", "督导", "列席", "开展", "指导", "巡查", "暗访", "接访", "约谈", "带领", "率领", "调度",
-    "察看", "踏勘", "现场", "接受", "出征", "赶赴", "主审", "收看", "收听", "会商", "推进", "签约",
-)
-#: Words that may stand just before a name printed ahead of its post ("学习习近平总书记").
-NAME_LEADERS = (
-    "学习", "落实", "贯彻", "传达", "会见", "陪同", "按照", "根据", "了", "对", "向", "与", "和",
-    "及", "同", "在", "是", "听取", "遵循", "践行", "领会", "以", "把", "将", "用",
-)
-#: Printed before a post phrase: a verb whose object is the official ("会见新加坡驻沪总领事…").
-POST_LEADERS = ("会见", "会同", "陪同", "接见", "宴请", "看望", "慰问", "欢迎", "邀请", "听取", "与", "和", "及", "同", "向", "请")
-#: Roles of a leading-group list (组长：陈建明（…）).
-GROUP_ROLES = ("组长", "副组长", "常务副组长", "成员", "组员", "总指挥", "副总指挥", "召集人", "副召集人")
 #: Characters that end a post phrase when walking back from its title.
 _PHRASE_STOP = set("，,、。；;：:！？!?“”\"'（）()《》〈〉【】[]△▲●■◆ \n")
 
 
 @lru_cache(maxsize=1)
-def leader_titles() -> tuple[tuple[str, ...], frozenset[str]]:
-    """(titles longest first, titles that may follow a name) from data/leader_titles.txt."""
-    titles, after = [], set()
-    for row in lexicon("leader_titles.txt"):
-        parts = row.split("\t")
-        titles.append(parts[0].strip())
-        if len(parts) > 1 and parts[1].strip() == "after":
-            after.add(parts[0].strip())
-    return tuple(sorted(set(titles), key=len, reverse=True)), frozenset(after)
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """(name enders, name leaders, post leaders, roster roles, press roles) from extractors/data."""
+    return (
+        tuple(lexicon("person_name_enders.txt")),
+        tuple(lexicon("person_name_leaders.txt")),
+        tuple(lexicon("post_leaders.txt")),
+        frozenset(lexicon("roster_roles.txt")),
+        tuple(lexicon("press_roles.txt")),
+    )
 
 
 @lru_cache(maxsize=1)
+def _title_table() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """(titles longest first, titles that may follow a name, titles of address)."""
+    titles, after, address = [], set(), set()
+    for row in lexicon("leader_titles.txt"):
+        parts = row.split("\t")
+        title = parts[0].strip()
+        titles.append(title)
+        flag = parts[1].strip() if len(parts) > 1 else ""
+        if flag in ("after", "address"):
+            after.add(title)
+        if flag == "address":
+            address.add(title)
+    return tuple(sorted(set(titles), key=len, reverse=True)), frozenset(after), frozenset(address)
+
+
+def leader_titles() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(titles longest first, titles that may follow a name) from data/leader_titles.txt."""
+    titles, after, _ = _title_table()
+    return titles, after
+
+
+def address_titles() -> frozenset[str]:
+    """Titles also used to address a person after the name (李希书记)."""
+    return _title_table()[2]
+
+
 def surnames() -> frozenset[str]:
-    """Single-character surnames from data/surnames.txt."""
-    return frozenset(s for s in lexicon("surnames.txt") if len(s) == 1)
-
-
-def _may_start_name(ch: str) -> bool:
-    known = surnames()
-    return bool(_CJK.match(ch)) and (not known or ch in known)
+    """Single-character surnames (kept for callers; names.py is the home of name rules)."""
+    return N.single_surnames()
 
 
 # --- despaced text with offsets ---------------------------------------------------------
@@ -101,23 +114,32 @@ class Span:
         return self.offsets[i], self.offsets[max(i, min(j, len(self.offsets)) - 1)] + 1
 
 
+_SPACE = re.compile(r"[ \u3000\t]")
+
+
 def despaced(text: str, start: int, end: int) -> Span:
     """text[start:end] without the spaces a PDF puts between CJK characters
     ("副 市 长 汤 筱 疏" -> "副市长汤筱疏"); spaces between Latin letters/digits stay."""
     segment = text[start:end]
     if " " not in segment and "\u3000" not in segment and "\t" not in segment:
         return Span(segment, tuple(range(start, end)))
-    chars, offs = [], []
-    for i in range(start, end):
-        ch = text[i]
-        if ch in " \u3000\t":
-            prev = text[i - 1] if i > start else ""
-            nxt = text[i + 1] if i + 1 < end else ""
-            if not (prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()):
-                continue
-        chars.append(ch)
-        offs.append(i)
-    return Span("".join(chars), tuple(offs))
+    # Copy the runs between dropped spaces whole: a loop per character is this module's
+    # hottest spot.
+    pieces: list[str] = []
+    offs: list[int] = []
+    pos = start
+    for m in _SPACE.finditer(text, start, end):
+        i = m.start()
+        prev = text[i - 1] if i > start else ""
+        nxt = text[i + 1] if i + 1 < end else ""
+        if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+            continue   # "2019 年" keeps no space, "COVID 19" keeps it
+        pieces.append(text[pos:i])
+        offs.extend(range(pos, i))
+        pos = i + 1
+    pieces.append(text[pos:end])
+    offs.extend(range(pos, end))
+    return Span("".join(pieces), tuple(offs))
 
 
 # --- names ------------------------------------------------------------------------------
@@ -131,7 +153,9 @@ def _ends_name(s: str, j: int) -> bool:
         return True
     if _title_at(s, j):
         return True
-    return s.startswith(NAME_ENDERS, j)
+    if s[j] == "代" and _title_at(s, j + 1):
+        return True   # "张三代市长李四作报告": 张三 acts on behalf of the mayor
+    return s.startswith(_words()[0], j)
 
 
 @lru_cache(maxsize=1)
@@ -143,22 +167,38 @@ def _title_regex() -> re.Pattern:
 
 
 def _title_at(s: str, j: int) -> str | None:
-    """The post phrase (body + title) starting at s[j], if one does, e.g. 常务副市长."""
+    """The title starting at s[j], if one does, e.g. 常务副市长."""
     m = _title_regex().match(s, j)
     return m.group() if m else None
 
 
 def name_at(s: str, j: int) -> int:
-    """Length (2 or 3) of the person's name starting at s[j], or 0 if none does."""
-    if j >= len(s) or not _may_start_name(s[j]) or _title_at(s, j):
+    """Length of the person's name starting at s[j] (2 to 4 characters, or a dotted minority
+    name), or 0 if none does: the shortest candidate after which a name may end."""
+    if j >= len(s) or _title_at(s, j) or s[j] in _not_name_starts():
         return 0
-    for n in (2, 3):
-        cand = s[j : j + n]
-        if len(cand) == n and all(_CJK.match(c) for c in cand) and _ends_name(s, j + n):
-            if _holds_title(cand):
+    dotted = N.minority_name_at(s, j)
+    if dotted and _ends_name(s, j + dotted):
+        return dotted
+    if not N.surname_at(s, j):
+        return 0
+    for n in (2, 3, 4):
+        if N.is_name_shape(s, j, n) and _ends_name(s, j + n):
+            cand = s[j : j + n]
+            if _holds_title(cand) or _holds_role(cand) or cand in _not_names():
                 return 0   # "副市长任组长": 任组长 is a role, not a name
             return n
     return 0
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(lexicon("not_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _not_name_starts() -> frozenset[str]:
+    return frozenset(lexicon("not_name_starts.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +212,23 @@ def _holds_title(cand: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _role_regex() -> re.Pattern:
+    return re.compile("|".join(re.escape(r) for r in sorted(_words()[3], key=len, reverse=True)))
+
+
+def _holds_role(cand: str) -> bool:
+    return bool(_role_regex().search(cand))
+
+
+def is_full_name(s: str) -> bool:
+    """Is s, as a whole, a person's name (龚正, 欧阳秋虹, 帕提古丽·阿卜力克木)?"""
+    if N.MINORITY_NAME.fullmatch(s):
+        return True
+    return (2 <= len(s) <= 4 and N.is_name_shape(s, 0, len(s)) and not _title_at(s, 0) and not _holds_title(s)
+            and s not in _not_names())
+
+
+@lru_cache(maxsize=1)
 def _after_title_regexes() -> tuple[tuple[str, re.Pattern], ...]:
     """Titles that may follow a name, longest first, each with its compiled pattern."""
     _, after = leader_titles()
@@ -181,13 +238,43 @@ def _after_title_regexes() -> tuple[tuple[str, re.Pattern], ...]:
 # --- post phrases -----------------------------------------------------------------------
 
 
-def _post_phrase_start(s: str, title_start: int) -> int:
+@lru_cache(maxsize=1)
+def _post_end_regex() -> re.Pattern:
+    """A post phrase ends with a leader title or a post title of the personnel acts."""
+    titles = set(leader_titles()[0]) | set(lexicon("post_titles.txt"))
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) + ")$")
+
+
+@lru_cache(maxsize=1)
+def _bare_titles() -> frozenset[str]:
+    return frozenset(leader_titles()[0]) | frozenset(lexicon("post_titles.txt"))
+
+
+#: A post phrase is CJK, with digits in a body's ordinal ("第19届亚运会组委会主席").
+_POST_CHARS = re.compile(r"[\u4e00-\u9fff0-9]+")
+
+
+def is_post(p: str) -> bool:
+    """Is p, as a whole, a post phrase: a body (optional) and a title, in CJK only
+    (市政府副秘书长, 嘉定区区长, 省政府党组成员)? Roster roles alone are not posts."""
+    if not (2 <= len(p) <= 30) or not _POST_CHARS.fullmatch(p) or p[0].isdigit() or p in _words()[3]:
+        return False
+    return bool(_post_end_regex().search(p))
+
+
+def _post_phrase_start(s: str, title_start: int, floor: int = 0) -> int:
     """Walk back from a title over the body printed before it (格尔木|市委书记), stopping at
-    punctuation, at a verb whose object the official is, and after 14 characters."""
+    punctuation, at a verb whose object the official is, at a name already read (`floor`)
+    and after 20 characters."""
+    leaders = _words()[2]
     k = title_start
-    while k > 0 and title_start - k < 14 and s[k - 1] not in _PHRASE_STOP and _CJK.match(s[k - 1]):
-        if s.endswith(POST_LEADERS, 0, k):
-            break   # "会见新加坡…总领事": the verb is not part of the post
+    while k > floor and s[k - 1] not in _PHRASE_STOP and _CJK.match(s[k - 1]):
+        if s.endswith(leaders, 0, k):
+            return k   # "会见新加坡…总领事": the verb is not part of the post
+        if title_start - k >= 20:
+            # No boundary in 20 characters: what precedes is a sentence, not the post's
+            # body ("我市专门成立了以市委书记张美文为指挥长"): the title alone is the post.
+            return title_start
         k -= 1
     return k
 
@@ -199,6 +286,7 @@ class Mention:
     start: int     # offsets into the Span text: the whole mention (posts and name)
     end: int
     at: int = 0    # where the name itself starts
+    address: bool = False   # a title of address after the name (李希书记)
 
 
 def _titles_ending_at(s: str, end: int) -> str | None:
@@ -211,29 +299,32 @@ def _titles_ending_at(s: str, end: int) -> str | None:
 
 def mentions(s: str) -> Iterator[Mention]:
     """Every (person, post) stated in the despaced passage s."""
-    titles, after = leader_titles()
     title_re = _title_regex()
+    press = _words()[4]
     taken: set[int] = set()   # name starts already claimed by a post before them
+    name_ends: set[int] = set()
+    floor = 0                 # a post phrase never reaches back over names already read
     pos = 0
     while True:
         m = title_re.search(s, pos)
         if not m:
             break
         pos = m.end()
-        # Extend to the longest title here (regex alternation is longest-first already).
         j = m.end()
         if _title_at(s, j) or (j < len(s) and s[j] == "、" and _title_at(s, j + 1)):
             continue   # a chain of posts: the last one carries the names
+        if s.startswith(press, j):
+            continue   # "主任记者魏丽娜": a byline, not an official
         # The posts of this chain: walk back over "POST、POST、".
         posts: list[tuple[int, str]] = []
-        start = _post_phrase_start(s, m.start())
+        start = _post_phrase_start(s, m.start(), floor)
         posts.append((start, s[start : m.end()]))
         k = start
-        while k >= 2 and s[k - 1] == "、":
+        while k - 1 > floor and s[k - 1] == "、":
             t = _titles_ending_at(s, k - 1)
             if not t:
                 break
-            p_start = _post_phrase_start(s, k - 1 - len(t))
+            p_start = _post_phrase_start(s, k - 1 - len(t), floor)
             posts.append((p_start, s[p_start : k - 1]))
             k = p_start
         names: list[tuple[int, int]] = []
@@ -252,75 +343,273 @@ def mentions(s: str) -> Iterator[Mention]:
                     j += 1
                     continue
             break
+        if not names:
+            continue
+        # "张三代市长李四": 代 right after a name means "on behalf of"; elsewhere (代省长杜家毫)
+        # it is the acting post as printed.
+        posts = [(p + 1, post[1:]) if _on_behalf(post) and p in name_ends else (p, post) for p, post in posts]
         for a, b in names:
             taken.add(a)
+            name_ends.add(b)
             for p_start, post in reversed(posts):
                 yield Mention(s[a:b], post, min(p_start, a), b, a)
-        if names:
-            pos = names[-1][1]
+        pos = floor = names[-1][1]
     # Names printed before their post: 孙维国副市长, 习近平总书记.
+    leaders = _words()[1]
+    address = address_titles()
     for t, t_re in _after_title_regexes():
         if t not in s:
             continue
         for m in t_re.finditer(s):
-            a = _name_before(s, m.start())
-            if a is None or a in taken:
+            found = _name_before(s, m.start(), leaders)
+            if found is None or found[0] in taken:
                 continue
+            a, led = found
             # The full title here, not a shorter one inside a longer (常务副市长 ⊃ 副市长).
-            full = _title_at(s, m.start())
-            if full != t:
+            if _title_at(s, m.start()) != t:
                 continue
-            if not _ends_name(s, m.end()) and not s.startswith(("关于", "重要", "所", "寄予", "在"), m.end()):
+            # A name introduced by a verb ("落实李希书记调研…") needs no ending word after it.
+            if not led and not _ends_name(s, m.end()) and not s.startswith(("关于", "重要", "所", "寄予", "在"), m.end()):
+                continue
+            # A title of address needs a verb on one side: "，纪委书记；" is an organ's post.
+            if t in address and not led and not s.startswith(_words()[0], m.end()):
                 continue
             taken.add(a)
-            yield Mention(s[a : m.start()], t, a, m.end(), a)
+            yield Mention(s[a : m.start()], t, a, m.end(), a, t in address)
 
 
-def _name_before(s: str, k: int) -> int | None:
-    """Start of a 2- or 3-character name ending at s[k] ("△ 孙维国|副市长"), or None."""
-    for n in (3, 2):
+def _on_behalf(post: str) -> bool:
+    """代 + title, read "on behalf of" where a name precedes it; 代理 is always the acting post."""
+    return post.startswith("代") and not post.startswith("代理")
+
+
+def _name_before(s: str, k: int, leaders: tuple[str, ...]) -> tuple[int, bool] | None:
+    """(start, introduced by a verb) of a name ending at s[k] ("△ 孙维国|副市长"), or None."""
+    for n in (4, 3, 2):
         a = k - n
-        if a < 0:
+        if a < 0 or not N.is_name_shape(s, a, n):
             continue
         cand = s[a:k]
-        if not all(_CJK.match(c) for c in cand) or not _may_start_name(cand[0]):
-            continue
-        if _title_at(s, a) or _holds_title(cand):
+        if _title_at(s, a) or _holds_title(cand) or cand in _not_names():
             continue   # "，常务|副市长": the "name" is the head of a longer title
         before = s[:a]
-        if not before or not _CJK.match(before[-1]) or before.endswith(NAME_LEADERS):
-            return a
+        if not before or not _CJK.match(before[-1]):
+            return a, False
+        if before.endswith(leaders):
+            return a, True
     return None
 
 
-# --- leading-group lists ----------------------------------------------------------------
+# --- rosters and headers, line by line ----------------------------------------------------
 
-_GROUP_LINE = re.compile(r"^(?:(?P<role>[\u4e00-\u9fff]{2,4})[：:])?(?P<name>[\u4e00-\u9fff]{2,3})[（(](?P<post>[^（）()]{2,30})[)）]$")
+#: "组  长：" / "成 员:" / "副组长：" at the start of a line; group 2 is what follows.
+_LABEL = re.compile(r"^([\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,6}) ?[：:] ?(.*)$")
+#: "刘惠祥（市委常委、常务副市长）", "龚 正（市长）".
+_BRACKET_ENTRY = re.compile(r"^(.{2,16}?) ?[（(]([^（）()]{2,60})[)）]$")
+_LIST_SEP = re.compile(r"[、，,]")
+_CONCURRENT = re.compile(r"兼任|兼")
 
 
-def group_mentions(paragraphs: list[str]) -> Iterator[tuple[int, Mention]]:
-    """(paragraph index, mention) for lists such as "组长：陈建明（温州市政府常务副市长）"
-    followed by "杜兴林（丽水市政府常务副市长）": the role carries over to the lines
-    that continue it."""
-    role = None
-    for i, para in enumerate(paragraphs):
-        m = _GROUP_LINE.match(para)
-        if not m:
-            role = None if "：" in para or ":" in para or not para else role
-            if not para.startswith(tuple(r for r in GROUP_ROLES)):
+def _posts_of(text: str) -> list[str] | None:
+    """The posts of "市政府副秘书长、市发展改革委主任", or None unless every part is a post."""
+    parts = []
+    for part in _LIST_SEP.split(text.replace(" ", "").replace("\u3000", "")):
+        # "中央办公厅副主任兼秘书局局长": two posts, where both halves are posts.
+        halves = [h for h in _CONCURRENT.split(part) if h]
+        parts.extend(halves if len(halves) > 1 and all(is_post(h) for h in halves) else [part] if part else [])
+    return parts if parts and all(is_post(p) for p in parts) else None
+
+
+def _roster_entry(text: str) -> tuple[str, int, list[str], bool] | None:
+    """(name, where it starts, posts, bracketed) of one roster entry: "龚 正 市长",
+    "马春雷 市政府副秘书长、市发展改革委主任", "刘惠祥（市委常委、常务副市长）"."""
+    m = _BRACKET_ENTRY.match(text)
+    if m:
+        name = N.unpad(m[1])
+        posts = _posts_of(m[2])
+        if posts and is_full_name(name):
+            return name, 0, posts, True
+        return None
+    tokens = text.split(" ")
+    if len(tokens) < 2:
+        return None
+    # A two-character name padded to the width of three: "黄 融 市政府副秘书长".
+    if len(tokens) >= 3 and len(tokens[0]) == 1 and len(tokens[1]) == 1:
+        name, rest = tokens[0] + tokens[1], tokens[2:]
+    else:
+        name, rest = tokens[0], tokens[1:]
+    posts = _posts_of("".join(rest))
+    if posts and is_full_name(name):
+        return name, 0, posts, False
+    return None
+
+
+def group_mentions(lines: list[str], keep_roles: bool = True) -> Iterator[tuple[int, Mention]]:
+    """(line index, mention) for the entries of rosters, one entry a line: "组  长：龚 正 市长",
+    "副组长：陈 寅 常务副市长" then "汤志平 副市长"; "组  长：" alone then
+    "刘惠祥（市委常委、常务副市长）"; and "name post" lines such as a division of work's
+    "龚 正 市长". Roles are not posts, except in the Wenzhou gazette's layout, a role and a
+    bracketed entry on one line ("组  长：陈建明（温州市政府常务副市长）"), whose role also covers
+    the bracketed lines that continue it, as the Wenzhou reference answers record it
+    (`keep_roles`: the extractor keeps them for gazette issues only; single documents and
+    news follow the common convention)."""
+    roles = tuple(_words()[3])
+    role: str | None = None   # the role a bracketed entry on the label's line opened
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        label = _LABEL.match(line)
+        inline = False
+        if label:
+            head = label[1].replace(" ", "")
+            if not head.endswith(roles):   # 组长, 第一副组长, 常务副总指挥
                 role = None
-            continue
-        if m["role"]:
-            role = m["role"] if m["role"] in GROUP_ROLES else None
-            if role is None:
                 continue
-        elif role is None:
+            role = None
+            line = label[2].strip()
+            if not line:
+                continue
+            inline = True
+        if not (" " in line or "（" in line or "(" in line) or len(line) > 80:
+            role = None
             continue
-        if not _may_start_name(m["name"][0]):
+        entry = _roster_entry(line)
+        if entry is None:
+            role = None
             continue
-        at = m.start("name")
-        yield i, Mention(m["name"], m["post"], 0, len(para), at)
-        yield i, Mention(m["name"], role, 0, len(para), at)
+        name, _, posts, bracketed = entry
+        if inline:
+            role = head if bracketed and keep_roles else None
+        elif not bracketed:
+            role = None
+        at = len(raw) - len(raw.lstrip()) + (len(raw.strip()) - len(line))
+        for post in posts:
+            yield i, Mention(name, post, 0, len(raw), at)
+        if role:
+            yield i, Mention(name, role, 0, len(raw), at)
+
+
+_HEAD_END = re.compile(r"[，,。；;：:]")
+
+
+def name_and_post(head: str) -> tuple[str, str] | None:
+    """Split a name printed straight before its post: "彭沉雷副市长" -> (彭沉雷, 副市长),
+    "梁伟发省政府党组副书记" -> (梁伟发, 省政府党组副书记). The post must be a bare title or
+    begin as a body does (data/post_body_starts.txt), which settles the name's length."""
+    if not N.surname_at(head, 0) or _title_at(head, 0):
+        return None   # "常务副省长": a title, not 常务 + 副省长
+    bare, starts = _bare_titles(), _body_starts()
+    for n in (2, 3, 4):
+        if not N.is_name_shape(head, 0, n):
+            continue
+        name, post = head[:n], head[n:]
+        if (post in bare or post.startswith(starts)) and is_post(post) and is_full_name(name):
+            return name, post
+    return None
+
+
+@lru_cache(maxsize=1)
+def _body_starts() -> tuple[str, ...]:
+    return tuple(lexicon("post_body_starts.txt"))
+
+
+def _concurrent(clause: str) -> str | None:
+    """The post of "兼市公安局局长" / "兼任省公安厅厅长", or None."""
+    if not clause.startswith("兼"):
+        return None
+    post = clause[2:] if clause.startswith("兼任") else clause[1:]
+    return post if is_post(post) else None
+
+
+def header_mentions(lines: list[str]) -> Iterator[tuple[int, Mention]]:
+    """(line index, mention) for the headers of a division of work, lines as printed:
+    "陈寅常务副市长" or "梁伟发省政府党组副书记，兼任省公安厅厅长。" (name and post opening the
+    line, a 兼 clause after it) and a following "兼市公安局局长，负责…" line; a name alone on
+    a line, then "省长，主持…" or "副省长兼任省公安厅厅长，负责…"."""
+    person: str | None = None   # the person of the header line just read
+    lone = False                # that header was a name alone
+    for i, raw in enumerate(lines):
+        if person is None and not N.surname_at(raw.lstrip(), 0):
+            continue   # neither a header nor the line after one
+        # Only the line's first clauses are read: despace them, not the whole line.
+        clauses = _HEAD_END.split(raw[:60].replace(" ", ""))
+        line = raw if len(raw) <= 8 else ""
+        if person is not None:
+            if lone:
+                parts = [p for p in _CONCURRENT.split(clauses[0]) if p]
+                posts = parts if parts and all(is_post(p) for p in parts) else []
+            else:
+                post = _concurrent(clauses[0])
+                posts = [post] if post else []
+            for p in posts:
+                yield i, Mention(person, p, 0, len(raw), 0)
+        person, lone = None, False
+        line = line.replace(" ", "")
+        if line and len(line) <= 4 and is_full_name(line):
+            person, lone = line, True
+            continue
+        head = clauses[0]
+        found = name_and_post(head) if len(head) <= 24 else None
+        if not found:
+            continue
+        person = found[0]
+        for post in _posts_of(found[1]) or [found[1]]:   # "…副主任兼秘书局局长": two posts
+            yield i, Mention(person, post, 0, len(raw), 0)
+        for c in clauses[1:]:
+            post = _concurrent(c)
+            if post:
+                yield i, Mention(person, post, 0, len(raw), 0)
+
+
+#: "（posts）" after a name inside running text: anchored on the bracket, the name is read
+#: back to the pause or colon before it.
+_INLINE_BRACKET = re.compile(r"[（(]([^（）()]{2,60})[)）]")
+_PAUSE = "：:、，,；;。"
+
+
+def bracket_mentions(s: str) -> Iterator[Mention]:
+    """Roster entries run into a sentence, in a despaced passage: "组长：张顺彩（市政府副市长），
+    副组长：周华驹（市政府副秘书长）、洪耀坚（市卫生局局长）": a name right after a pause or a
+    role's colon, and its posts in brackets."""
+    if "（" not in s and "(" not in s:
+        return
+    for m in _INLINE_BRACKET.finditer(s):
+        k = m.start()
+        for a in (k - 3, k - 2, k - 4):
+            if a >= 0 and (a == 0 or s[a - 1] in _PAUSE) and is_full_name(s[a:k]):
+                for post in _posts_of(m[1]) or ():
+                    yield Mention(s[a:k], post, a, m.end(), a)
+                break
+
+
+_FORMER = re.compile(r"曾任|历任")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+
+
+def former_mentions(s: str) -> Iterator[Mention]:
+    """Posts held before, in a despaced passage: "马志强，男，汉族，…，曾任山西省忻州市忻府区委书记
+    等职" (the person opens the sentence) or "张三曾任…"."""
+    if "任" not in s:
+        return
+    for m in _FORMER.finditer(s):
+        person_at = None
+        found = _name_before(s, m.start(), ())
+        if found is not None:
+            person_at = (found[0], m.start())
+        else:
+            starts = [e.end() for e in _SENTENCE_END.finditer(s, 0, m.start())]
+            a = starts[-1] if starts else 0
+            for n in N.name_lengths(s, a):
+                if s[a + n : a + n + 1] in ("，", ",") and is_full_name(s[a : a + n]):
+                    person_at = (a, a + n)
+                    break
+        if person_at is None:
+            continue
+        tail = _HEAD_END.split(s[m.end() : m.end() + 80], maxsplit=1)[0]
+        tail = re.sub(r"(?:等)?职务?$", "", tail).removesuffix("等")
+        for post in (p for p in tail.split("、") if p):
+            if is_post(post):
+                a, b = person_at
+                yield Mention(s[a:b], post, a, m.end() + len(tail), a)
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -350,17 +639,61 @@ def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
 # --- the extractor ----------------------------------------------------------------------
 
 
+#: Line ends after which the next printed line stands on its own, even where the layout
+#: joined it to the line before ("…组成人员如下：" + "组  长：龚　正  市长"; a roster entry
+#: "组 长:张顺彩(市政府副市长)" + "副组长:").
+_LINE_END = re.compile(r"[。：:；;！？!?)）]")
+
+
+def printed_lines(issue: Issue, a: int, b: int) -> list[tuple[int, int]]:
+    """The paragraph text[a:b] cut where a printed line starts after a sentence or a roster
+    entry ends, or starts as a roster entry does ("副组长：", "孔绍逊 中央办公厅…"): the
+    lines a roster or a division of work prints one entry each."""
+    line_of, text = issue.line_of, issue.text
+    if line_of[a] == line_of[b - 1]:
+        return [(a, b)]
+    cuts = {m.end() for m in _LINE_END.finditer(text, a, b)}
+    segment = text[a:b]
+    if "：" in segment or ":" in segment:
+        cuts.update(m.start() for m in _role_label_regex().finditer(text, a, b))
+    if _ENTRY_START.match(text, a, b):
+        # A long roster line joined to the next: "…组委会主席" + "孔绍逊 中央办公厅副主任…":
+        # a line of the paragraph that starts as an entry does.
+        for m in _SPACE.finditer(text, a, b):
+            q = m.start()
+            cuts.update(c for c in (q - 4, q - 3, q - 2, q - 1) if _ENTRY_START.match(text, c, b))
+    out, s = [], a
+    for p in sorted(cuts):
+        if s < p < b and line_of[p] != line_of[p - 1]:
+            out.append((s, p))
+            s = p
+    out.append((s, b))
+    return out
+
+
+#: Where a roster entry "name post" may start: a name (padded or not) and a space.
+_ENTRY_START = re.compile(r"[\u4e00-\u9fff](?:[\u4e00-\u9fff]{1,3}| [\u4e00-\u9fff]) [\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _role_label_regex() -> re.Pattern:
+    """A roster role and its colon, as printed ("组  长：", "副组长:")."""
+    roles = sorted(_words()[3], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(" ?".join(map(re.escape, r)) for r in roles) + ") ?[：:]")
+
+
 def extract(issue: Issue) -> Iterator[PersonPost]:
-    seen: set[tuple[str, str]] = set()
     year = issue.gazette.year
     dmonth = diary_month(issue)
+    found: list[tuple[int, int, Mention, str | None]] = []   # (text start, end, mention, date)
+    lines: list[tuple[int, int]] = []
     for section in issue.sections:
         if section.kind in ("personnel", "catalog", "colophon", "statistics"):
             continue
-        spans = [despaced(issue.text, a, b) for a, b in issue.paragraphs(section.start, section.end)]
+        paragraphs = list(issue.paragraphs(section.start, section.end))
         day: int | None = None
-        found: list[tuple[Span, Mention, str | None]] = []
-        for sp in spans:
+        for a, b in paragraphs:
+            sp = despaced(issue.text, a, b)
             if section.kind == "diary":
                 m = _DAY_HEADING.match(sp.text)
                 if m:
@@ -372,13 +705,30 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             news_date = _iso(year, int(m["m"]), int(m["d"])) if m and section.kind not in ("documents", "policy") else None
             date = _iso(year, dmonth, day) if section.kind == "diary" and day else news_date
             for mention in mentions(sp.text):
-                found.append((sp, mention, date))
-        for i, mention in group_mentions([sp.text for sp in spans]):
-            found.append((spans[i], mention, None))
-        for sp, mention, date in found:
-            key = (mention.person, mention.post)
-            if key in seen:
-                continue
-            seen.add(key)
-            a, b = sp.origin(mention.start, mention.end)
-            yield PersonPost(person=mention.person, post=mention.post, source=issue.source(a, b, EXTRACTOR), date=date)
+                found.append((*sp.origin(mention.start, mention.end), mention, date))
+            for mention in former_mentions(sp.text):
+                found.append((*sp.origin(mention.start, mention.end), mention, None))
+            for mention in bracket_mentions(sp.text):
+                found.append((*sp.origin(mention.start, mention.end), mention, None))
+        if section.kind != "diary":
+            # Sections are read as one flow of lines: a header's name may end one section and
+            # its post start the next ("林少春" / "常务副省长，负责…").
+            lines.extend(ab for a, b in paragraphs for ab in printed_lines(issue, a, b))
+    for i, mention in group_mentions([issue.text[a:b] for a, b in lines], input_kind(issue) == "issue"):
+        found.append((lines[i][0], lines[i][1], mention, None))
+    for i, mention in header_mentions([issue.text[a:b] for a, b in lines]):
+        found.append((lines[i][0], lines[i][1], mention, None))
+    # "陈伟俊书记" restates a post the text already gives in full (市委书记): only a title of
+    # address with no fuller post of that person is recorded (李希书记).
+    posts_of: dict[str, set[str]] = {}
+    for _, _, mention, _ in found:
+        posts_of.setdefault(mention.person, set()).add(mention.post)
+    seen: set[tuple[str, str]] = set()
+    for a, b, mention, date in found:
+        key = (mention.person, mention.post)
+        if key in seen:
+            continue
+        if mention.address and any(p != mention.post and p.endswith(mention.post) for p in posts_of[mention.person]):
+            continue
+        seen.add(key)
+        yield PersonPost(person=mention.person, post=mention.post, source=issue.source(a, b, EXTRACTOR), date=date)

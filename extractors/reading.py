@@ -1,8 +1,10 @@
 """Reading a gazette file from disk: bytes in, text out, or a clear refusal.
 
-In: a path. Out: the decoded text with line ends unified, or `InputError` naming the file and
-the problem. Chinese government text is often GB18030/GBK rather than UTF-8, so those are
-detected and decoded; anything that is binary, empty or undecodable is refused, never guessed.
+In: a path. Out: its bytes (`read_bytes`) or the decoded text with line ends unified
+(`read_text`), or `InputError` naming the file and the problem (extractors/sources.py reads
+PDFs and web pages on top of these). Chinese government text is often GB18030/GBK rather
+than UTF-8, so those are detected and decoded; anything that is binary, empty or
+undecodable is refused, never guessed.
 """
 from __future__ import annotations
 
@@ -43,7 +45,8 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: str | Path) -> str:
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, or `InputError` if it is missing, a directory, too large or unreadable."""
     p = Path(path)
     if not p.exists():
         raise InputError(p, "no such file")
@@ -53,7 +56,10 @@ def read_text(path: str | Path) -> str:
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise InputError(p, f"file is {size:,} bytes; larger than the {MAX_BYTES:,}-byte limit for one issue")
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise InputError(p, f"cannot read: {exc.strerror}") from None
-    return decode(data, p)
+
+
+def read_text(path: str | Path) -> str:
+    return decode(read_bytes(path), path)

@@ -1,7 +1,7 @@
 """Typed records that extractors yield, each carrying the `Source` it was read from.
 
 In: nothing (this module only defines shapes). Out: frozen dataclasses that the graph
-layer maps to RDF and that `govkg extract` writes as the JSON of shared/eval/SCHEMA.md.
+layer maps to RDF and that `govkg extract` writes as the JSON of docs/SCHEMA.md.
 
 A record never holds RDF or IRIs: it says what the gazette says, as printed, plus where.
 """
@@ -16,7 +16,8 @@ class Source:
     """Where a fact was read: issue, enclosing document, source lines and the exact quote.
 
     `start`/`end` are offsets into the issue's normalized text (Issue.text); `line` and
-    `end_line` are 1-based lines of the original file; `quote` is Issue.text[start:end].
+    `end_line` are 1-based lines of the original file (of its text, for a PDF or web page);
+    `page` is the PDF page of `line`; `quote` is Issue.text[start:end].
     """
 
     issue: str            # the issue key (see layout.Issue.key)
@@ -27,6 +28,7 @@ class Source:
     quote: str
     extractor: str
     document: str | None = None   # doc number (or title) of the enclosing document, if any
+    page: int | None = None       # page of the input PDF the fact was read on (line's page), if known
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,8 @@ def to_json(record: Any) -> dict[str, Any]:
         value = getattr(record, f.name)
         if f.name == "source":
             out["line"] = value.line
+            if value.page is not None:
+                out["page"] = value.page
             out["quote"] = value.quote
             continue
         if isinstance(value, Source):      # a second source (a document's signature)

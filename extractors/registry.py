@@ -2,7 +2,7 @@
 
 In: a normalized `Issue`. Out: `extract_all(issue)` runs every registered extractor and
 returns {section name: [records]}; `schema_json(issue, found)` is the JSON object of
-shared/eval/SCHEMA.md for the issue.
+docs/SCHEMA.md for the issue.
 
 Each extractor is a module with `extract(issue) -> Iterable[record]`; adding a kind of fact
 means adding a module and a line here, nothing else.
@@ -36,12 +36,25 @@ def extract_all(issue: Issue, only: Iterable[str] | None = None) -> dict[str, li
     return {name: list(EXTRACTORS[name](issue)) for name in names}
 
 
+def _input(issue: Issue, kind: str) -> dict[str, Any]:
+    """What the input was: its kind, and for a file read by extractors/sources.py its format,
+    SHA-256 (so a cited fact can be checked against the very file), whether any text was
+    recognised by OCR, and a web page's metadata."""
+    out: dict[str, Any] = {"kind": kind}
+    origin = issue.origin
+    if origin is not None:
+        out.update(format=origin.format, sha256=origin.sha256, ocr=origin.ocr)
+        if origin.metadata:
+            out["metadata"] = dict(sorted(origin.metadata.items()))
+    return out
+
+
 def schema_json(issue: Issue, found: dict[str, list[Any]]) -> dict[str, Any]:
     g = issue.gazette
     kind = input_kind(issue)
     out: dict[str, Any] = {
         "seed": issue.name,
-        "input": {"kind": kind},
+        "input": _input(issue, kind),
         # SCHEMA.md: a text that is not a gazette issue has an empty gazette object.
         "gazette": {"name": g.name, "year": g.year, "issue": g.issue, "total_issue": g.total_issue} if kind == "issue" else {},
     }

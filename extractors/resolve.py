@@ -219,24 +219,24 @@ class Resolver:
             for short, full in defined_short_forms(self.text):
                 self._aliases.setdefault(squash(self._expand(short)), (self._expand(full), "defined-short-form"))
         attested = [display(n) for n in self.attested if n and n.strip()]
-        full = {self._expand(c) for c, _ in self._aliases.values()}
+        full_names = {self._expand(c) for c, _ in self._aliases.values()}
         for old, new, _ in self._predecessors:
-            full |= {old, new}
+            full_names |= {old, new}
         for name in attested:
             m = _BRACKETED.match(name)
             if m:
                 main, alias = self._expand(m["main"]), self._second_name(m["main"], m["alias"])
                 self._aliases.setdefault(squash(alias), (main, "parenthesised-alias"))
                 self._aliases.setdefault(squash(self._expand(name)), (main, "parenthesised-alias"))
-                full.add(main)
+                full_names.add(main)
             else:
-                full.add(self._expand(name))
-        self._full_names = full
+                full_names.add(self._expand(name))
+        self._full_names = full_names
         self.attested = tuple(attested)
 
     @classmethod
     def for_issue(cls, issue, found: dict | None = None, alias_files: Iterable[str | Path] = (),
-                  jurisdiction: Jurisdiction | None = None) -> "Resolver":
+                  jurisdiction: Jurisdiction | None = None) -> Resolver:
         """A resolver for one `Issue` and its extracted records ({section: [records]}).
         Short forms expand within the text's jurisdiction (extractors/jurisdiction.py: the
         gazette's name, the signing bodies, the number, the organs a report names); when
@@ -252,7 +252,7 @@ class Resolver:
             jurisdiction=jurisdiction,
         )
 
-    def within(self, jurisdiction: Jurisdiction | None) -> "Resolver":
+    def within(self, jurisdiction: Jurisdiction | None) -> Resolver:
         """The same names resolved within another jurisdiction (a document of the issue signed
         by another government: a county's notice in a city's gazette)."""
         if jurisdiction is None or (self.jurisdiction and jurisdiction.code == self.jurisdiction.code):

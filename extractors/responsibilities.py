@@ -55,13 +55,19 @@ EXTRACTOR = "responsibilities"
 
 _DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0}
-_CN_DATE_LINE = re.compile(r"^(?P<y>[〇零○O一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$")
+_CN_DATE_LINE = re.compile(
+    r"^(?P<y>[〇零○O一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$"
+)
 _OPEN, _CLOSE = "（(“《〈【", "）)”》〉】"
 #: Punctuation that ends the phrase before a leader's post ("根据分工，副市长张三…").
 _BOUNDARY = "。；;，,：:、！？!?\n （(“\"》"
 #: A summary that closes a list of bodies: "市残联等群众团体和部队" -> 市残联 | 部队.
 _SUMMARY = re.compile(r"等[^、，,（(]{0,8}?(?:单位|部门|团体|组织|机构|群团|企业)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Words that may stand before a duty verb opening a clause: "并负责", "增加联系" (never 不再).
+_VERB_LEAD = r"(?:并|同时|还|另|增加|新增)?"
+#: Negations before a duty verb: the clause states no duty, and ends the list before it.
+_VERB_NOT = r"(?:不再|暂不|不)"
 
 
 @functools.cache
@@ -81,7 +87,7 @@ def _verb_re() -> re.Pattern:
 @functools.cache
 def _clause_start() -> re.Pattern:
     """A duty verb that opens a clause: at a sentence's start or after a comma or colon."""
-    return re.compile(r"(?:^|(?<=[，,：:]))(?:并|同时|还|另)?(?:" + _verb_re().pattern + ")")
+    return re.compile(r"(?:^|(?<=[，,：:]))(?:" + _VERB_NOT + "|" + _VERB_LEAD + ")(?:" + _verb_re().pattern + ")")
 
 
 @functools.cache
@@ -239,7 +245,10 @@ def _is_verb_at(s: str, i: int) -> bool:
 
 
 def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
-    verb = _verb_re().match(clause, len(re.match(r"(?:并|同时|还|另)?", clause).group()))
+    if re.match(_VERB_NOT, clause):
+        return   # 不再分管市体育局: a duty taken away, not one held
+    opener = re.match(_VERB_LEAD, clause)    # matches at least the empty string
+    verb = _verb_re().match(clause, opener.end() if opener else 0)
     if not verb:
         return
     relation, start = _verbs()[verb.group()], verb.end()
@@ -255,10 +264,14 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
             return
         else:
             return   # 协助有关副市长工作: no area of his own
-    elif verb.group() in ("主持", "领导") and not clause.endswith("工作"):
-        return   # 主持召开会议: not a duty
-    label = re.match(r"(?:单位|部门)?[：: ]*", clause[start:])
-    start += label.end()   # 分管：区政府办公室、… / 联系单位：…
+    elif verb.group() in ("主持", "领导") and (
+        not clause.endswith("工作") or re.search(r"[，,、]|召开|会议", clause)
+    ):
+        return   # 主持召开市政府常务会议，部署…工作: not a duty; 主持…全面工作 is one object
+    if clause.startswith("工作中", start):
+        return   # "张三的分管工作中，…": the duties follow in clauses of their own
+    label = re.match(r"(?:单位|部门|工作(?:为|是|包括|有))?[：: ]*", clause[start:])
+    start += label.end() if label else 0   # 分管：区政府办公室、… / 联系单位：… / 分管工作为：…
     if clause.startswith("和", start) or clause.startswith("及", start):
         return   # 分管和联系单位：… does not say which is which
     rest = clause[start:]
@@ -387,6 +400,8 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
         j = v
         if text[j - 1:j] in ("：", ":", "，", ","):
             j -= 1
+        elif text[j - 1:j] == "的" and text.startswith("分管工作", v):
+            j -= 1   # 现任副市长张三的分管工作中，…
         if text[j - 2:j] == "同志":
             j -= 2
         dot = max(text.rfind(d, max(a, j - 11), j - 2) for d in NAME_DOTS)
@@ -407,10 +422,30 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
                     k -= 1
             prefix = re.sub(r"^(?:新任|现任|时任)", "", text[k:i])
             name = text[i:j]
+            if name in lexicon("division_not_names.txt"):
+                continue   # 校长全面负责…
             if (prefix and _is_post(prefix)) or (not prefix and name in known):
                 out.append(_Mention(name, k, v))
                 break
-    return out
+    for m in _none_re().finditer(text, a, b):
+        away = _away(text, a, m.start())
+        if away and not any(o.start <= away.start < o.duties for o in out):
+            out.append(away)
+    return sorted(out, key=lambda o: o.start)
+
+
+def _away(text: str, a: int, at: int) -> _Mention | None:
+    """The leader of a sentence that gives him no duties: "副市长张三在中央党校学习，暂不分工"
+    (post and name open the sentence, a word such as 在 or 因 follows the name)."""
+    s0 = max(text.rfind(c, a, at) for c in "。；;\n") + 1
+    s0 = max(s0, a)
+    for i in range(s0 + 2, min(at, s0 + 17)):
+        if not _is_post(re.sub(r"^(?:新任|现任)", "", text[s0:i])):
+            continue
+        for n in name_lengths(text, i):
+            if re.match(r"同志|[在赴到因，,：:]|挂职|参加|学习", text[i + n:i + n + 2]):
+                return _Mention(text[i:i + n], s0, i + n)
+    return None
 
 
 # --- regions -------------------------------------------------------------------------------
@@ -420,7 +455,7 @@ def _starts(issue: Issue) -> list[int]:
     """Offsets of the paragraphs that print a division word, outside the catalog."""
     text = issue.text
     catalog = issue.sections_of("catalog")
-    out = []
+    out: list[int] = []
     for m in re.finditer("分工", text):
         at = m.start()
         if not any(text.startswith(w, at - k) for w, k in _heading_words()):

@@ -22,7 +22,7 @@ MIN_CHANGED = 3
 
 @functools.cache
 def _converter():
-    import opencc   # imported on first use: most inputs are simplified and never need it
+    import opencc  # imported on first use: most inputs are simplified and never need it
 
     return opencc.OpenCC("t2s")
 

@@ -18,10 +18,18 @@ from .issue import Issue, Section
 from .patterns import DOC_NUMBER
 from .titleblocks import title_ends
 
-PERSONNEL_PREAMBLE = re.compile(r"^(?:市政府决定|市人民政府决定|[\u4e00-\u9fff]{0,12}政府决定[^：:]{0,8}|任命|免去|聘任|决定)[：:]")
+#: A line opening a list of personnel acts: a government's, a party committee's or a congress
+#: standing committee's decision ("市政府决定：", "经研究决定：", "中共某某市委决定：",
+#: "市人大常委会决定任命："), or a bare verb ("任命：", "免去：", "决定接受：").
+PERSONNEL_PREAMBLE = re.compile(
+    r"^(?:市政府决定|市人民政府决定|[\u4e00-\u9fff]{0,12}政府决定[^：:]{0,8}|任命|免去|聘任|决定"
+    r"|经?研究[，,]?决定|[\u4e00-\u9fff]{0,16}(?:党委|党工委|党组|常委会|市委|县委|区委)(?:研究)?决定[^：:]{0,8}"
+    r"|决定(?:任命|免去|聘任|接受))[：:]"
+)
 _NAME = r"[\u4e00-\u9fff·]{2,10}"
 PERSONNEL_ACT = re.compile(
     rf"^{_NAME}(?:、{_NAME})*(?:任|为|兼任|兼)\S|^{_NAME}的\S+职务|^免去|职务[；。]?$|（试用期一年）|^[\u4e00-\u9fff]{{2,4}}：\S+(?:；|。)?$"
+    rf"|^[\u4e00-\u9fff]{{2,4}}同志(?:任|为|不再担任)\S|辞去\S+职务"
 )
 DIARY_ITEM = re.compile(r"^(?:△|▲|\d{1,2}日\s*$|\d{1,2}日[△▲])")
 CATALOG_ROW = re.compile(rf"^{DOC_NUMBER.pattern}\s*\S")
@@ -168,5 +176,5 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
             last = sections[-1]
             sections[-1] = Section(last.kind, last.start, e, last.heading or heading)
         else:
-            sections.append(Section(kinds[i], s, e, heading))
+            sections.append(Section(kinds[i] or "documents", s, e, heading))
     return sections

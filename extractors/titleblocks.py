@@ -28,7 +28,6 @@ import re
 from .lexicons import lexicon
 from .patterns import DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace
 
-
 #: Words a document title ends with (the kind of document), from data/doc_kinds.txt.
 DOC_TYPES = lexicon("doc_kinds.txt")
 _TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:[（(][^）)]{{1,8}}[)）])?$")
@@ -170,14 +169,15 @@ def _has_head(title: str) -> bool:
 
 
 def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str]]:
-    blocks = []
+    blocks: list[tuple[int, int, str | None, str]] = []
     used: set[int] = set()
-    for i, (no, text, indent, _) in enumerate(lines):
+    for i, (_no, text, _indent, _) in enumerate(lines):
         if i in used or not DOC_NUMBER_LINE.match(text):
             continue
         number = canonical_doc_number(text)
         after = _title_after(lines, i)
         before = _title_before(lines, i)
+        run: tuple[list[int], str] | None
         if after and before:
             # A notice's title has a head (关于/印发); the name of its attached measure,
             # printed on the other side of the number, does not.
@@ -195,7 +195,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # Unnumbered blocks: a title printed right after a signature's date, or printed on top
     # of a document's addressee line ("各县（市、区）…：").
-    for i, (no, text, indent, _) in enumerate(lines):
+    for i, (_no, text, indent, _) in enumerate(lines):
         if i in used or (i > 0 and (i - 1) in used):
             continue
         # Cheap tests first (this loop visits every line): a block that starts here starts
@@ -233,10 +233,10 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # A law or regulation a people's congress passed has a title without 关于/印发 and the
     # session that passed it under it: "陕西省机关运行保障条例" / "（2025年7月30日…会议通过）".
-    for p, (no, text, indent, _) in enumerate(lines):
+    for p, (_no, text, _indent, _) in enumerate(lines):
         if p in used or not PASSED_LINE.match(text):
             continue
-        idxs: list[int] = []
+        idxs = []
         k = p - 1
         while k >= 0 and len(idxs) < 2 and k not in used and is_title_line(lines[k][1], lines[k][2]) \
                 and not (idxs and lines[k][1] == lines[idxs[0]][1]):    # a heading repeating the title
@@ -254,7 +254,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     # A number printed alone, with no title beside it (the title is elsewhere on the page):
     # lifted too, so that the sentence it interrupts reads on; its title is found by the
     # documents extractor.
-    for i, (no, text, indent, _) in enumerate(lines):
+    for i, (no, text, _indent, _) in enumerate(lines):
         if i not in used and DOC_NUMBER_LINE.match(text):
             used.add(i)
             blocks.append((no, no, canonical_doc_number(text), ""))
@@ -279,4 +279,4 @@ def _opens_addressees(lines: list[Line], i: int) -> bool:
         return False
     joined = "".join(t for _, t, _, _ in lines[i:i + 3])
     colon = re.search(r"[：:]", joined)
-    return bool(colon) and not re.search(r"[。；]", joined[: colon.start()])
+    return colon is not None and not re.search(r"[。；]", joined[: colon.start()])

@@ -32,7 +32,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from govkg.extractors.layout import Issue, load_issue
+from govkg.extractors.layout import Issue, check_input, load_issue
 from govkg.extractors.reading import InputError
 from govkg.extractors.registry import extract_all
 
@@ -86,7 +86,7 @@ def check_inputs(paths: Sequence[str | Path]) -> None:
     if not paths:
         raise InputError("<no files>", "no gazette files given and none bundled")
     for path in paths:
-        load_issue(path)
+        check_input(path)
 
 
 @dataclass

@@ -196,7 +196,7 @@ class _IssueMapper:
     def add_date(self, node: NamedNode, value: str | None, shared: bool = False) -> tuple | None:
         d = dated(value)
         add = self.share if shared else self.add
-        if d:
+        if d and value:
             add(node, GKG.date, d[0])
             add(node, GKG.datePrecision, d[1])
             if len(value) >= 7:
@@ -223,6 +223,9 @@ class _IssueMapper:
         self.add(node, GKG.line, src.line)
         self.add(node, GKG.endLine, src.end_line)
         self.add(node, GKG.extractor, src.extractor)
+        self.add(node, GKG.page, src.page)
+        if self.issue.origin is not None and self.issue.origin.ocr:
+            self.add(node, GKG.textOrigin, "recognised")
         quote, position = child_node(node, "quote"), child_node(node, "position")
         self.add(node, OA.hasSelector, quote)
         self.add(node, OA.hasSelector, position)
@@ -363,6 +366,13 @@ class _IssueMapper:
         if self.city:
             self.add(node, GKG.city, self.city)
         self.add(node, GKG.inputKind, input_kind(self.issue))
+        origin = self.issue.origin
+        if origin is not None:
+            # The file itself: its hash lets a reader check a cited fact against it.
+            self.add(node, GKG.fileSha256, origin.sha256)
+            self.add(node, GKG.inputFormat, origin.format)
+            self.add(node, GKG.textOrigin, "recognised" if origin.ocr else "read")
+            self.add(node, GKG.sourceUrl, origin.metadata.get("url"))
         if self.jurisdiction is not None:
             self.add(node, GKG.jurisdiction, self.jurisdiction_node(self.jurisdiction))
             self.add(node, GKG.jurisdictionRule, self.jurisdiction.rule)

@@ -50,17 +50,18 @@ class Vocabulary:
         self._subjects: dict[tuple[str, str], list[str]] = {}
         self._codes: dict[str, dict[str, str]] = {}
         for t in triples:
-            if isinstance(t.subject, ox.NamedNode):
+            if isinstance(t.subject, ox.NamedNode) and isinstance(t.object, (ox.Literal, ox.NamedNode)):
                 self._objects.setdefault((t.subject.value, t.predicate.value), []).append(t.object)
                 if isinstance(t.object, ox.NamedNode):
                     self._subjects.setdefault((t.predicate.value, t.object.value), []).append(t.subject.value)
         order = self._order
         self.edges: tuple[Edge, ...] = tuple(
-            Edge(term, self._text(term, GKG.edgeLabel, "zh"), self._text(term, GKG.edgeLabel, "en"), self.value(term, GKG.edgeColour))
+            Edge(term, self._text(term, GKG.edgeLabel, "zh"), self._text(term, GKG.edgeLabel, "en"),
+                 self.value(term, GKG.edgeColour) or "")
             for term in sorted(self._with(GKG.edgeLabel), key=order))
         self.nodes: tuple[NodeKind, ...] = tuple(
-            NodeKind(self.value(c, GKG.nodeKind), c, self.label(c, "zh"), self.label(c, "en"),
-                     self.value(c, GKG.nodeColour), self.value(c, GKG.nodeShape))
+            NodeKind(self.value(c, GKG.nodeKind) or "", c, self.label(c, "zh"), self.label(c, "en"),
+                     self.value(c, GKG.nodeColour) or "", self.value(c, GKG.nodeShape) or "")
             for c in sorted(self._with(GKG.nodeKind), key=order))
 
     # -- reading triples
@@ -132,7 +133,8 @@ class Vocabulary:
         a stored query needs to read an act's kind from its class."""
         keep = {RDFS.subClassOf.value, GKG.recordCode.value, GKG.tenureEffect.value}
         coded = {s for (s, p) in self._objects if p == GKG.recordCode.value}
-        return sorted((t for t in self.triples if t.subject.value in coded and t.predicate.value in keep), key=str)
+        return sorted((t for t in self.triples if isinstance(t.subject, ox.NamedNode)
+                       and t.subject.value in coded and t.predicate.value in keep), key=str)
 
 
 def _iri(term: str | ox.NamedNode) -> str:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from tests.helpers import load_seed, seed_file
 
 from govkg.cli import main
 from govkg.extractors.explain import markup, passage
+from tests.helpers import load_seed, seed_file
 
 
 def _line_of(prefix: str, startswith: str) -> int:

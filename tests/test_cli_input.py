@@ -9,11 +9,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from tests.helpers import seed_file
 
 from govkg.cli import main
 from govkg.extractors.layout import load_issue
 from govkg.extractors.reading import InputError, decode
+from tests.helpers import seed_file
 
 
 def run(*args):
@@ -50,7 +50,7 @@ def test_missing_file_is_refused(tmp_path):
 
 def test_undecodable_bytes_are_refused_not_guessed():
     with pytest.raises(InputError, match="not UTF-8 or GB18030"):
-        decode("温州市人民政府".encode("utf-8") + b"\x80\x80\xff", "x.txt")
+        decode("温州市人民政府".encode() + b"\x80\x80\xff", "x.txt")
 
 
 @pytest.mark.parametrize("encode", [

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from tests.helpers import seed_file
 
 from govkg.cli import main
+from tests.helpers import seed_file
 
 
 def build_and_export(tmp_path, name, files, *extra):

@@ -1,6 +1,7 @@
 """Command modules of the `govkg` CLI.
 
-Each module here defines click commands and lists them in a module-level `COMMANDS`;
-`govkg.cli` adds every listed command to the `govkg` group, so a new command needs no
-edit to cli.py.
+Each module here defines click commands; `govkg.cli.COMMAND_MODULES` names the module of
+every command, which is imported only when that command runs (or `--help` lists it). A command
+module imports what it needs (spaCy, networkx, the store) inside its commands or from light
+modules, so that starting one command does not load every other's libraries.
 """

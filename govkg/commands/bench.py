@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import click
 
-from govkg.graph import bench as benchmarks
-
 
 @click.command()
 @click.option("--repeat", default=3, show_default=True, help="timed runs per figure (the best is kept)")
@@ -24,6 +22,8 @@ def bench(repeat: int, scales: str, query_triples: int, workers: int, quick: boo
       govkg bench --quick
       govkg bench --scales 1,10,100 --query-triples 10000000
     """
+    from govkg.graph import bench as benchmarks  # the extractors, spaCy and the store, for this command only
+
     if quick:
         scales, query_triples = "1,10", min(query_triples, 1_000_000)
     factors = [int(x) for x in scales.split(",") if x.strip()]

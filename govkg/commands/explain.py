@@ -12,8 +12,6 @@ from pathlib import Path
 
 import click
 
-from govkg.extractors.explain import passage, render_html, render_text
-from govkg.extractors.layout import load_issue
 from govkg.extractors.reading import InputError
 
 
@@ -34,6 +32,10 @@ def explain(file: Path, line: int, lines: int, output: Path | None):
       govkg explain gazette.txt --line 7356 --lines 6
       govkg explain gazette.txt --line 7356 -o passage.html
     """
+    # spaCy loads here, for the one command that runs its pipeline on a passage.
+    from govkg.extractors.explain import passage, render_html, render_text
+    from govkg.extractors.layout import load_issue
+
     issue = load_issue(file)
     if line > len(issue.lines):
         raise InputError(file, f"line {line} is beyond the end of the file ({len(issue.lines)} lines)")

@@ -1,5 +1,5 @@
 """The appointments extractor (人事任免): one inline case per sentence form, real passages of
-the seeds, and whole-issue floors scored by shared/eval/score.py against the gold."""
+the seeds, and whole-issue floors scored by the rules of docs/SCHEMA.md against the reference answers."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,9 @@ import pytest
 from tests.helpers import GOLD, load_seed, scorer
 
 from govkg.extractors import appointments
+from govkg.extractors.act_grammar import act_windows
 from govkg.extractors.appointments import parse_acts, split_post
+from govkg.extractors.layout import normalize
 from govkg.extractors.nlp import recognise
 from govkg.extractors.records import to_json
 
@@ -76,9 +78,10 @@ def test_government_decides_to_remove_preamble():
     ]
 
 
-def test_preamble_inside_the_clause_with_pinren_is_other():
+def test_preamble_inside_the_clause_with_pinren_is_appoint():
+    # SCHEMA.md: 聘任 is an appointment
     assert acts("市人民政府决定聘任李四为温州市人民政府参事；") == [
-        ("李四", "other", "温州市人民政府", "参事", None),
+        ("李四", "appoint", "温州市人民政府", "参事", None),
     ]
 
 
@@ -225,3 +228,252 @@ def test_heading_words_inside_a_line_are_not_dropped():
     # noise is dropped only where the heading stands on its own line
     got = acts("张三任温州市某某人事任免办公室主任；", noise=("某某人事任免",))
     assert got == [("张三", "appoint", "温州市某某人事任免办公室", "主任", None)]
+
+
+# --- prose: 人大常委会 news, party notices, single documents of other places -------------------
+# Each excerpt is a short passage of a real public text (news reports of 人大常委会 sessions and
+# 任免 notices); `prose` reads it as the extractor reads a text that is not a gazette issue.
+
+def prose(text: str) -> list[tuple]:
+    doc = recognise(text)
+    return [(a.person, a.action, a.organization, a.post, a.qualifier) for a in doc._.acts]
+
+
+def test_prose_act_inside_an_ordinary_sentence():
+    # 台州市路桥区人大常委会 news
+    text = "会议听取和审议了区长提请的人事任职议案,以无记名投票的方式,通过了人事任职事项,决定任命蔡建军为台州市路桥区人民政府副区长。"
+    assert prose(text) == [("蔡建军", "appoint", "台州市路桥区人民政府", "副区长", None)]
+
+
+def test_prose_resignation_accepted_and_acting_head_as_a_post():
+    # 天津滨海新区人大常委会 news: 接受…辞去 is `other`; 代理区长 takes the body before it
+    text = ("会议接受宗国英辞去滨海新区人民政府区长职务的请求。\n"
+            "会议任命张勇为滨海新区人民政府副区长、代理区长;任命张铁军为滨海新区人民政府副区长;"
+            "任命曹金秋为滨海新区人民政府秘书长,会议还通过了其他人事任免事项。")
+    assert prose(text) == [
+        ("宗国英", "other", "滨海新区人民政府", "区长", None),
+        ("张勇", "appoint", "滨海新区人民政府", "副区长", None),
+        ("张勇", "appoint", "滨海新区人民政府", "代理区长", None),
+        ("张铁军", "appoint", "滨海新区人民政府", "副区长", None),
+        ("曹金秋", "appoint", "滨海新区人民政府", "秘书长", None),
+    ]
+
+
+def test_prose_one_acceptance_for_several_resignations():
+    # 遂宁 news: each "X辞去…职务" after one 接受
+    text = ("会议决定接受杨自力辞去市人民政府市长职务、邓为辞去市人民政府副市长职务、"
+            "熊隆东辞去市监察委员会主任职务的请求。")
+    assert prose(text) == [
+        ("杨自力", "other", "市人民政府", "市长", None),
+        ("邓为", "other", "市人民政府", "副市长", None),
+        ("熊隆东", "other", "市监察委员会", "主任", None),
+    ]
+
+
+def test_prose_and_decided_to_be_acting_carries_person_and_body():
+    # 遂宁 news: "并决定为代理主任" (the person and the body of the act before)
+    assert prose("会议决定任命谭晓政为市监察委员会副主任,并决定为代理主任。") == [
+        ("谭晓政", "appoint", "市监察委员会", "副主任", None),
+        ("谭晓政", "appoint", "市监察委员会", "代理主任", None),
+    ]
+
+
+def test_prose_qi_refers_to_the_person_of_the_sentence():
+    # 中山 news: 接受其辞去 … 的请求; a removal in the next sentence
+    text = "会议经表决,决定任命陈晖东为中山市人民政府副市长,接受其辞去中山市人大常委会副主任职务的请求。免去刘云梅的中山市人民政府副市长职务。"
+    assert prose(text) == [
+        ("陈晖东", "appoint", "中山市人民政府", "副市长", None),
+        ("陈晖东", "other", "中山市人大常委会", "副主任", None),
+        ("刘云梅", "remove", "中山市人民政府", "副市长", None),
+    ]
+
+
+def test_prose_removal_without_de_and_body_printed_short():
+    # 泉州 news: no 的 between the name and the body; "的职务" ends the list
+    assert prose("免去卢炳椿泉州市人民政府副市长、市公安局局长的职务;") == [
+        ("卢炳椿", "remove", "泉州市人民政府", "副市长", None),
+        ("卢炳椿", "remove", "市公安局", "局长", None),
+    ]
+
+
+def test_prose_acting_with_title_before_the_name():
+    # 泉州 news: "副市长X代理…市长职务" is an appointment as 代理市长
+    assert prose("泉州市人民政府副市长王永礼代理泉州市人民政府市长职务。") == [
+        ("王永礼", "appoint", "泉州市人民政府", "代理市长", None)]
+
+
+def test_prose_acting_with_title_after_the_name():
+    # 北京通州 news
+    assert prose("会议以按表决器表决方式,决定郑皓副区长代理通州区人民政府区长职务。郑皓进行了宪法宣誓。") == [
+        ("郑皓", "appoint", "通州区人民政府", "代理区长", None)]
+
+
+def test_prose_named_persons_of_a_longer_list():
+    # 北京通州 news: "甲、乙、丙等18人为…": the named persons; 被任命人员 is no act
+    text = "会议以无记名投票方式,任命李春雨、何娇、徐莉等18人为通州区人民法院审判员。赵玉影为被任命人员颁发任命书。"
+    assert [r[0] for r in prose(text)] == ["李春雨", "何娇", "徐莉"]
+    assert {r[1:] for r in prose(text)} == {("appoint", "通州区人民法院", "审判员", None)}
+
+
+def test_prose_name_without_a_listed_surname_before_tongzhi():
+    # 常州武进 news: 恽 is a rare surname; 同志 and 接受…辞去 fix the name
+    text = "会议审议了人事任免案,决定接受恽淇丞同志辞去常州市武进区人民政府区长职务的请求,并报常州市武进区第十七届人民代表大会第五次会议备案。"
+    assert prose(text) == [("恽淇丞", "other", "常州市武进区人民政府", "区长", None)]
+
+
+def test_prose_minority_name_and_deputy_resignations_are_not_acts():
+    # 嘉兴南湖 news: a deputy (人大代表) resigning holds no post of an act
+    text = ("会议表决通过了有关人事事项,决定免去阿卜杜吉力力·阿卜来提的嘉兴市南湖区人民政府副区长职务。"
+            "接受金静、夏峰、徐静辞去嘉兴市南湖区第十届人大代表职务,并由嘉兴市南湖区人民代表大会常务委员会予以公告。")
+    assert prose(text) == [("阿卜杜吉力力·阿卜来提", "remove", "嘉兴市南湖区人民政府", "副区长", None)]
+
+
+def test_prose_by_election_headline_and_ceremony_give_no_acts():
+    # 珠海金湾 news: the headline restates the act (the body gives it in full), 补选 elects a
+    # deputy, 颁发任命书 is a ceremony
+    text = ("祝庆盟任金湾区政府副区长\n"
+            "会议以无记名投票方式,补选黄丽娜为珠海市第九届人民代表大会代表。\n"
+            "▲区人大常委会主任吴文莱为祝庆盟颁发任命书\n"
+            "会议还决定了有关人事任免。会议决定任命祝庆盟为金湾区人民政府副区长。")
+    assert prose(text) == [("祝庆盟", "appoint", "金湾区人民政府", "副区长", None)]
+
+
+def test_prose_narrated_history_is_not_an_act():
+    # 山西 news: the removal is the act; the earlier appointment and 曾任 are history
+    text = ("省政府决定免去马志强的省太忻经济一体化发展促进中心副主任职务(终止试用期)。\n"
+            "马志强,男,汉族,1970年12月生,曾任山西省忻州市忻府区委书记等职,"
+            "去年8月31日被任命为省太忻经济一体化发展促进中心副主任(试用期一年),今年8月6日宣告被查。")
+    assert prose(text) == [("马志强", "remove", "省太忻经济一体化发展促进中心", "副主任", "终止试用期")]
+
+
+def test_prose_other_sentences_give_no_acts():
+    # seeds 002: "同志为" inside a slogan; a meeting chaired (主持会议 is no 主持…工作)
+    assert prose("坚决维护以习近平同志为核心的党中央权威和集中统一领导，") == []
+    assert prose("区人大常委会主任赵建国主持会议。区人民检察院代理检察长侯智列席会议。") == []
+
+
+def test_prose_party_notice_after_a_preamble():
+    # 平潭 党工委 notice: "经研究决定：" then "X同志任A、B，兼C，免去其D职务"; party titles whole
+    text = ("经研究决定：魏长春同志任平潭旅游股份有限公司党委书记、董事长、法人代表，"
+            "兼区旅游集团有限公司党委书记、董事长、总经理、法人代表，"
+            "免去其区党工委办公室（区管委会办公室）副主任职务；"
+            "万顺灿同志任平潭综合实验区国有资产运营管理有限公司党委书记，免去其岚城片区党工委副书记、开发管理局局长职务；"
+            "郑振彩同志任平潭旅游股份有限公司党委委员、纪委书记（试用期一年）。")
+    got = prose(text)
+    assert got[:3] == [("魏长春", "appoint", "平潭旅游股份有限公司", p, None) for p in ("党委书记", "董事长", "法人代表")]
+    assert ("魏长春", "concurrent", "区旅游集团有限公司", "总经理", None) in got
+    assert ("魏长春", "remove", "区党工委办公室（区管委会办公室）", "副主任", None) in got
+    assert ("万顺灿", "remove", "岚城片区", "党工委副书记", None) in got
+    assert ("万顺灿", "remove", "开发管理局", "局长", None) in got
+    assert got[-1] == ("郑振彩", "appoint", "平潭旅游股份有限公司", "纪委书记", "试用期一年")
+
+
+def test_prose_party_committee_members_and_no_longer_holding():
+    # 漳州 news: 委员、常委、书记 of a party committee; 不再担任; 提名为…候选人 is no post
+    text = ("宣布芗城区主要领导任免决定:胡栋良同志任中共漳州市芗城区委委员、常委、书记;"
+            "石振棋同志任中共漳州市芗城区委副书记,提名为漳州市芗城区人民政府区长候选人;"
+            "侯为东同志不再担任中共漳州市芗城区委书记、常委、委员职务。")
+    got = prose(text)
+    assert got[:3] == [("胡栋良", "appoint", "中共漳州市芗城区委", p, None) for p in ("委员", "常委", "书记")]
+    assert ("石振棋", "appoint", "中共漳州市芗城区委", "副书记", None) in got
+    assert not any(r[3].endswith("候选人") for r in got)
+    assert [r[3] for r in got if r[0] == "侯为东"] == ["书记", "常委", "委员"]
+    assert {r[1] for r in got if r[0] == "侯为东"} == {"remove"}
+
+
+def test_list_title_before_name_with_jianren():
+    # 漳州 news, under "…任免决定:": "市委常委X兼任…"
+    text = "宣布开发区主要领导任免决定:漳州市委常委沈志平兼任中共漳州市委古雷港经济开发区工作委员会委员、书记;"
+    assert prose(text) == [
+        ("沈志平", "concurrent", "中共漳州市委古雷港经济开发区工作委员会", "委员", None),
+        ("沈志平", "concurrent", "中共漳州市委古雷港经济开发区工作委员会", "书记", None),
+    ]
+
+
+def test_prose_removal_names_its_own_bodies_only():
+    # 锦州 news: after 免去其 a bare title is printed without its body (not the new post's body)
+    text = "宣布市委决定:梁秋同志任市生态环境局党组书记、局长,免去其党工委副书记、管委会主任职务;"
+    assert prose(text) == [
+        ("梁秋", "appoint", "市生态环境局", "党组书记", None),
+        ("梁秋", "appoint", "市生态环境局", "局长", None),
+        ("梁秋", "remove", None, "党工委副书记", None),
+        ("梁秋", "remove", "管委会", "主任", None),
+    ]
+
+
+def test_prose_list_after_a_preamble_in_a_congress_roster():
+    # 襄阳樊城 任命名单: the preamble ends the title line's text, the act needs no trigger
+    text = ("樊城区人民代表大会常务委员会任命名单 (2020年7月28日樊城区第六届人民代表大会常务委员会第二十六次会议通过) "
+            "决定任命: 余兴军为樊城区人民政府副区长。")
+    assert prose(text) == [("余兴军", "appoint", "樊城区人民政府", "副区长", None)]
+
+
+def test_prose_list_lines_below_a_preamble_line():
+    # 泉州 任免名单: preamble lines govern the lines below them
+    text = "会议决定:\n任命王永礼为泉州市人民政府副市长、代理市长。\n决定接受:\n康涛辞去泉州市人民政府市长职务;\n"
+    assert prose(text) == [
+        ("王永礼", "appoint", "泉州市人民政府", "副市长", None),
+        ("王永礼", "appoint", "泉州市人民政府", "代理市长", None),
+        ("康涛", "other", "泉州市人民政府", "市长", None),
+    ]
+
+
+def test_act_windows_skip_paragraphs_without_trigger_words():
+    text = "会议听取了工作报告。\n会议决定任命张勇为滨海新区人民政府副区长。\n会议要求抓好落实。"
+    (a, b), = act_windows(text)
+    assert text[a:b] == "会议决定任命张勇为滨海新区人民政府副区长。"
+
+
+def test_extract_records_an_act_stated_twice_once():
+    # 中山 news: the lead and the body state the same appointment
+    issue = normalize("9月29日下午,中山市十六届人大常委会第二十二次会议召开,决定任命陈晖东为中山市人民政府副市长。\n"
+                      "会议经表决,决定任命陈晖东为中山市人民政府副市长。\n")
+    rows = [(r.person, r.action, r.organization, r.post) for r in appointments.extract(issue)]
+    assert rows == [("陈晖东", "appoint", "中山市人民政府", "副市长")]
+
+
+# --- forms as SCHEMA.md states them (other, party organs) -----------------------------------
+
+def test_chairing_work_and_rank_promotion_are_other():
+    assert prose("经研究决定：张三同志主持市财政局工作。") == [("张三", "other", "市财政局", "主持工作", None)]
+    # 职级 is never part of a post; a rank names no body
+    assert prose("经研究，决定晋升赵六为一级调研员职级。") == [("赵六", "other", None, "一级调研员", None)]
+
+
+def test_party_branch_committee_is_the_body_of_its_discipline_member():
+    assert prose("经研究决定：陈七同志任中共温州市财政局机关支部委员会纪检委员。") == [
+        ("陈七", "appoint", "中共温州市财政局机关支部委员会", "纪检委员", None)]
+
+
+def test_proposals_and_pre_appointment_notices_are_not_acts():
+    assert prose("会议审议了市长关于提请任命张三为市财政局局长的议案。") == []
+    assert prose("会议根据市长的提请，决定任命张三为市财政局局长。") == [("张三", "appoint", "市财政局", "局长", None)]
+
+
+def test_qualifier_printed_as_a_piece_of_its_own():
+    assert prose("经研究决定：张三任市财政局局长，试用期一年。") == [("张三", "appoint", "市财政局", "局长", "试用期一年")]
+
+
+def test_approval_by_the_upper_committee():
+    # the 任免通知 template "经研究同意：×××同志任××职务"
+    assert prose("经研究，同意张三同志任市财政局党组书记。") == [("张三", "appoint", "市财政局", "党组书记", None)]
+    assert prose("经研究，同意李四同志辞去市财政局局长职务。") == [("李四", "other", "市财政局", "局长", None)]
+
+
+def test_mianzhi_heading_and_a_note_after_zhiwu():
+    assert prose("免职：\n王五的市教育局局长职务（另有任用）；") == [("王五", "remove", "市教育局", "局长", None)]
+
+
+def test_a_notice_that_only_says_tongzhi_ruxia_opens_no_list():
+    # 蔡甸 notice: "通知如下:" then tasks ("明确责任") — no names, no acts
+    text = ("2023年《区〈政府工作报告〉确定的主要目标任务责任分解方案》已报经区人民政府同意,现印发给你们,并就有关事项通知如下:\n"
+            "一、各责任单位要高度重视,切实加强领导,制订工作方案,明确责任,明确措施,明确时间节点,狠抓落实。")
+    assert prose(text) == []
+
+
+def test_acting_post_after_a_comma_names_the_government_after_daili():
+    # 杭州 (浙江在线, 2010): "决定任命邵占维为杭州市副市长,代理杭州市市长职务".
+    from govkg.extractors.act_grammar import split_post
+
+    assert split_post("代理杭州市市长") == ("杭州市", "代理市长")
+    assert split_post("济源市人民政府代理市长") == ("济源市人民政府", "代理市长")

@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.helpers import GOLD, load_seed, scorer
 
 from govkg.extractors import catalog, documents
 from govkg.extractors.catalog import link_catalog, read_rows
 from govkg.extractors.layout import normalize
 from govkg.extractors.patterns import despace
 from govkg.extractors.registry import extract_all, schema_json
+from tests.helpers import GOLD, load_seed, scorer
 
 
 @pytest.mark.parametrize("prefix", ["000", "004"])

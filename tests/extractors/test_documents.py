@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.helpers import GOLD, load_seed, scorer
 
 from govkg.extractors import documents
 from govkg.extractors.documents import (
@@ -20,6 +19,7 @@ from govkg.extractors.documents import (
 from govkg.extractors.layout import normalize
 from govkg.extractors.registry import extract_all, schema_json
 from govkg.extractors.titleblocks import find_title_blocks, is_issuer_line, title_ends
+from tests.helpers import GOLD, load_seed, scorer
 
 
 def _docs(prefix: str) -> dict:

@@ -1,10 +1,9 @@
 """Diary events (政府记事) on seed 004's 12月份市政府记事 and on inline diaries."""
 import functools
 
-from tests.helpers import load_seed
-
 from govkg.extractors import events
 from govkg.extractors.layout import normalize
+from tests.helpers import load_seed
 
 
 @functools.cache
@@ -70,3 +69,16 @@ def test_inline_diary_with_year_gets_iso_dates():
     )
     got = [(e.date, e.text) for e in events.extract(normalize(text))]
     assert got == [("2020-03-03", "市长张三参加全市会议。"), ("2020-03-12", "副市长赵六督查安全生产工作。")]
+
+
+def test_attendees_with_compound_surnames_and_acting_posts():
+    # Excerpts of 人大 news (泉州 2018) and a division of work (湖南 2013), as diary items.
+    text = (
+        "温州市人民政府公报（总第1期） 政务简讯\n"
+        "3月份市政府记事\n"
+        "3日\n"
+        "△ 副主任许文贵主持会议,副主任张建生、朱团能,秘书长欧阳秋虹出席会议。\n"
+        "△ 代省长杜家毫领导省政府全面工作。\n"
+    )
+    got = [e.attendees for e in events.extract(normalize(text))]
+    assert got == [("许文贵", "张建生", "朱团能", "欧阳秋虹"), ("杜家毫",)]

@@ -1,11 +1,10 @@
 """Whose government a text belongs to (extractors/jurisdiction.py), on real wording."""
 from __future__ import annotations
 
-from tests.helpers import load_seed
-
 from govkg.extractors import documents
 from govkg.extractors.jurisdiction import from_doc_number, from_government_named, leading_place, of_document, of_issue
 from govkg.extractors.layout import normalize
+from tests.helpers import load_seed
 
 
 def _jurisdiction(text: str):

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.helpers import extracted as all_extracted
-from tests.helpers import load_seed
 
 from govkg.extractors.layout import normalize
 from govkg.extractors.patterns import despace
 from govkg.extractors.registry import extract_all, schema_json
+from tests.helpers import extracted as all_extracted
+from tests.helpers import load_seed
 
 
 def extracted(prefix: str) -> dict:

@@ -2,6 +2,9 @@
 real passages of the seeds."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from tests.helpers import load_seed
 
 from govkg.extractors.nlp import LABELS, build_nlp, recognise
@@ -61,7 +64,25 @@ def test_personnel_mode_marks_org_and_post_of_each_act():
 
 
 def test_outside_personnel_mode_no_acts_are_read():
+    # "X任A" is an act only in a personnel list (or with 同志, or after a preamble)
     assert recognise("郑邦良任温州市人民政府办公室调研员；")._.acts == []
+
+
+def test_prose_acts_mark_persons_bodies_and_posts():
+    # a news sentence (广州日报, 人大常委会 session): the act and its spans, read by default
+    doc = recognise("会议经表决,决定任命胡浩为广州市人民政府副市长。")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("胡浩", "PERSON"), ("广州市人民政府", "ORG"), ("副市长", "POST")]
+    assert [(a.person, a.action) for a in doc._.acts] == [("胡浩", "appoint")]
+    assert recognise("会议经表决,决定任命胡浩为广州市人民政府副市长。", scan=False)._.acts == []
+
+
+def test_act_grammar_imports_neither_the_pipeline_nor_the_extractor():
+    # the grammar is shared by nlp.py and appointments.py: importing it alone loads neither
+    code = ("import sys, govkg.extractors.act_grammar; "
+            "print(any(m in sys.modules for m in ('govkg.extractors.nlp', 'govkg.extractors.appointments', 'spacy')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_personnel_section_of_000_labels():

@@ -2,11 +2,11 @@
 import json
 
 import pytest
-from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 from govkg.extractors import pairings
 from govkg.extractors.layout import normalize
 from govkg.extractors.records import to_json
+from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 
 def _f1(prefix: str) -> float:
@@ -218,3 +218,15 @@ def test_city_supports_a_county_of_another_city():
     # 中国江苏网 2017-09-19
     text = "自1995年起苏州市对口支援拉萨市林周县,在江苏省委、省政府的统一领导下,认真选派援藏干部。"
     assert _text(text) == [("苏州市", "林周县", "对口支援")]
+
+
+def test_two_places_that_sign_a_pairing_agreement_are_its_sides():
+    # 吕梁 (山西日报, 2010): 孝义市 and 石楼县 signed a 结对帮扶 agreement.
+    from govkg.extractors.layout import normalize
+    from govkg.extractors.pairings import extract
+
+    issue = normalize("孝义市、石楼县于2006年签订“结对帮扶”协议,在吕梁市乃至全省首开富县和贫县结对带动、和谐共赢之先河。\n", "x.txt")
+    assert [(p.a, p.b, p.kind) for p in extract(issue)] == [("孝义市", "石楼县", "other")]
+    # One of three places that sign together is not paired with another of them by 、 alone.
+    issue = normalize("今年5月,嘉善县与庆元县、九寨沟县共同签订了合作协议,共建“飞地抱团”强村产业园。\n", "x.txt")
+    assert ("庆元县", "九寨沟县") not in [(p.a, p.b) for p in extract(issue)]

@@ -3,11 +3,11 @@ import functools
 import json
 
 import pytest
-from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 from govkg.extractors import person_posts
 from govkg.extractors.layout import normalize
 from govkg.extractors.records import to_json
+from tests.helpers import GOLD, load_seed, scorer, seed_file
 
 
 @functools.cache
@@ -52,8 +52,11 @@ def test_a_verb_before_the_post_is_not_part_of_it():
 def test_a_post_printed_after_the_name():
     assert _posts("△孙维国副市长参加庆典。") == [("孙维国", "副市长")]
     assert _posts("深入贯彻落实习近平总书记关于深化改革的重要论述") == [("习近平", "总书记")]
-    # Bare 书记 after a name restates a post: not recorded.
-    assert _posts("陈伟俊书记指出，") == []
+    # Bare 书记 after a name is a title of address: read, marked, and kept by extract only
+    # when the text gives that person no fuller post (市委书记).
+    assert [(m.person, m.post, m.address) for m in person_posts.mentions("陈伟俊书记指出，")] == [("陈伟俊", "书记", True)]
+    assert _posts("全面落实李希书记调研清远讲话要求") == [("李希", "书记")]
+    assert _posts("县(市、区)长，纪委书记；") == []
 
 
 def test_a_listed_name_with_its_own_post_after_it_is_not_governed_by_the_first():
@@ -109,3 +112,173 @@ def test_a_paragraph_without_dateline_is_undated():
 def test_news_item_of_seed_004_is_dated():
     by_key = {(r.person, r.post): r for r in _records("004")}
     assert by_key[("付华", "国家档案局副局长")].date == "2019-12-12"
+
+
+# --- forms of other places' texts (excerpts of real public texts) -------------------------
+
+
+def _extracted(text: str):
+    return [(r.person, r.post) for r in person_posts.extract(normalize(text))]
+
+
+def test_post_name_verb_of_a_division_of_work():
+    # 湖南省人民政府领导成员工作分工 (2013), as reported.
+    assert _posts("常务副省长陈肇雄负责省政府常务工作。") == [("陈肇雄", "常务副省长")]
+    assert _posts("省长助理袁建尧分管“两烟”工作") == [("袁建尧", "省长助理")]
+    assert _posts("秘书长戴道晋负责省政府日常工作") == [("戴道晋", "秘书长")]
+
+
+def test_dai_is_the_acting_post_unless_a_name_stands_before_it():
+    assert _posts("代省长杜家毫领导省政府全面工作。") == [("杜家毫", "代省长")]
+    assert _posts("代市长项敏代表市政府作表态发言") == [("项敏", "代市长")]
+    # SCHEMA.md's "X代市长Y作报告": X acts on behalf of the mayor Y (names of a 2010 杭州 report).
+    assert _posts("受市长委托，副市长于辉达代市长邵占维作报告") == [("于辉达", "副市长"), ("邵占维", "市长")]
+    # 代理 is always the acting post.
+    assert _posts("决定任命邵占维为杭州市副市长,代理市长邵占维说") == [("邵占维", "代理市长")]
+
+
+def test_attendees_with_a_compound_surname():
+    assert _posts("副主任张建生、朱团能、曾巍、吴友才、蔡思红,秘书长欧阳秋虹出席会议。") == [
+        ("张建生", "副主任"), ("朱团能", "副主任"), ("曾巍", "副主任"), ("吴友才", "副主任"),
+        ("蔡思红", "副主任"), ("欧阳秋虹", "秘书长")]
+
+
+def test_a_verb_or_preposition_before_the_post_is_not_its_body():
+    assert _posts("受市委书记、市人大常委会党组书记、主任马正勇委托,") == [
+        ("马正勇", "市委书记"), ("马正勇", "市人大常委会党组书记"), ("马正勇", "主任")]
+    assert _posts("会议听取了上海市发展计划委员会主任李良园关于") == [("李良园", "上海市发展计划委员会主任")]
+    assert _posts("我市专门成立了以市委书记张美文为指挥长") == [("张美文", "市委书记")]
+    assert _posts("新任副省长黄宁生负责教育") == [("黄宁生", "副省长")]
+    assert sorted(_posts("会见了由新疆生产建设兵团第一师阿拉尔市党委书记、政委丁翊强率领的代表团")) == [
+        ("丁翊强", "政委"), ("丁翊强", "新疆生产建设兵团第一师阿拉尔市党委书记")]
+
+
+def test_reporters_are_not_officials():
+    assert _extracted("广州日报讯 (全媒体记者魏丽娜 通讯员穗仁宣)10月29日,市人大常委会主任王衍诗主持。") == [
+        ("王衍诗", "市人大常委会主任")]
+    assert _extracted("责任编辑:白子璐\n") == []
+
+
+def test_roster_with_names_and_posts_on_lines():
+    text = ("领导小组组成人员如下:\n组 长:龚 正 市长\n副组长:陈 寅 常务副市长\n汤志平 副市长\n"
+            "成 员:马春雷 市政府副秘书长、市发展改革委主任\n黄 融 市政府副秘书长\n余旭峰 青浦区区长\n"
+            "领导小组下设办公室(设在市规划资源局),办公室主任由徐毅松同志兼任。\n")
+    assert _extracted(text) == [
+        ("龚正", "市长"), ("陈寅", "常务副市长"), ("汤志平", "副市长"), ("马春雷", "市政府副秘书长"),
+        ("马春雷", "市发展改革委主任"), ("黄融", "市政府副秘书长"), ("余旭峰", "青浦区区长")]
+
+
+def test_roster_role_alone_on_its_line_then_bracketed_entries():
+    text = ("该领导小组由如下人员组成:\n组 长:\n刘惠祥(市委常委、常务副市长)\n副组长:\n梁为东(市政府副秘书长)\n"
+            "成 员:\n唐建明(市财政局副局长)\n")
+    assert _extracted(text) == [("刘惠祥", "市委常委"), ("刘惠祥", "常务副市长"), ("梁为东", "市政府副秘书长"),
+                                ("唐建明", "市财政局副局长")]
+
+
+def test_roster_roles_are_not_posts_outside_gazette_issues():
+    # 东府办函[2003]248号: the role on the entry's line; a body alone in brackets is no post.
+    text = ("领导小组成员名单如下:\n  组 长:张顺彩(市政府副市长)\n  副组长:\n  周华驹(市政府副秘书长)\n"
+            "  成员:\n  何伟森(市市政局)\n")
+    assert _extracted(text) == [("张顺彩", "市政府副市长"), ("周华驹", "市政府副秘书长")]
+    got = [(m.person, m.post) for _, m in person_posts.group_mentions(["组 长:张顺彩(市政府副市长)"], keep_roles=False)]
+    assert got == [("张顺彩", "市政府副市长")]
+
+
+def test_roster_entry_reader():
+    assert person_posts._roster_entry("龚 正 市长") == ("龚正", 0, ["市长"], False)
+    assert person_posts._roster_entry("朱芝松 市政府副秘书长、临港新片区管委会常务副主任")[2] == [
+        "市政府副秘书长", "临港新片区管委会常务副主任"]
+    # Division of work lines "name  duties" (温州 2020): no post is printed.
+    assert person_posts._roster_entry("姚高员 领导市政府全面工作。负责财政、") is None
+    assert person_posts._roster_entry("第一章 总 则") is None
+
+
+def test_division_of_work_headers():
+    text = ("具体分工如下:\n龚正市长\n领导市政府全面工作。\n舒庆副市长\n兼市公安局局长,负责公安、司法行政等工作。\n"
+            "彭沉雷副市长\n负责农业农村等工作。\n")
+    assert sorted(_extracted(text)) == sorted([("龚正", "市长"), ("舒庆", "副市长"), ("舒庆", "市公安局局长"), ("彭沉雷", "副市长")])
+
+
+def test_a_name_alone_on_a_line_then_its_post():
+    text = ("具体分工如下:\n马兴瑞\n省长,主持省政府全面工作。\n李春生\n副省长兼任省公安厅厅长,负责公安、司法方面工作。\n"
+            "陈云贤\n省政府党组成员,协助省长负责商务、口岸、自贸、侨务、金融工作。\n")
+    assert _extracted(text) == [("马兴瑞", "省长"), ("李春生", "副省长"), ("李春生", "省公安厅厅长"),
+                                ("陈云贤", "省政府党组成员")]
+
+
+def test_name_then_post_with_its_body_opening_a_line():
+    text = "具体分工如下:\n梁伟发省政府党组副书记,兼任省公安厅厅长。\n李容根省政府党组成员,省扶贫开发领导小组副组长,分管扶贫工作。\n"
+    assert _extracted(text) == [("梁伟发", "省政府党组副书记"), ("梁伟发", "省公安厅厅长"), ("李容根", "省政府党组成员")]
+    assert person_posts.name_and_post("常务副省长") is None
+
+
+def test_a_former_post():
+    text = "马志强,男,汉族,1970年12月生,曾任山西省忻州市忻府区委书记等职,去年8月31日被任命为省太忻经济一体化发展促进中心副主任(试用期一年)。\n"
+    assert _extracted(text) == [("马志强", "山西省忻州市忻府区委书记")]
+
+
+def test_a_title_of_address_is_kept_only_without_a_fuller_post():
+    text = ("省委常委、市委书记陈伟俊出席。\n△ 副市长殷志军陪同陈伟俊书记调研国家级自创区建设。\n"
+            "全面落实李希书记调研清远讲话要求。\n")
+    assert _extracted(text) == [("陈伟俊", "省委常委"), ("陈伟俊", "市委书记"), ("殷志军", "副市长"), ("李希", "书记")]
+
+
+def test_a_role_assigned_with_you_is_not_a_post_and_name():
+    # "办公室主任由X同志兼任" assigns a roster role: 由 starts no name.
+    assert _posts("领导小组下设办公室,办公室主任由徐毅松同志兼任。") == []
+    assert _posts("办公室主任由民政部部长李纪恒兼任;常务副主任由民政部副部长高晓兵兼任;") == [
+        ("李纪恒", "民政部部长"), ("高晓兵", "民政部副部长")]
+
+
+def test_adverbs_end_a_name():
+    assert _posts("习近平总书记先后4次对温州工作作出重要指示批示") == [("习近平", "总书记")]
+
+
+def test_report_byline_post_then_name():
+    text = ("温州市政府工作报告(2021年2月2日 姚高员)\n2021年2月2日在温州市第十三届人民代表大会第六次会议上\n"
+            "温州市市长 姚高员\n各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议,并请市政协委员和其他列席人员提出意见。\n")
+    assert _extracted(text) == [("姚高员", "温州市市长")]
+
+
+def test_national_roster_layout():
+    # 国办函〔2022〕33号: roles alone on their lines, names unpadded, 兼 inside an entry, ordinals.
+    text = ("二、组成人员\n组长:\n孙春兰 国务院副总理\n第一副组长:\n王勇 国务委员\n副组长:\n"
+            "苟仲文 体育总局局长、第19届亚运会组委会主席、第4届亚残运会组委会主席\n成员:\n"
+            "孔绍逊 中央办公厅副主任兼秘书局局长\n欧文汉 财政部部长助理\n")
+    assert _extracted(text) == [
+        ("孙春兰", "国务院副总理"), ("王勇", "国务委员"), ("苟仲文", "体育总局局长"),
+        ("苟仲文", "第19届亚运会组委会主席"), ("苟仲文", "第4届亚残运会组委会主席"),
+        ("孔绍逊", "中央办公厅副主任"), ("孔绍逊", "秘书局局长"), ("欧文汉", "财政部部长助理")]
+
+
+def test_printed_lines_split_a_joined_roster():
+    issue = normalize("成员:\n王浩 浙江省省长、第19届亚运会组委会主席、第4届亚残运会组委会主席\n孔绍逊 中央办公厅副主任兼秘书局局长\n")
+    lines = [issue.text[a:b] for p in issue.paragraphs() for a, b in person_posts.printed_lines(issue, *p)]
+    assert "孔绍逊 中央办公厅副主任兼秘书局局长" in lines
+
+
+def test_roster_entries_run_into_a_sentence():
+    s = "组长:张顺彩(市政府副市长),副组长:周华驹(市政府副秘书长)、洪耀坚(市卫生局局长)。领导小组办公室设在市卫生局(市爱卫办)。"
+    assert [(m.person, m.post) for m in person_posts.bracket_mentions(s)] == [
+        ("张顺彩", "市政府副市长"), ("周华驹", "市政府副秘书长"), ("洪耀坚", "市卫生局局长")]
+
+
+def test_words_that_look_like_names_after_a_title():
+    assert _posts("实行校长负责制,校长全面负责学校工作。") == []
+    assert _posts("24日,市委副书记、市长、市政府党组书记吴开华主持召开市政府党组会议") == [
+        ("吴开华", "市委副书记"), ("吴开华", "市长"), ("吴开华", "市政府党组书记")]
+
+
+def test_npc_session_attendees_and_guests():
+    # 浙江在线 2010-07-29 (杭州市十一届人大常委会第二十四次会议).
+    s = ("杭州市人大常委会主任王国平,副主任于辉达、顾树森、陈重华出席会议,市政协副主席张鸿建应邀参加会议。"
+         "受主任会议委托,秘书长俞宝祥作关于本次会议议程草案的说明。")
+    assert _posts(s) == [("王国平", "杭州市人大常委会主任"), ("于辉达", "副主任"), ("顾树森", "副主任"),
+                         ("陈重华", "副主任"), ("张鸿建", "市政协副主席"), ("俞宝祥", "秘书长")]
+    assert _posts("蔡奇市长因工作变动向会议提出书面辞职报告。") == [("蔡奇", "市长")]
+    assert _extracted("时报记者 张秉璐 杭州日报记者 傅一览\n") == []
+
+
+def test_a_longer_role_label_with_its_entry():
+    got = [(m.person, m.post) for _, m in person_posts.group_mentions(["第一副组长:王勇 国务委员"])]
+    assert got == [("王勇", "国务委员")]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from tests.helpers import load_seed
 from govkg.cli import main
 from govkg.extractors.resolve import (
     Place,
@@ -17,6 +16,7 @@ from govkg.extractors.resolve import (
     place_of,
     place_of_bodies,
 )
+from tests.helpers import load_seed
 
 WENZHOU = place_of("温州市人民政府公报")
 

@@ -402,3 +402,38 @@ def test_a_leader_page_name_then_post_line_then_labelled_duties_and_a_date_above
         ("张三", "liaises", "县红十字会"),
     ]
     assert {r.date for r in records} == {"2013-05-02"}
+
+
+def test_prose_of_a_leader_s_share_of_the_work():
+    # News wording of an adjusted division: "现任副市长X的分管工作中，…", "X的分管工作为：…";
+    # "不再分管" takes nothing away here and adds nothing.
+    text = (
+        "市政府领导分工调整后，现任副市长张三的分管工作中，增加联系市科协、市侨联，不再分管市体育局。\n"
+        "副市长李四的分管工作为：市教育局、市卫生健康委。\n"
+    )
+    assert _got(text) == [
+        ("张三", "liaises", "市科协"),
+        ("张三", "liaises", "市侨联"),
+        ("李四", "supervises", "市教育局"),
+        ("李四", "supervises", "市卫生健康委"),
+    ]
+
+
+def test_a_sentence_that_gives_a_leader_no_duties():
+    text = (
+        "市政府领导分工如下：\n"
+        "副市长张三在中央党校学习，暂不分工。\n"
+        "副市长李小明挂职期间不分管具体工作。\n"
+        "副市长王五负责教育工作。\n"
+    )
+    assert _got(text) == [("张三", "none", None), ("李小明", "none", None), ("王五", "responsible_for", "教育")]
+
+
+def test_chairing_a_meeting_and_an_adverb_after_a_post_are_no_duties():
+    # News of a meeting (温州 gazette, 政务动态) and an education rule, in a text that speaks of 分工.
+    text = (
+        "各部门要按照工作分工抓好落实。\n"
+        "12月2日，市委副书记、市长张三主持召开市政府常务会议，学习传达贯彻全国安全生产电视电话会议精神，部署安全生产及冬春火灾防控工作。\n"
+        "坚持和完善校长负责制，校长全面负责学校的教育教学和行政管理工作。\n"
+    )
+    assert _got(text) == []

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from tests.helpers import seed_file
 from govkg.extractors.reading import InputError
 from govkg.graph.build import build, bundled_issue_files, issue_graph_name
 from govkg.graph.store import VOCABULARY_GRAPH, GraphStore
 from govkg.graph.vocabulary import vocabulary
+from tests.helpers import seed_file
 
 EX = "http://example.org/"
 
@@ -72,7 +72,8 @@ def test_workers_give_the_same_store_as_serial(tmp_path):
 
 
 def test_quads_of_an_issue_must_share_one_graph():
-    q = lambda g: ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"), ox.NamedNode(EX + g))
+    def q(g):
+        return ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"), ox.NamedNode(EX + g))
     assert issue_graph_name([q("a"), q("a")]) == EX + "a"
     with pytest.raises(ValueError, match="one named graph"):
         issue_graph_name([q("a"), q("b")])

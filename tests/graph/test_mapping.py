@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import BlankNode, Literal
 
-from tests.helpers import load_seed
 from govkg.extractors.records import (
     Appointment,
     CatalogEntry,
@@ -21,7 +20,8 @@ from govkg.extractors.records import (
 from govkg.graph.build import issue_graph_name
 from govkg.graph.ids import ENTITIES_GRAPH, graph_node, issue_node, make_iri, make_node, sorted_nquads
 from govkg.graph.mapping import dated, issue_quads
-from govkg.graph.vocab import DCTERMS, ELI, GKG, OA, ORG, PROV, RDF, RDFS, TIME, XSD
+from govkg.graph.vocab import ELI, GKG, OA, ORG, PROV, RDF, RDFS, TIME, XSD
+from tests.helpers import load_seed
 
 #: The 行政区划代码 of 温州市, the jurisdiction of the bundled issues: persons are keyed within it.
 WENZHOU = "330300"

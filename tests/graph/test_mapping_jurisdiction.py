@@ -114,3 +114,20 @@ def test_text_date_from_page_metadata_or_dateline():
     assert text_date(["标题: 平潭综合实验区党工委关于魏长春等同志职务任免的通知", "发布时间: 2019-08-14 16:27"]) == "2019-08-14"
     assert text_date(["2018年7月27日，泉州市十六届人大常委会第七次会议召开。"]) == "2018-07-27"
     assert text_date(["会议决定任命张宏义同志为济源市人民政府代理市长。"]) is None
+
+
+def test_a_pdf_records_its_hash_format_and_each_facts_page():
+    import hashlib
+
+    from govkg.extractors.layout import load_issue
+    from tests.helpers import FIXTURES
+
+    path = FIXTURES / "inputs" / "397.pdf"
+    issue = load_issue(path)
+    quads = issue_quads(issue, extract_all(issue))
+    text_node = next(q.subject for q in quads if q.predicate == GKG.fileSha256)
+    assert [str(o.value) for o in _objects(quads, text_node, GKG.fileSha256)] == [hashlib.sha256(path.read_bytes()).hexdigest()]
+    assert [str(o.value) for o in _objects(quads, text_node, GKG.inputFormat)] == ["pdf"]
+    assert [str(o.value) for o in _objects(quads, text_node, GKG.textOrigin)] == ["read"]
+    pages = {int(q.object.value) for q in quads if q.predicate == GKG.page}
+    assert pages == {1}

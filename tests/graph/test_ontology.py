@@ -84,9 +84,9 @@ def test_code_never_spells_ontology_iris():
 
 
 def test_every_term_the_mapping_writes_is_declared(onto):
-    from tests.helpers import load_seed
     from govkg.extractors.registry import extract_all
     from govkg.graph.mapping import issue_quads
+    from tests.helpers import load_seed
 
     issue = load_seed("004")
     declared = {str(s) for s in onto.subjects()}

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Quad
 
-from tests.helpers import load_seed
 from govkg.extractors.records import Appointment, Responsibility
 from govkg.extractors.registry import extract_all
 from govkg.graph.mapping import issue_quads, validate
 from govkg.graph.vocab import GKG, OA, PROV, RDF
+from tests.helpers import load_seed
 
 
 def test_graph_of_all_bundled_issues_conforms():

@@ -3,11 +3,11 @@ whose government it is (stored query document_jurisdictions)."""
 from __future__ import annotations
 
 import pytest
-from tests.helpers import EXTERNAL, SEEDS
 
 from govkg.graph.build import build
 from govkg.graph.queries import run_stored
 from govkg.graph.store import GraphStore
+from tests.helpers import EXTERNAL, SEEDS
 
 
 @pytest.fixture(scope="module")

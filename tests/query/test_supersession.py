@@ -11,15 +11,14 @@ inline case of two cities' notices checks that another city's notice never does.
 from __future__ import annotations
 
 import pytest
-from tests.helpers import seed_file
 
-from govkg.graph.build import issue_graph_name
 from govkg.extractors.layout import normalize
 from govkg.extractors.records import Responsibility
-from govkg.graph.build import build
+from govkg.graph.build import build, issue_graph_name
 from govkg.graph.mapping import issue_quads
 from govkg.graph.queries import run_stored
 from govkg.graph.store import DERIVED_GRAPH, GraphStore
+from tests.helpers import seed_file
 
 GKG = "PREFIX gkg: <https://w3id.org/govkg/ontology#>\nPREFIX eli: <http://data.europa.eu/eli/ontology#>\n"
 
@@ -87,7 +86,8 @@ def test_the_division_in_force_follows_the_date(two_notices):
     assert {r["notice"] for r in on_the_day} == {"温政发〔2021〕3号"}   # in force from its own date
     assert {(r["city"], r["date"]) for r in in_2021} == {("温州市", "2021-06-01")}
     assert len(in_2020) >= 190 and len(in_2021) >= 190
-    fin = lambda rows: {(r["leader"], r["relation"]) for r in rows if r["object"] == "温州市财政局"}
+    def fin(rows):
+        return {(r["leader"], r["relation"]) for r in rows if r["object"] == "温州市财政局"}
     assert ("姚高员", "supervises") in fin(in_2020)
     assert ("姚高员", "supervises") not in fin(in_2021)   # the later notice moved it
 
