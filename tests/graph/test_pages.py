@@ -123,14 +123,15 @@ def test_hostile_text_is_escaped(tmp_path):
 def test_site_writes_every_page_with_links_that_resolve(tmp_path):
     from click.testing import CliRunner
 
-    from govkg.cli import main
+    from govkg.commands.site import site
     from govkg.graph.build import build
     from tests.helpers import seed_file
 
     store_dir = tmp_path / "store"
     build([seed_file("003")], store_dir)
     out = tmp_path / "site"
-    result = CliRunner().invoke(main, ["site", "--store", str(store_dir), "-o", str(out)])
+    # The command itself (govkg.cli lists it as "site": "govkg.commands.site:site").
+    result = CliRunner().invoke(site, ["--store", str(store_dir), "-o", str(out)])
     assert result.exit_code == 0, result.output
     pages = sorted(out.glob("id/*/*.html"))
     assert pages and (out / "index.html").exists() and (out / "network.html").exists()
