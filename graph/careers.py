@@ -157,13 +157,13 @@ def tenures(acts: Iterable[Act]) -> list[Tenure]:
             open_by_key[key] = tenure
             out.append(tenure)
         elif act.act in CLOSING_ACTS:
-            tenure = open_by_key.pop(key, None)
-            if tenure is None:
-                tenure = Tenure(person=act.person, post=act.post, organization=act.organization)
-                out.append(tenure)
-            tenure.end = act.date
-            tenure.end_source = source_label(act)
-            tenure.acts.append(act)
+            closing = open_by_key.pop(key, None)
+            if closing is None:
+                closing = Tenure(person=act.person, post=act.post, organization=act.organization)
+                out.append(closing)
+            closing.end = act.date
+            closing.end_source = source_label(act)
+            closing.acts.append(act)
     return out
 
 

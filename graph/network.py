@@ -89,7 +89,7 @@ def _relation(term) -> str:
 
 def _class_relations(parent) -> str:
     """VALUES rows (?class ?relation): each fact class under `parent` with its edge's label."""
-    rows = []
+    rows: list[str] = []
     for e in _VOCABULARY.edges:
         if e.term in _VOCABULARY.subclasses(parent):
             rows.extend(f"(<{c}> {_relation(e.term)})" for c in _VOCABULARY.edge_classes(e.term))
@@ -158,7 +158,8 @@ def _int(value: str | None) -> int | None:
 def node_table(store: GraphStore) -> dict[str, dict[str, Any]]:
     """IRI -> {label, kind, title (the full text for a tooltip), post_in} for every entity."""
     nodes: dict[str, dict[str, Any]] = {}
-    for row in store.query(_NODE_QUERY).values():
+    rows: list[dict[str, Any]] = store.query(_NODE_QUERY).values()   # type: ignore[assignment]
+    for row in rows:
         kind = CLASS_KIND[row["class"]]
         label = row["label"] or row["doc_title"] or row["number"] or row["text"] or row["n"].rsplit("/", 1)[-1]
         title = label
