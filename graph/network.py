@@ -158,7 +158,7 @@ def _int(value: str | None) -> int | None:
 def node_table(store: GraphStore) -> dict[str, dict[str, Any]]:
     """IRI -> {label, kind, title (the full text for a tooltip), post_in} for every entity."""
     nodes: dict[str, dict[str, Any]] = {}
-    rows: list[dict[str, Any]] = store.query(_NODE_QUERY).values()   # type: ignore[assignment]
+    rows: list[dict[str, Any]] = store.query(_NODE_QUERY).values()
     for row in rows:
         kind = CLASS_KIND[row["class"]]
         label = row["label"] or row["doc_title"] or row["number"] or row["text"] or row["n"].rsplit("/", 1)[-1]
