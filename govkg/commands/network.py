@@ -42,7 +42,10 @@ def _network(store_dir: Path | None) -> nx.MultiDiGraph:
 @click.option("--title", default=None, help="the page's heading")
 @click.option("--events", type=click.Choice(["auto", "fold", "show"]), default="auto", show_default=True,
               help="diary events: fold into co-attendance edges (events off until ticked), show, or fold when many")
-def viz(store_dir: Path | None, output: Path, focus: str | None, hops: int, title: str | None, events: str):
+@click.option("--pages", "page_base", metavar="URL", default=None,
+              help="link each node to its page under this server (govkg serve's /id/… paths) [default: the entity's IRI]")
+def viz(store_dir: Path | None, output: Path, focus: str | None, hops: int, title: str | None, events: str,
+        page_base: str | None):
     """Write the network as ONE self-contained HTML page (no internet needed): node kinds in
     colours and shapes with a legend, edges labelled 任/免/分管/出席…, hover an edge for its
     date, document number and quote; click a node for its facts with their quotes and a
@@ -53,6 +56,7 @@ def viz(store_dir: Path | None, output: Path, focus: str | None, hops: int, titl
     Example:
       govkg viz -o network.html
       govkg viz --focus 陈建明 --hops 2 -o chen.html
+      govkg viz --pages http://127.0.0.1:7879 -o network.html   # node links to govkg serve's pages
     """
     click.echo("reading the store…", err=True)
     g = _network(store_dir)
@@ -65,7 +69,14 @@ def viz(store_dir: Path | None, output: Path, focus: str | None, hops: int, titl
     if output.parent and not output.parent.exists():
         raise InputError(output.parent, "no such directory")
     click.echo(f"laying out {g.number_of_nodes()} nodes and {g.number_of_edges()} edges…", err=True)
-    write_page(g, output, title or "govkg 政府关系网络", fold={"auto": None, "fold": True, "show": False}[events])
+    link = None
+    if page_base:
+        from govkg.graph.pages import served_link
+
+        def link(iri: str) -> str:
+            return page_base.rstrip("/") + served_link(iri)
+
+    write_page(g, output, title or "govkg 政府关系网络", link=link, fold={"auto": None, "fold": True, "show": False}[events])
     click.echo(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)", err=True)
 
 
