@@ -3,7 +3,9 @@
 In: a normalized `Issue` (its `title_blocks`, and the text of its documents/policy sections).
 Out: one `Document` per document printed in full: number, full title, every signing body,
 signing date (ISO), addressees, the documents its text cites (`Citation`), the titles of its
-attachments, its span in `Issue.text`, and a `Source` over its first line.
+attachments, its span in `Issue.text`, a `Source` over its first line, and a `signature`
+Source over the words that name its issuers (the signature block, from the first signing body
+to the date; or the line saying which congress passed it; None when only the title names them).
 
 How a document is read from the PDF's order of lines:
 - A document starts at its addressee line ("各县（市、区）人民政府，市政府直属各单位：…"),
@@ -34,6 +36,9 @@ from .records import Citation, Document
 from .titleblocks import HANZI_DATE, ISSUER_END, ISSUER_ENDINGS, TITLE_HEAD
 
 EXTRACTOR = "documents"
+#: The extractor name of a document's second source, the words naming its issuers: the graph
+#: cites it for the document's eli:passed_by facts.
+SIGNATURE_EXTRACTOR = "documents.signature"
 
 #: An addressee line: the bodies a document is sent to, before the first "：".
 ADDRESSEES = re.compile(r"^(?P<to>[^：:。；！？]{2,90}?)[：:]")
@@ -178,11 +183,13 @@ def _is_signature_line(text: str) -> bool:
     return bool(names) and all(ISSUER_END.search(x) for x in names or ())
 
 
-def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_line: str) -> list[str]:
+def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_line: str) -> tuple[list[str], int]:
     """The signing bodies printed above the date paragraph paras[n] (and before the date on
     its own paragraph). A signature printed far right is sometimes joined to the sentence
-    before it ("…相应调整。温州市人民政府办公室"): its tail after the last full stop counts."""
+    before it ("…相应调整。温州市人民政府办公室"): its tail after the last full stop counts.
+    Also returns where the signature's first name starts in Issue.text (its quote's start)."""
     lines: list[str] = [same_line] if same_line.strip() else []
+    start = paras[n][0]
     k = n - 1
     while k >= 0 and len(lines) < 4:
         text = issue.text[paras[k][0]:paras[k][1]]
@@ -190,17 +197,19 @@ def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_li
         continues = bool(lines) and lines[0].lstrip().startswith(("（", "(")) and _issuer_names(text) is not None
         if _is_signature_line(text) or continues:
             lines.insert(0, text)
+            start = paras[k][0]
             k -= 1
             continue
         tail = re.split(r"[。；！？]", text)[-1]
         if tail and tail != text and _is_signature_line(tail):
             lines.insert(0, tail)
+            start = paras[k][1] - len(tail)
         break
     names = [n for group in _signature_groups(lines) for n in split_issuers(group)]
     # Every name of a signature ends like a body (局, 委员会, 人民政府 …).
     if not names or not all(ISSUER_END.search(x) for x in names):
-        return []
-    return names
+        return [], start
+    return names, start
 
 
 def _signature_groups(lines: list[str]) -> list[str]:
@@ -219,8 +228,9 @@ def _signature_groups(lines: list[str]) -> list[str]:
     return groups
 
 
-def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str | None, int | None]:
-    """(issuers, ISO date, offset of the date paragraph) of the first signature in [start, end).
+def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str | None, int | None, tuple[int, int] | None]:
+    """(issuers, ISO date, offset of the date paragraph, the signature's span: first name to
+    end of the date) of the first signature in [start, end).
 
     The date is printed alone, after the names on the same paragraph, or (when the PDF
     joined it to a table that follows) at the start of a paragraph."""
@@ -240,11 +250,11 @@ def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str |
                 continue
             same_line = m["names"]
             date = iso_date(hanzi_year(m["y"]), hanzi_number(m["m"]), hanzi_number(m["d"]))
-        issuers = _signature_names(issue, paras, n, same_line)
+        issuers, first = _signature_names(issue, paras, n, same_line)
         if not issuers:
             continue        # a date in the text ("2018年12月31日前"), not a signature
-        return issuers, date, a
-    return [], None, None
+        return issuers, date, a, (first, b)
+    return [], None, None, None
 
 
 def find_citations(text: str, own: set[str]) -> tuple[Citation, ...]:
@@ -406,15 +416,14 @@ _PASSED_BY = re.compile(
 )
 
 
-def _passed_by(issue: Issue, d: _Draft) -> tuple[list[str], str | None]:
+def _passed_by(issue: Issue, d: _Draft) -> tuple[list[str], str | None, tuple[int, int] | None]:
     """A people's congress law or decision signed by no one: the congress (its standing
-    committee) that passed it, and the date, from the line under its title."""
-    heads = [issue.text[a:b] for a, b in islice(issue.paragraphs(d.start, d.end), 3)]
-    for line in heads:
-        m = _PASSED_BY.match(line)
+    committee) that passed it, the date, and that line's span, from the line under its title."""
+    for a, b in islice(issue.paragraphs(d.start, d.end), 3):
+        m = _PASSED_BY.match(issue.text[a:b])
         if m:
-            return [m["body"] + m["organ"]], iso_date(m["y"], m["m"], m["d"])
-    return [], None
+            return [m["body"] + m["organ"]], iso_date(m["y"], m["m"], m["d"]), (a, b)
+    return [], None, None
 
 
 def _issuers_from_title(title: str) -> list[str]:
@@ -430,9 +439,11 @@ def extract(issue: Issue) -> Iterator[Document]:
     meta_numbers = _meta_number(issue, drafts)
     for d in drafts:
         d.number = d.number or meta_numbers.get(id(d))
-        issuers, date, _ = find_signature(issue, d.start, d.end)
+        # Where the issuers are printed (the signature block, or the line saying which
+        # congress passed it): the quote that proves who issued the document.
+        issuers, date, _, signed = find_signature(issue, d.start, d.end)
         if not issuers:
-            issuers, date = _passed_by(issue, d)
+            issuers, date, signed = _passed_by(issue, d)
         if not issuers:
             issuers = _issuers_from_title(d.title)
         first = next(issue.paragraphs(d.start, d.end), (d.start, d.start))
@@ -455,4 +466,5 @@ def extract(issue: Issue) -> Iterator[Document]:
             cites=cites,
             attachments=attachments,
             span=(d.start, d.end),
+            signature=issue.source(signed[0], signed[1], SIGNATURE_EXTRACTOR, document=d.number or d.title) if signed else None,
         )

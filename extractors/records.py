@@ -59,6 +59,7 @@ class Document:
     cites: tuple[Citation, ...] = ()
     attachments: tuple[str, ...] = ()
     span: tuple[int, int] = (0, 0)   # the whole document (body, signature, attachments) in Issue.text
+    signature: Source | None = None  # where its issuers are printed (signature block), if in the text
     section = "documents"          # the SCHEMA.md list this record goes in
 
 
@@ -140,6 +141,8 @@ def to_json(record: Any) -> dict[str, Any]:
                 out["page"] = value.page
             out["quote"] = value.quote
             continue
+        if isinstance(value, Source):      # a second source (a document's signature)
+            value = {"line": value.line, "quote": value.quote}
         if isinstance(value, tuple):
             value = [asdict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
         out[f.name] = value

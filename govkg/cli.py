@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "push": "govkg.commands.serve:push",
     "query": "govkg.commands.store:query",
     "serve": "govkg.commands.serve:serve",
+    "site": "govkg.commands.site:site",
     "stats": "govkg.commands.network:stats",
     "viz": "govkg.commands.network:viz",
 }

@@ -48,7 +48,10 @@ carrying `gkg:issue`, `gkg:document`, `gkg:line`, `gkg:endLine`, `gkg:extractor`
 - Document -> `gkg:Document` keyed by its number (else title): `eli:id_local`,
   `dcterms:identifier`, `dcterms:title`, `eli:date_document`, `eli:passed_by`,
   `gkg:addressee`, `eli:cites` (to the cited document's node, by number when printed, else by
-  title), `gkg:attachmentTitle`, `eli:published_in` the issue. A CatalogEntry is a
+  title), `gkg:attachmentTitle`, `eli:published_in` the issue. A printed document has a second
+  source when the text names its issuers (its signature block, or the line saying which
+  congress passed it), told apart by `gkg:extractor` "documents.signature": the source of its
+  `eli:passed_by` facts, so "body issued document" quotes the words that state it. A CatalogEntry is a
   `gkg:CatalogEntry` with `gkg:listsDocument` the same document node.
 - Persons (`gkg:Person`, by name), bodies (`gkg:GovernmentBody` / `gkg:PartyBody` /
   `gkg:StateEnterprise` / `gkg:OtherOrganization`, by canonical name from graph/resolve.py,
@@ -550,6 +553,11 @@ class _IssueMapper:
             self.add(node, GKG.attachmentTitle, display(title))
         self.add(node, ELI.published_in, self.issue_node)
         self.derived(node, rec.source)
+        if rec.signature is not None:
+            # The words that name its issuers (gkg:extractor "documents.signature"): the source
+            # of its eli:passed_by facts. Its first line (the addressee line) proves nothing
+            # about who issued it.
+            self.derived(node, rec.signature)
 
     def catalog_entry(self, rec) -> None:
         node = make_node("catalog", self.issue.key, rec.doc_number, display(rec.title), rec.source.start)

@@ -72,6 +72,7 @@ WHERE {
   %s
   OPTIONAL {
     ?f prov:wasDerivedFrom ?src .
+    %s
     OPTIONAL { ?src gkg:issue ?iss . ?iss rdfs:label ?issueLabel }
     OPTIONAL { ?src gkg:line ?l }
     OPTIONAL { ?src oa:hasSelector ?sel . ?sel oa:exact ?exact }
@@ -88,7 +89,7 @@ def _relation(term) -> str:
 
 def _class_relations(parent) -> str:
     """VALUES rows (?class ?relation): each fact class under `parent` with its edge's label."""
-    rows = []
+    rows: list[str] = []
     for e in _VOCABULARY.edges:
         if e.term in _VOCABULARY.subclasses(parent):
             rows.extend(f"(<{c}> {_relation(e.term)})" for c in _VOCABULARY.edge_classes(e.term))
@@ -157,7 +158,8 @@ def _int(value: str | None) -> int | None:
 def node_table(store: GraphStore) -> dict[str, dict[str, Any]]:
     """IRI -> {label, kind, title (the full text for a tooltip), post_in} for every entity."""
     nodes: dict[str, dict[str, Any]] = {}
-    for row in store.query(_NODE_QUERY).values():
+    rows: list[dict[str, Any]] = store.query(_NODE_QUERY).values()
+    for row in rows:
         kind = CLASS_KIND[row["class"]]
         label = row["label"] or row["doc_title"] or row["number"] or row["text"] or row["n"].rsplit("/", 1)[-1]
         title = label
@@ -177,11 +179,20 @@ def node_table(store: GraphStore) -> dict[str, dict[str, Any]]:
     return nodes
 
 
+#: Which of a fact's sources a family quotes, when a fact has several: a document's issuers
+#: are proved by its signature (the mapping's second source of a Document, extractor
+#: "documents.signature"), not by its first line.
+SOURCE_CHOICE: dict[str, str] = {
+    "issued": """FILTER (NOT EXISTS { ?f prov:wasDerivedFrom ?sig . ?sig gkg:extractor "documents.signature" }
+            || EXISTS { ?src gkg:extractor "documents.signature" })""",
+}
+
+
 def fact_rows(store: GraphStore, families: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """One row per fact: f, s, o, relation, date, issue, document, line, quote."""
     rows = []
     for family in families or FACT_PATTERNS:
-        rows.extend(store.query(_FACT_SELECT % FACT_PATTERNS[family]).values())
+        rows.extend(store.query(_FACT_SELECT % (FACT_PATTERNS[family], SOURCE_CHOICE.get(family, ""))).values())
     return rows
 
 

@@ -520,6 +520,7 @@ class Settings:
     bound: str                        # host:port the server listens on
     allow_service: tuple[str, ...] = ()
     per_client: int = 0               # queries one client address may have running at once (0: any)
+    store_dir: str = ""               # for entity pages (/id/…), read in this process
 
 
 def _response(answer: Answer, head_only: bool = False, close: bool = False):
@@ -644,6 +645,32 @@ def make_app(settings: Settings):
                                                   "Access-Control-Allow-Headers": "Accept, Content-Type",
                                                   "Access-Control-Max-Age": "86400"})
 
+    pages_store: list[GraphStore] = []
+    pages_lock = threading.Lock()
+
+    def entity(path: str, accept: str | None) -> tuple[int, str, bytes]:
+        """An entity's page (graph/pages.py), for a browser or, by content negotiation, Turtle
+        or JSON-LD; the store is opened read-only once, in this process."""
+        from .pages import iri_of_path, negotiate, render_entity
+
+        iri = iri_of_path(path)
+        if iri is None:
+            return 404, "text/plain; charset=utf-8", f"nothing at {path}".encode()
+        if negotiate(accept) is None:
+            return 406, "text/plain; charset=utf-8", b"pages are offered as text/html, text/turtle or application/ld+json"
+        with pages_lock:
+            if not pages_store:
+                pages_store.append(GraphStore.open_read_only(settings.store_dir))
+            found = render_entity(pages_store[0], iri, accept)
+        if found is None:
+            return 404, "text/plain; charset=utf-8", f"the graph says nothing about {iri}".encode()
+        return 200, found[0], found[1]
+
+    async def entity_page(request: Request):
+        status, content_type, body = await run_in_threadpool(entity, request.url.path, request.headers.get("accept"))
+        headers = {"Access-Control-Allow-Origin": "*", "Vary": "Accept"}
+        return Response(b"" if request.method == "HEAD" else body, status_code=status, media_type=content_type, headers=headers)
+
     async def not_found(request: Request, exc):
         where = request.url.path
         return _response(Answer.error(404, f"nothing at {where}; the SPARQL endpoint is /sparql, the query page /"),
@@ -654,7 +681,8 @@ def make_app(settings: Settings):
 
     routes = [Route("/", page, methods=["GET", "HEAD"]), Route("/index.html", page, methods=["GET", "HEAD"]),
               Route("/sparql", get, methods=["GET", "HEAD"]), Route("/sparql", post, methods=["POST"]),
-              Route("/sparql", preflight, methods=["OPTIONS"])]
+              Route("/sparql", preflight, methods=["OPTIONS"]),
+              Route("/id/{kind}/{key}", entity_page, methods=["GET", "HEAD"])]
     return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
 
 
@@ -691,7 +719,7 @@ class SparqlServer:
         self.socket = listening_socket(host, port)   # OSError (port busy, no permission) here, before serving
         self.server_address = self.socket.getsockname()[:2]
         bound = f"{host}:{self.server_address[1]}" if ":" not in host else f"[{host}]:{self.server_address[1]}"
-        app = make_app(Settings(pool, page, bound, tuple(allow_service), per_client))
+        app = make_app(Settings(pool, page, bound, tuple(allow_service), per_client, pool.store_dir))
         self.config = uvicorn.Config(app, host=host, port=port, http="h11", lifespan="off", backlog=BACKLOG,
                                      timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=MAX_CONNECTIONS,
                                      log_level="info" if verbose else "warning", access_log=verbose,

@@ -1,8 +1,8 @@
 """Tables out of the store: personnel acts and tenures as rows, and rows as table/CSV/JSON text.
 
-In: a `GraphStore` (for `appointment_rows`, `tenure_rows`) or any columns + rows (for
-`render`). Out: one row per personnel act with its source (issue, document, line, quote), one
-row per tenure (see graph.careers for how acts pair into tenures), and their text in the
+In: a `GraphStore` (for `appointment_rows`) or any columns + rows (for `render`). Out: one
+row per personnel act with its source (issue, document, line, quote) (tenures, from acts and
+from sightings, are graph.careers.all_tenure_rows), and their text in the
 shared output formats of the command line: `table` (aligned for a terminal, CJK counted as two
 columns), `csv` (RFC 4180 with a header) or `json` (a list of objects).
 """
@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .careers import ACT_COLUMNS, all_acts, tenures
+from .careers import ACT_COLUMNS, all_acts
 from .store import GraphStore
 
 FORMATS = ("table", "csv", "json")
@@ -27,11 +27,6 @@ APPOINTMENT_COLUMNS = tuple(c for c in ACT_COLUMNS if not c.endswith("_iri"))
 
 def appointment_rows(store: GraphStore) -> list[dict[str, Any]]:
     return [{c: getattr(a, c) for c in APPOINTMENT_COLUMNS} for a in all_acts(store)]
-
-
-def tenure_rows(store: GraphStore) -> list[dict[str, Any]]:
-    rows = [t.row() for t in tenures(all_acts(store))]
-    return sorted(rows, key=lambda r: (r["person"], r["start"] or "", r["end"] or "", r["organization"] or "", r["post"]))
 
 
 def _width(text: str) -> int:

@@ -3,7 +3,11 @@
 In: a network from `govkg.graph.network` (`networkx.MultiDiGraph`, node `label`/`kind`/`years`,
 edge `relation`/`date`/`document`/`issue`/`line`/`quote`). Out: `network_html(g, title)`, the
 text of a page holding vis-network (pyvis's bundled copy, inlined), the nodes and edges, a
-legend that filters by node kind, a year filter and a search box; `write_page(g, path)`.
+legend that filters by node kind, a legend of edge kinds (each a filter too), a year filter
+and a search box; `write_page(g, path)`. Clicking a node opens a panel with its facts (each
+with its date, source and quote) and a link to the entity's page (`link(iri)`). The view
+re-fits after a filter changes. A whole store's hundreds of diary events start folded into
+co-attendance edges between the people (FOLD_EVENTS_MIN), events off until asked for.
 
 Why not `pyvis.Network.write_html`: even with `cdn_resources="in_line"`, pyvis 0.3.2 emits
 bootstrap `<link>`/`<script>` tags pointing at a CDN and a leftover `../node_modules/vis/...`
@@ -33,7 +37,10 @@ import html
 import json
 import math
 import re
+import zlib
+from collections.abc import Callable
 from importlib import resources
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +49,7 @@ from pyvis.network import Network
 
 from . import assets
 from .network import NODE_KINDS, simple_undirected
+from .vocab import GKG
 from .vocabulary import vocabulary
 
 #: kind -> (colour, vis-network shape), from the ontology's node classes. Shapes with the label
@@ -56,6 +64,55 @@ RELATION_COLOURS: dict[str, str] = {e.label: e.colour for e in vocabulary().edge
 PHYSICS_MAX_NODES = 300
 
 VIS_VERSION = "vis-9.1.2"
+
+#: The relation of a person to an event attended.
+ATTENDED = vocabulary().edge(GKG.Attendance).label
+
+#: Above this many events the page opens with events off and shows instead one co-attendance
+#: edge per pair of people who attended events together (its count and the events in its
+#: tooltip): hundreds of diary items would otherwise bury the actors. Ticking the event kind in
+#: the legend brings the events back (and hides the folded edges).
+FOLD_EVENTS_MIN = 40
+
+#: The colour of a folded co-attendance edge.
+CO_ATTENDANCE_COLOUR = "#b0b0b0"
+
+
+def _words() -> dict[str, str]:
+    return assets.data("templates", "network_text.json")
+
+
+def co_attendance(g: nx.MultiDiGraph) -> dict[tuple[Any, Any], list[Any]]:
+    """(person, person) -> the events both attended, for every pair that attended one together."""
+    attendees: dict[Any, set[Any]] = {}
+    for u, v, d in g.edges(data=True):
+        if d.get("relation") == ATTENDED and g.nodes[v].get("kind") == "event":
+            attendees.setdefault(v, set()).add(u)
+    pairs: dict[tuple[Any, Any], list[Any]] = {}
+    for event in sorted(attendees, key=str):
+        for a, b in combinations(sorted(attendees[event], key=str), 2):
+            pairs.setdefault((a, b), []).append(event)
+    return pairs
+
+
+def folded_layout(g: nx.MultiDiGraph, pairs: dict[tuple[Any, Any], list[Any]], seed: int = 7) -> dict[Any, tuple[float, float]]:
+    """Positions laid out on the graph without its events, people tied by co-attendance; each
+    event is then put near the people who attended it (so the actors, not the diary, shape the
+    picture whether events are shown or not)."""
+    events = [n for n, d in g.nodes(data=True) if d.get("kind") == "event"]
+    h = simple_undirected(g)
+    h.remove_nodes_from(events)
+    h.add_edges_from(pairs)
+    positions = layout(h, seed)
+    for e in events:
+        around = [positions[n] for n in nx.all_neighbors(g, e) if n in positions]
+        angle = (zlib.crc32(str(e).encode("utf-8")) % 360) * math.pi / 180
+        if around:
+            cx, cy = sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around)
+        else:
+            cx, cy = 0.0, 0.0
+        positions[e] = (cx + 60 * math.cos(angle), cy + 60 * math.sin(angle))
+    return positions
 
 
 def vis_assets() -> tuple[str, str]:
@@ -117,10 +174,19 @@ def _node_title(d: dict[str, Any]) -> str:
     return "\n".join(x for x in (d.get("title") or d["label"], kind, years) if x)
 
 
-def vis_data(g: nx.MultiDiGraph, positions: dict | None = None) -> tuple[list[dict], list[dict], dict]:
-    """The vis-network node and edge records and options, built with pyvis."""
-    positions = positions if positions is not None else layout(g)
-    physics = g.number_of_nodes() <= PHYSICS_MAX_NODES
+def vis_data(g: nx.MultiDiGraph, positions: dict | None = None, link: Callable[[str], str] | None = None,
+             fold: bool | None = None) -> tuple[list[dict], list[dict], dict]:
+    """The vis-network node and edge records and options, built with pyvis.
+
+    `link` maps an entity's IRI to the address of its page (default: the IRI itself, which
+    `govkg serve` answers); `fold` adds the co-attendance edges (default: when the graph has
+    more than FOLD_EVENTS_MIN events)."""
+    events = sum(1 for _, d in g.nodes(data=True) if d.get("kind") == "event")
+    fold = events > FOLD_EVENTS_MIN if fold is None else fold
+    pairs = co_attendance(g) if fold else {}
+    positions = positions if positions is not None else (folded_layout(g, pairs) if fold else layout(g))
+    physics = g.number_of_nodes() - (events if fold else 0) <= PHYSICS_MAX_NODES
+    link = link or (lambda iri: iri)
     net = Network(directed=True, cdn_resources="remote")
     ids = {n: i for i, n in enumerate(sorted(g.nodes, key=str))}
     for n in sorted(g.nodes, key=str):
@@ -129,17 +195,29 @@ def vis_data(g: nx.MultiDiGraph, positions: dict | None = None) -> tuple[list[di
         x, y = positions.get(n, (0.0, 0.0))
         net.add_node(ids[n], label=d["label"], title=_node_title(d), color=colour, shape=shape,
                      x=round(float(x), 1), y=round(float(y), 1), size=14 if d["kind"] == "person" else 10,
-                     kind=d["kind"], years=d.get("years") or [], iri=str(n),
+                     kind=d["kind"], years=d.get("years") or [], iri=str(d.get("iri") or n),
+                     link=link(str(d.get("iri") or n)),
                      # Events are many and wordy: smaller grey labels keep the actors legible.
                      font={"size": 8, "color": "#888888"} if d["kind"] == "event" else {"size": 12})
     for u, v, d in sorted(g.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]], str(e[2].get("fact")))):
         net.add_edge(ids[u], ids[v], label=d["relation"], title=_edge_title(d),
                      color=RELATION_COLOURS.get(d["relation"], "#999999"), year=d.get("year"),
-                     relation=d["relation"])
+                     relation=d["relation"], date=d.get("date"), document=d.get("document"), issue=d.get("issue"),
+                     line=d.get("line"), quote=d.get("quote"))
+    words = _words()
+    for (a, b), shared in sorted(pairs.items(), key=lambda p: (ids[p[0][0]], ids[p[0][1]])):
+        texts = [g.nodes[e].get("title") or g.nodes[e]["label"] for e in shared]
+        years = sorted({y for e in shared for y in g.nodes[e].get("years") or []})
+        net.add_edge(ids[a], ids[b], label=str(len(shared)), relation=words["co_attendance"], folded=True,
+                     title="\n".join([words["co_attendance_title"].format(n=len(shared)), *texts[:8]]
+                                     + (["…"] if len(texts) > 8 else [])),
+                     color=CO_ATTENDANCE_COLOUR, width=min(1 + len(shared) / 8, 4), dashes=True,
+                     years=years, year=None)
     options = {
         "nodes": {"font": {"size": 12, "face": "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"}},
         "edges": {"font": {"size": 9, "align": "middle"}, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
                   "smooth": False},
+        "folded": bool(pairs),
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": g.number_of_edges() > 2000},
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
                     "stabilization": {"enabled": physics, "iterations": 60, "updateInterval": 1000, "fit": True}},
@@ -159,16 +237,29 @@ def json_for_script(data: Any) -> str:
     return text
 
 
-def network_html(g: nx.MultiDiGraph, title: str = "govkg network", positions: dict | None = None) -> str:
+def edge_legend(g: nx.MultiDiGraph, folded: bool) -> list[dict[str, str]]:
+    """The edge kinds present, in the ontology's order: label, English meaning and colour."""
+    present = {d["relation"] for _, _, d in g.edges(data=True)}
+    out = [{"relation": e.label, "english": e.english, "colour": e.colour} for e in vocabulary().edges if e.label in present]
+    if folded:
+        words = _words()
+        out.append({"relation": words["co_attendance"], "english": words["co_attendance_english"], "colour": CO_ATTENDANCE_COLOUR})
+    return out
+
+
+def network_html(g: nx.MultiDiGraph, title: str = "govkg network", positions: dict | None = None,
+                 link: Callable[[str], str] | None = None, fold: bool | None = None) -> str:
     """The whole page as text (see the module doc)."""
-    nodes, edges, options = vis_data(g, positions)
+    nodes, edges, options = vis_data(g, positions, link, fold)
+    folded = options.pop("folded")
     js, _ = vis_assets()
     css = TOOLTIP_CSS
     years = sorted({d["year"] for _, _, d in g.edges(data=True) if d.get("year")})
     kinds_present = [k for k in NODE_KINDS if any(d["kind"] == k for _, d in g.nodes(data=True))]
     legend = [{"kind": k, "caption": NODE_KINDS[k][0], "english": NODE_KINDS[k][1],
                "colour": KIND_STYLE[k][0], "shape": KIND_STYLE[k][1]} for k in kinds_present]
-    payload = {"nodes": nodes, "edges": edges, "options": options, "years": years, "legend": legend}
+    payload = {"nodes": nodes, "edges": edges, "options": options, "years": years, "legend": legend,
+               "edgeLegend": edge_legend(g, folded), "folded": folded, "words": _words()}
     page = assets.text("templates", "network.html")
     for key, value in (("TITLE", html.escape(title)), ("VIS_CSS", css.replace("</style", "<\\/style")),
                        ("VIS_JS", js.replace("</script", "<\\/script")), ("DATA", json_for_script(payload)),
@@ -177,7 +268,8 @@ def network_html(g: nx.MultiDiGraph, title: str = "govkg network", positions: di
     return page
 
 
-def write_page(g: nx.MultiDiGraph, path: str | Path, title: str = "govkg network") -> Path:
+def write_page(g: nx.MultiDiGraph, path: str | Path, title: str = "govkg network",
+               link: Callable[[str], str] | None = None, fold: bool | None = None) -> Path:
     path = Path(path)
-    path.write_text(network_html(g, title), encoding="utf-8")
+    path.write_text(network_html(g, title, link=link, fold=fold), encoding="utf-8")
     return path

@@ -20,7 +20,8 @@ import click
 import networkx as nx
 
 from govkg.extractors.reading import InputError
-from govkg.graph.analysis import NotFound, connection, stats as network_stats
+from govkg.graph.analysis import NotFound, connection
+from govkg.graph.analysis import stats as network_stats
 from govkg.graph.network import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, find_nodes, flat_graph, load_network, neighbourhood, node_rows
 from govkg.graph.tables import render
 from govkg.graph.viz import write_page
@@ -39,16 +40,25 @@ def _network(store_dir: Path | None) -> nx.MultiDiGraph:
 @click.option("--focus", metavar="NAME", help="draw only the neighbourhood of this person or body")
 @click.option("--hops", type=click.IntRange(min=1, max=6), default=2, show_default=True, help="how far from --focus to draw")
 @click.option("--title", default=None, help="the page's heading")
-def viz(store_dir: Path | None, output: Path, focus: str | None, hops: int, title: str | None):
+@click.option("--events", type=click.Choice(["auto", "fold", "show"]), default="auto", show_default=True,
+              help="diary events: fold into co-attendance edges (events off until ticked), show, or fold when many")
+@click.option("--pages", "page_base", metavar="URL", default=None,
+              help="link each node to its page under this server (govkg serve's /id/… paths) [default: the entity's IRI]")
+def viz(store_dir: Path | None, output: Path, focus: str | None, hops: int, title: str | None, events: str,
+        page_base: str | None):
     """Write the network as ONE self-contained HTML page (no internet needed): node kinds in
     colours and shapes with a legend, edges labelled 任/免/分管/出席…, hover an edge for its
-    date, document number and quote; search box, kind and year filters.
+    date, document number and quote; click a node for its facts with their quotes and a
+    link to its page; search box, kind, relation and year filters. A whole store's many
+    diary events start folded into co-attendance edges (tick 事件 to see them).
 
     \b
     Example:
       govkg viz -o network.html
       govkg viz --focus 陈建明 --hops 2 -o chen.html
+      govkg viz --pages http://127.0.0.1:7879 -o network.html   # node links to govkg serve's pages
     """
+    click.echo("reading the store…", err=True)
     g = _network(store_dir)
     if focus:
         found = find_nodes(g, focus)
@@ -58,7 +68,15 @@ def viz(store_dir: Path | None, output: Path, focus: str | None, hops: int, titl
         title = title or f"{g.nodes[found[0]]['label']} · {hops} 步"
     if output.parent and not output.parent.exists():
         raise InputError(output.parent, "no such directory")
-    write_page(g, output, title or "govkg 政府关系网络")
+    click.echo(f"laying out {g.number_of_nodes()} nodes and {g.number_of_edges()} edges…", err=True)
+    link = None
+    if page_base:
+        from govkg.graph.pages import served_link
+
+        def link(iri: str) -> str:
+            return page_base.rstrip("/") + served_link(iri)
+
+    write_page(g, output, title or "govkg 政府关系网络", link=link, fold={"auto": None, "fold": True, "show": False}[events])
     click.echo(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)", err=True)
 
 

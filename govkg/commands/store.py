@@ -18,11 +18,11 @@ from pathlib import Path
 import click
 
 from govkg.extractors.reading import read_text
-from govkg.graph.careers import CAREER_COLUMNS, TENURE_COLUMNS
+from govkg.graph.careers import ALL_TENURE_COLUMNS, CAREER_COLUMNS, EVIDENCE, all_tenure_rows
 from govkg.graph.careers import career as person_career
 from govkg.graph.queries import check_params, parse_stored_query, stored_queries
 from govkg.graph.store import EXPORT_FORMATS, STORE_ENV, GraphStore, QueryError, default_store_dir, one_line
-from govkg.graph.tables import APPOINTMENT_COLUMNS, FORMATS, appointment_rows, json_safe, render, tenure_rows
+from govkg.graph.tables import APPOINTMENT_COLUMNS, FORMATS, appointment_rows, json_safe, render
 
 STORE_HELP = f"store directory [default: ${STORE_ENV}, else ./.govkg/store]"
 
@@ -181,27 +181,46 @@ def query(query: str | None, query_file: Path | None, params: tuple[str, ...], l
 @click.argument("name")
 @store_option
 @format_option
-def career(name: str, store_dir: Path | None, fmt: str):
-    """A person's timeline across every issue: date, act, post, organization, the tenure it
-    opens or closes, and its source (issue, document, line, quote).
+@click.option("--evidence", "kinds", multiple=True, type=click.Choice(EVIDENCE),
+              help="only rows of this kind of evidence (repeatable) [default: all]")
+@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="also draw the timeline to this file: .svg, .png or .html")
+def career(name: str, store_dir: Path | None, fmt: str, kinds: tuple[str, ...], plot: Path | None):
+    """A person's timeline from every kind of evidence, each row citing its source (issue,
+    document, line, quote): personnel acts (act) and the tenures they open or close, posts
+    seen held in other texts (sighting) and the tenures they imply where no act names the
+    post (inferred: first to last sighting), divisions of work (division: supervises a body
+    since the notice, until a later notice drops it) and events attended (attendance).
 
     An appointment in one issue and the removal from the same post in a later issue are one
-    tenure. The same name across issues is one person unless the graph keeps them apart.
+    tenure. The same name across issues is one person unless the graph keeps them apart;
+    the jurisdiction column says whose government the person is known in.
 
     \b
     Example:
-      govkg career 郑章辉
+      govkg career 姚高员
+      govkg career 姚高员 --evidence inferred --evidence division
       govkg career 郑章辉 --format csv > zheng.csv
+      govkg career 郑章辉 --plot zheng.png
     """
+    if plot is not None and plot.suffix.lower() not in (".svg", ".png", ".html"):
+        fail(f"--plot wants a .svg, .png or .html file, got {plot.name!r}")
     with open_for_reading(store_dir) as store:
         result = person_career(store, name)
-    if not result.acts:
-        click.echo(f"govkg: no personnel acts name {name!r} in the store", err=True)
+    if not result:
+        click.echo(f"govkg: nothing in the store names {name!r} (no act, sighting, division of work or event)", err=True)
+    rows = [r for r in result.rows() if not kinds or r["evidence"] in kinds]
     if fmt == "json":
-        data = {"person": name, "tenures": [t.row() for t in result.tenures], "acts": result.rows()}
+        data = result.json()
+        data["timeline"] = rows
         click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=1)))
     else:
-        click.echo(render(CAREER_COLUMNS, result.rows(), fmt), nl=False)
+        click.echo(render(CAREER_COLUMNS, rows, fmt), nl=False)
+    if plot is not None:
+        from govkg.graph.timeline import write_plot
+
+        write_plot(result, plot)
+        click.echo(f"timeline written to {plot}", err=True)
 
 
 @click.group()
@@ -249,15 +268,17 @@ def export_appointments(store_dir: Path | None, fmt: str, output: Path | None):
 @click.option("--format", "fmt", type=TABLE_FORMATS, default="csv", show_default=True)
 @OUTPUT
 def export_tenures(store_dir: Path | None, fmt: str, output: Path | None):
-    """One row per tenure: person, post, organization, start, end and their sources.
+    """One row per tenure: person, jurisdiction, evidence (act: opened or closed by a
+    personnel act; inferred: a post seen held in texts, from the first to the last
+    sighting), post, organization, start, end, sightings and their sources.
 
     \b
     Example:
       govkg export tenures --format json -o tenures.json
     """
     with open_for_reading(store_dir) as store:
-        rows = tenure_rows(store)
-    _write(render(TENURE_COLUMNS, rows, fmt), output)
+        rows = all_tenure_rows(store)
+    _write(render(ALL_TENURE_COLUMNS, rows, fmt), output)
 
 
 @export.command("graph")

@@ -8,13 +8,14 @@ test-artifacts/viz-network.png.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from govkg.graph.network import build_network, load_network
-from govkg.graph.viz import write_page
+from govkg.graph.viz import co_attendance, write_page
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -77,12 +78,24 @@ def test_page_loads_offline_without_errors(full_page):
     assert p.dialogs == []
 
 
-def test_every_node_and_edge_is_drawn(full_page):
+def events_of(g):
+    return sum(1 for _, d in g.nodes(data=True) if d["kind"] == "event")
+
+
+def test_every_node_and_edge_is_drawn_once_events_are_ticked(full_page):
     g, p = full_page
+    folded = len(co_attendance(g))
+    assert folded > 0
     counts = p.page.evaluate("[govkg.nodes.length, govkg.edges.length, Object.keys(network.body.nodes).length]")
     assert counts[0] == g.number_of_nodes()
-    assert counts[1] == g.number_of_edges()
-    assert counts[2] == g.number_of_nodes()   # vis has a body for each node: drawn, not just stored
+    assert counts[1] == g.number_of_edges() + folded     # the facts, and the co-attendance edges folding events
+    # The whole store opens readable: its diary events folded, the actors drawn.
+    assert counts[2] == g.number_of_nodes() - events_of(g)
+    p.page.check("input[data-kind=event]")
+    assert p.page.evaluate("Object.keys(network.body.nodes).length") == g.number_of_nodes()
+    assert p.page.evaluate("govkg.edgeView.get({filter: e => e.folded}).length") == 0
+    p.page.uncheck("input[data-kind=event]")
+    assert p.page.evaluate("govkg.edgeView.get({filter: e => e.folded}).length") == folded
 
 
 def test_physics_is_off_once_drawn(full_page):
@@ -105,21 +118,57 @@ def test_search_selects_and_focuses_a_name(full_page):
 
 def test_kind_filter_hides_a_kind(full_page):
     g, p = full_page
-    events = sum(1 for _, d in g.nodes(data=True) if d["kind"] == "event")
+    events = events_of(g)
     assert events > 0
-    p.page.uncheck("input[data-kind=event]")
-    assert p.page.evaluate("govkg.nodeView.length") == g.number_of_nodes() - events
+    assert p.page.evaluate("govkg.nodeView.length") == g.number_of_nodes() - events   # folded at first
     p.page.check("input[data-kind=event]")
     assert p.page.evaluate("govkg.nodeView.length") == g.number_of_nodes()
+    p.page.uncheck("input[data-kind=event]")
+    assert p.page.evaluate("govkg.nodeView.length") == g.number_of_nodes() - events
 
 
 def test_year_filter_keeps_that_years_edges(full_page):
     g, p = full_page
+    p.page.check("input[data-kind=event]")
     year = sorted({d["year"] for *_, d in g.edges(data=True) if d.get("year")})[0]
     p.page.select_option("#year", str(year))
     assert p.page.evaluate("govkg.edgeView.length") == sum(1 for *_, d in g.edges(data=True) if d.get("year") == year)
     p.page.select_option("#year", "")
     assert p.page.evaluate("govkg.edgeView.length") == g.number_of_edges()
+    p.page.uncheck("input[data-kind=event]")
+
+
+def test_edge_legend_lists_each_relation_and_filters_it(full_page):
+    g, p = full_page
+    relations = {d["relation"] for *_, d in g.edges(data=True)}
+    shown = set(p.page.eval_on_selector_all("#edge-legend input", "xs => xs.map(x => x.dataset.relation)"))
+    assert relations <= shown
+    relation = "签发"
+    before = p.page.evaluate("govkg.edgeView.length")
+    p.page.uncheck(f"#edge-legend input[data-relation={relation}]")
+    after = p.page.evaluate("govkg.edgeView.length")
+    assert before - after == sum(1 for *_, d in g.edges(data=True) if d["relation"] == relation)
+    p.page.check(f"#edge-legend input[data-relation={relation}]")
+
+
+def test_clicking_a_node_opens_its_facts_with_quotes_and_a_link_to_its_page(full_page):
+    g, p = full_page
+    person = max((n for n, d in g.nodes(data=True) if d["kind"] == "person"), key=g.degree)
+    node_id = p.page.evaluate(f"govkg.nodes.get({{filter: n => n.iri === {json.dumps(person)}}})[0].id")
+    p.page.evaluate(f"network.focus({node_id}, {{scale: 1.5, animation: false}})")
+    pos = p.page.evaluate(f"network.canvasToDOM(network.getPositions([{node_id}])[{node_id}])")
+    box = p.page.locator("#graph").bounding_box()
+    p.page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    p.page.wait_for_selector("#info:not([hidden])", timeout=5000)
+    assert p.page.inner_text("#info h2") == g.nodes[person]["label"]
+    quotes = p.page.eval_on_selector_all("#info blockquote", "xs => xs.map(x => x.textContent)")
+    facts = [d for *_, d in g.in_edges(person, data=True)] + [d for *_, d in g.out_edges(person, data=True)]
+    assert quotes and set(quotes) <= {d["quote"] for d in facts}
+    assert p.page.get_attribute("#info a.page", "href") == person
+    ARTIFACTS.mkdir(exist_ok=True)
+    p.page.screenshot(path=str(ARTIFACTS / "viz-facts.png"))
+    p.page.click("#info .close")
+    assert p.page.evaluate("document.getElementById('info').hidden")
 
 
 HOSTILE = '<script>alert(1)</script>"quotes" </script><img src=x onerror=alert(2)>'
@@ -152,3 +201,50 @@ def test_hostile_document_title_neither_runs_nor_breaks(browser, tmp_path):
         assert p.outside == []
     finally:
         p.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The static site (govkg site) of the division-of-work issue: persons and the bodies they supervise."""
+    from govkg.graph.build import build
+    from govkg.graph.pages import write_site
+    from govkg.graph.store import GraphStore
+    from tests.helpers import seed_file
+
+    root = tmp_path_factory.mktemp("site")
+    build([seed_file("003")], root / "store")
+    with GraphStore.open_read_only(root / "store") as store:
+        write_site(store, root / "site")
+    return root / "site"
+
+
+def test_person_page_links_to_a_body_page_offline(browser, site):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    outside: list[str] = []
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "about:"))
+                  else (outside.append(r.request.url), r.abort()))
+    page = context.new_page()
+    try:
+        page.goto((site / "index.html").as_uri())
+        # A person with divisions of work: the first person page holding a link to a body.
+        people = page.eval_on_selector_all("a[href^='id/person/']", "xs => xs.map(x => x.getAttribute('href'))")
+        assert people
+        for href in people:
+            page.goto((site / href).as_uri())
+            bodies = page.locator("main a[href*='/org/']")
+            if bodies.count():
+                break
+        else:
+            pytest.fail("no person page links to a body")
+        assert page.locator("main blockquote").count() > 0        # facts with their quotes
+        name = bodies.first.inner_text()
+        bodies.first.click()
+        page.wait_for_load_state()
+        assert "/id/org/" in page.url
+        assert page.inner_text("h1") == name
+        assert page.locator("main blockquote").count() > 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "site-body.png"))
+        assert outside == []
+    finally:
+        context.close()

@@ -7,8 +7,17 @@ from collections import Counter
 
 import pytest
 
-from govkg.graph.network import (EDGE_COLUMNS, NODE_KINDS, RELATIONS, build_network, edge_rows, find_nodes, flat_graph,
-                                 load_network, neighbourhood)
+from govkg.graph.network import (
+    EDGE_COLUMNS,
+    NODE_KINDS,
+    RELATIONS,
+    build_network,
+    edge_rows,
+    find_nodes,
+    flat_graph,
+    load_network,
+    neighbourhood,
+)
 
 
 @pytest.fixture(scope="module")

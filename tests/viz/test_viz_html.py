@@ -94,6 +94,21 @@ def test_viz_command_whole_and_focused(built_store, tmp_path):
     assert not EXTERNAL.search(focus.read_text("utf-8"))
 
 
+def test_viz_command_folds_events_and_links_nodes_to_served_pages(built_store, tmp_path):
+    out = tmp_path / "linked.html"
+    r = CliRunner().invoke(main, ["viz", "--store", str(built_store), "--pages", "http://127.0.0.1:7879/", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "reading the store" in r.stderr and "laying out" in r.stderr     # progress on a large store
+    data = _data_block(out.read_text("utf-8"))
+    people = [n for n in data["nodes"] if n["kind"] == "person"]
+    assert people and all(re.fullmatch(r"http://127\.0\.0\.1:7879/id/person/[0-9a-f]{16}", n["link"]) for n in people)
+    assert data["folded"] and any(e.get("folded") for e in data["edges"])
+    assert {r["relation"] for r in data["edgeLegend"]} >= {e["relation"] for e in data["edges"]}
+    r = CliRunner().invoke(main, ["viz", "--store", str(built_store), "--events", "show", "-o", str(out)])
+    data = _data_block(out.read_text("utf-8"))
+    assert not data["folded"] and not any(e.get("folded") for e in data["edges"])
+
+
 def test_viz_command_errors(built_store, tmp_path):
     runner = CliRunner()
     r = runner.invoke(main, ["viz", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "x.html")])
