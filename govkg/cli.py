@@ -5,13 +5,13 @@ one-line message naming the file and the problem on bad input.
 """
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from pathlib import Path
 
 import click
 
+from govkg.commands.lazy import LazyGroup
 from govkg.extractors.reading import InputError
 
 #: Each command and where it lives. A command's module is imported only when that command
@@ -35,26 +35,9 @@ COMMAND_MODULES = {
 }
 
 
-#: Modules that add subcommands to a group defined elsewhere (`export network`).
-COMMAND_EXTENSIONS = {"export": ("govkg.commands.network",)}
-
-
-class GovkgGroup(click.Group):
+class GovkgGroup(LazyGroup):
     """Turns bad input into one line on stderr and exit status 1, not a traceback; imports a
     command's module only when the command is asked for (COMMAND_MODULES)."""
-
-    def list_commands(self, ctx):
-        return sorted(set(super().list_commands(ctx)) | set(COMMAND_MODULES))
-
-    def get_command(self, ctx, name):
-        command = super().get_command(ctx, name)
-        if command is None and name in COMMAND_MODULES:
-            module, _, attr = COMMAND_MODULES[name].partition(":")
-            command = getattr(importlib.import_module(module), attr)
-            for extra in COMMAND_EXTENSIONS.get(name, ()):
-                importlib.import_module(extra)   # adds its subcommands to the group
-            self.add_command(command, name)
-        return command
 
     def invoke(self, ctx):
         try:
@@ -64,7 +47,7 @@ class GovkgGroup(click.Group):
             ctx.exit(1)
 
 
-@click.group(cls=GovkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GovkgGroup, lazy=COMMAND_MODULES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govkg")
 def main():
     """govkg: a knowledge graph of government actors from Chinese government gazettes."""

@@ -15,21 +15,25 @@ import json
 import sys
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import networkx as nx
 
 from govkg.extractors.reading import InputError
-from govkg.graph.analysis import NotFound, connection
-from govkg.graph.analysis import stats as network_stats
-from govkg.graph.network import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, find_nodes, flat_graph, load_network, neighbourhood, node_rows
 from govkg.graph.tables import render
-from govkg.graph.viz import write_page
 
-from .store import export, fail, open_for_reading, store_option
+from .store import fail, open_for_reading, store_option
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# networkx, pyvis and the layout load inside the commands that draw or walk the network, so that
+# `govkg --help` and the store's commands start without them.
 
 
 def _network(store_dir: Path | None) -> nx.MultiDiGraph:
+    from govkg.graph.network import load_network
+
     with open_for_reading(store_dir) as store:
         return load_network(store)
 
@@ -58,6 +62,9 @@ def viz(store_dir: Path | None, output: Path, focus: str | None, hops: int, titl
       govkg viz --focus 陈建明 --hops 2 -o chen.html
       govkg viz --pages http://127.0.0.1:7879 -o network.html   # node links to govkg serve's pages
     """
+    from govkg.graph.network import find_nodes, neighbourhood
+    from govkg.graph.viz import write_page
+
     click.echo("reading the store…", err=True)
     g = _network(store_dir)
     if focus:
@@ -97,6 +104,8 @@ def stats(store_dir: Path | None, fmt: str, top: int):
       govkg stats
       govkg stats --top 20 --format json > stats.json
     """
+    from govkg.graph.analysis import stats as network_stats
+
     result = network_stats(_network(store_dir), top)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
@@ -130,6 +139,8 @@ def path(name1: str, name2: str, store_dir: Path | None, fmt: str):
       govkg path 陈建明 姚高员
       govkg path 陈建明 温州市财政局 --format json
     """
+    from govkg.graph.analysis import NotFound, connection
+
     try:
         steps = connection(_network(store_dir), name1, name2)
     except NotFound as exc:
@@ -152,6 +163,10 @@ def _csv(columns, rows) -> str:
 def network_bytes(g: nx.MultiDiGraph, fmt: str) -> bytes:
     """The network in an exchange format: GraphML (Cytoscape, Gephi, yEd), GEXF (Gephi), or a
     zip of nodes.csv + edges.csv (spreadsheets; `source`/`target` are node ids)."""
+    import networkx as nx
+
+    from govkg.graph.network import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, flat_graph, node_rows
+
     if fmt == "csv":
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -167,7 +182,7 @@ def network_bytes(g: nx.MultiDiGraph, fmt: str) -> bytes:
     raise ValueError(f"unknown network format {fmt!r}")
 
 
-@export.command("network")
+@click.command("network")
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv"]), default="graphml", show_default=True,
               help="graphml (Cytoscape, Gephi), gexf (Gephi), csv (a zip of nodes.csv and edges.csv)")
@@ -190,5 +205,5 @@ def export_network(store_dir: Path | None, fmt: str, output: Path | None):
         sys.stdout.flush()
 
 
-# `export network` hangs on the store module's `export` group (added above by decorator).
+# `export network` is a subcommand of the store module's `export` group, which imports it from here.
 COMMANDS = [viz, stats, path]

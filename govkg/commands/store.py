@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from govkg.commands.lazy import LazyGroup
 from govkg.extractors.reading import read_text
 from govkg.graph.careers import ALL_TENURE_COLUMNS, CAREER_COLUMNS, EVIDENCE, all_tenure_rows
 from govkg.graph.careers import career as person_career
@@ -223,7 +224,7 @@ def career(name: str, store_dir: Path | None, fmt: str, kinds: tuple[str, ...], 
         click.echo(f"timeline written to {plot}", err=True)
 
 
-@click.group()
+@click.group(cls=LazyGroup, lazy={"network": "govkg.commands.network:export_network"})
 def export():
     """Write tables or the whole graph out of the store.
 
