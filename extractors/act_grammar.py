@@ -35,7 +35,7 @@ body or a known title, and a bare title after a removal is printed without its b
 of the new post is not borrowed).
 
 An object is split into organization and post by the longest post title (data/post_titles.txt)
-that ends it, else at the last body ending (data/org_suffixes.txt); "代理" before a title joins
+that ends it, else at the last body ending (data/body_endings.tsv, use `split`); "代理" before a title joins
 the post (代理市长); a title alone takes the organization of the object before it. Parentheses
 holding a qualifier (试用期一年, 终止试用期, 副县长级, 兼) are lifted out; any other parenthesis is a
 second name of the body and stays in it. 职务 and 职级 are never part of a post.
@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .bodies import body_endings
 from .lexicons import lexicon, longest_first
 from .names import minority_name_at, name_lengths
 
@@ -109,7 +110,7 @@ def post_titles() -> tuple[str, ...]:
 
 
 def org_suffixes() -> tuple[str, ...]:
-    return longest_first("org_suffixes.txt")
+    return body_endings("split")
 
 
 @functools.cache

@@ -44,6 +44,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .bodies import body_end_regex
 from .jurisdiction import Jurisdiction, of_issue
 from .lexicons import longest_first
 from .reading import read_text
@@ -57,7 +58,7 @@ _GAZETTE_NAME = re.compile(rf"^(?P<region>[^\s（(]{{2,8}}?)(?P<level>[{_LEVELS}
 _BRACKETED = re.compile(r"^(?P<main>.+?)[（(](?P<alias>[^（）()]{2,40})[)）]$")
 _DEFINED = re.compile(r"[（(]以下简称[“\"]?(?P<short>[^”\"（）()，。]{2,16})[”\"]?[)）]")
 #: The last characters of a body's name: a short form must end like its full name.
-_BODY_END = re.compile(r"(局|委员会|委|办公室|办|中心|厅|部|院|会|公司|集团|支队|所|站)$")
+_BODY_END = body_end_regex("short")
 
 
 def squash(name: str) -> str:

@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .bodies import body_endings
 from .layout import Issue
 from .lexicons import lexicon, longest_first
 from .names import (
@@ -164,7 +165,8 @@ def split_list(s: str) -> list[tuple[int, str]]:
 
 @functools.cache
 def _body_endings() -> tuple[str, ...]:
-    return longest_first("org_suffixes.txt") + longest_first("division_body_endings.txt")
+    # a body in a division of work: what an act's object may end with, and a few more (部队, 联, 协)
+    return body_endings("split") + body_endings("division")
 
 
 def _is_body(s: str) -> bool:

@@ -3,7 +3,7 @@
 In: short strings the records carry (a responsibility's object, a document key) or numbers (a
 gazette's year and issue). Out: yes/no answers and printed forms:
 - `names_a_body(obj)`: does a responsibility's object name a body ("市公安局") rather than an
-  area of work ("安全生产")? By its ending, from extractors/data/body_endings.txt.
+  area of work ("安全生产")? By its ending (extractors/data/body_endings.tsv, use `object`).
 - `is_document_number(key)`: is a document key a printed number (温政发〔2018〕26号) rather
   than a title?
 - `issue_label(year, issue)`: how a gazette prints its issue ("2018年第12期").
@@ -13,10 +13,10 @@ gazette's year and issue). Out: yes/no answers and printed forms:
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from .lexicons import lexicon, longest_first
+from .bodies import body_endings
+from .lexicons import lexicon
 
 #: A document number as printed: a bracketed year, then anything, then 号 at the end.
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）].*号$")
@@ -24,9 +24,8 @@ _DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）].*号$
 _TOTAL = re.compile(r"总第\s*\d+\s*期")
 
 
-@functools.cache
 def _body_endings() -> tuple[str, ...]:
-    return longest_first("body_endings.txt")
+    return body_endings("object")
 
 
 def names_a_body(obj: str) -> bool:

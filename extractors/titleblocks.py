@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import re
 
+from .bodies import body_endings
 from .lexicons import lexicon
 from .patterns import DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace
 
 #: Words a document title ends with (the kind of document), from data/doc_kinds.txt.
 DOC_TYPES = lexicon("doc_kinds.txt")
 _TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:[（(][^）)]{{1,8}}[)）])?$")
-#: Endings of the name of a body that issues documents, from data/issuer_endings.txt.
-ISSUER_ENDINGS = lexicon("issuer_endings.txt")
+#: Endings of the name of a body that issues documents (data/body_endings.tsv, use `issuer`).
+ISSUER_ENDINGS = body_endings("issuer")
 _NOT_TITLE = re.compile(r"[，。；：！？,;:!?]|^(?:△|第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 #: A date in Chinese numerals, as some signatures print it: "二〇一九年十二月二十七日".
 HANZI_DATE = re.compile(
