@@ -31,9 +31,9 @@ from itertools import islice
 
 from .issue import Issue, TitleBlock
 from .pagemeta import read_meta
-from .patterns import CN_DATE, DOC_NUMBER, canonical_doc_number, despace, iso_date
+from .patterns import CN_DATE, DOC_NUMBER, HANZI_DATE, canonical_doc_number, despace, hanzi_number, hanzi_year, iso_date
 from .records import Citation, Document
-from .titleblocks import HANZI_DATE, ISSUER_END, ISSUER_ENDINGS, TITLE_HEAD
+from .titleblocks import ISSUER_END, ISSUER_ENDINGS, TITLE_HEAD
 
 EXTRACTOR = "documents"
 #: The extractor name of a document's second source, the words naming its issuers: the graph
@@ -46,20 +46,6 @@ _ADDRESSEE_LOOK = re.compile(r"^各|各有关|有关单位|有关企业|直属|[
 #: A signature's date, alone or after the signing bodies on the same paragraph.
 SIGNATURE_DATE = re.compile(rf"^(?P<names>[^，。；：！？,;:]*?)\s*{CN_DATE.pattern}\s*$")
 SIGNATURE_HANZI_DATE = re.compile(rf"^(?P<names>[^，。；：！？,;:]*?)\s*{HANZI_DATE.pattern}\s*$")
-_HANZI_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
-
-
-def hanzi_number(s: str) -> int:
-    """一 -> 1, 十二 -> 12, 二十七 -> 27, 三十一 -> 31 (day and month numerals)."""
-    if "十" in s:
-        tens, _, units = s.partition("十")
-        return (_HANZI_DIGIT[tens] if tens else 1) * 10 + (_HANZI_DIGIT[units] if units else 0)
-    return _HANZI_DIGIT[s]
-
-
-def hanzi_year(s: str) -> int:
-    """二〇一九 -> 2019 (a year is spelled digit by digit)."""
-    return int("".join(str(_HANZI_DIGIT[c]) for c in s))
 #: Where one signing body ends and the next begins when names are printed run together:
 #: after a body's last character, before a place name ("温州市", "丽水市") or "中共".
 #: A date opening a paragraph and not a sentence ("2018年12月7日" then a shredded table).

@@ -24,6 +24,38 @@ DOC_NUMBER = re.compile(
 DOC_NUMBER_LINE = re.compile(rf"^\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[)）]?\s*$")
 
 CN_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+#: A date in Chinese numerals, as some signatures print it: "二〇一九年十二月二十七日" (O and ○
+#: are zeros as PDF text and OCR print them).
+HANZI_DATE = re.compile(
+    r"(?P<y>[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
+)
+#: A signature's date printed alone on its line, in either numerals.
+DATE_LINE = re.compile(rf"^\s*(?:{CN_DATE.pattern}|{HANZI_DATE.pattern.replace('?P<y>', '?P<hy>').replace('?P<m>', '?P<hm>').replace('?P<d>', '?P<hd>')})\s*$")
+HANZI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
+
+
+def hanzi_number(s: str) -> int:
+    """一 -> 1, 十二 -> 12, 二十七 -> 27, 三十一 -> 31 (day and month numerals)."""
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        return (HANZI_DIGITS[tens] if tens else 1) * 10 + (HANZI_DIGITS[units] if units else 0)
+    return HANZI_DIGITS[s]
+
+
+def hanzi_year(s: str) -> int:
+    """二〇一九 -> 2019 (a year is spelled digit by digit)."""
+    return int("".join(str(HANZI_DIGITS[c]) for c in s))
+
+
+def date_line(text: str) -> str | None:
+    """The ISO date of a line that is a date and nothing else ("2020年6月24日",
+    "二〇二〇年六月二十四日"), else None."""
+    m = DATE_LINE.match(text)
+    if not m:
+        return None
+    if m["y"]:
+        return iso_date(m["y"], m["m"], m["d"])
+    return iso_date(hanzi_year(m["hy"]), hanzi_number(m["hm"]), hanzi_number(m["hd"]))
 
 _SPACES = re.compile(r"[\s\u3000]+")
 

@@ -50,15 +50,11 @@ from .names import (
     surname_at,
     unpad,
 )
+from .patterns import date_line
 from .records import Responsibility
 
 EXTRACTOR = "responsibilities"
 
-_DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0}
-_CN_DATE_LINE = re.compile(
-    r"^(?P<y>[〇零○O一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$"
-)
 _OPEN, _CLOSE = "（(“《〈【", "）)”》〉】"
 #: Punctuation that ends the phrase before a leader's post ("根据分工，副市长张三…").
 _BOUNDARY = "。；;，,：:、！？!?\n （(“\"》"
@@ -124,24 +120,9 @@ def _none_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, longest_first("division_none.txt"))))
 
 
-def _cn_number(s: str) -> int:
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(s, 0)
-
-
 def signature_date(text: str) -> str | None:
     """ISO date of a signature date line: "2020年6月24日" or "二〇二〇年六月二十四日"."""
-    text = text.replace(" ", "")
-    m = _DATE_LINE.match(text)
-    if m:
-        return f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
-    m = _CN_DATE_LINE.match(text)
-    if m:
-        y = int("".join(str(_CN_DIGITS[c]) for c in m["y"]))
-        return f"{y:04d}-{_cn_number(m['m']):02d}-{_cn_number(m['d']):02d}"
-    return None
+    return date_line(text.replace(" ", ""))
 
 
 # --- lists ---------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ import re
 
 from .bodies import body_endings
 from .lexicons import lexicon
-from .patterns import DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace
+from .patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace
 
 #: Words a document title ends with (the kind of document), from data/doc_kinds.txt.
 DOC_TYPES = lexicon("doc_kinds.txt")
@@ -35,14 +35,6 @@ _TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:[（(][^）)]{{1,8}}[)）
 #: Endings of the name of a body that issues documents (data/body_endings.tsv, use `issuer`).
 ISSUER_ENDINGS = body_endings("issuer")
 _NOT_TITLE = re.compile(r"[，。；：！？,;:!?]|^(?:△|第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
-#: A date in Chinese numerals, as some signatures print it: "二〇一九年十二月二十七日".
-HANZI_DATE = re.compile(
-    r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
-)
-#: A signature's date printed alone on its line.
-DATE_LINE = re.compile(
-    r"^\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日\s*$"
-)
 #: Where a title's own words start: the subject ("关于…") or the act ("印发《…》").
 TITLE_HEAD = re.compile(r"关于|印发|转发")
 ISSUER_END = re.compile(rf"(?:{'|'.join(sorted(ISSUER_ENDINGS, key=len, reverse=True))})$")
