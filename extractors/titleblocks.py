@@ -115,6 +115,11 @@ def _run_after(lines: list[Line], start: int, limit: int = 5) -> list[int]:
     taken: list[int] = []
     for j in range(start, min(len(lines), start + limit)):
         no, text, indent, _ = lines[j]
+        if taken and len(text) == 1 and "\u4e00" <= text <= "\u9fff" \
+                and title_ends("".join(lines[k][1] for k in taken) + text):
+            # The last character of a title wrapped onto a line of its own ("…名单的通" / "知").
+            taken.append(j)
+            break
         if DOC_NUMBER_LINE.match(text) or not is_title_line(text, indent) or ATTACHMENT_MARK.match(text):
             break
         taken.append(j)

@@ -415,3 +415,9 @@ def test_regulation_passed_by_a_peoples_congress_is_a_document():
     )
     assert (doc["doc_number"], doc["title"]) == (None, "陕西省机关运行保障条例")
     assert doc["issuers"] == ["陕西省人民代表大会常务委员会"] and doc["date"] == "2025-07-30"
+
+
+def test_block_title_whose_last_character_wraps_onto_its_own_line():
+    # 000 as a two-column PDF prints it: the title's last character alone on the next line.
+    blocks = find_title_blocks(_lines("温政办〔2018〕133号", "温州市人民政府办公室关于公布", "2018年度温州市信用管理示范企业名单的通", "知", "附件"))
+    assert [(b[2], b[3]) for b in blocks] == [("温政办〔2018〕133号", "温州市人民政府办公室关于公布2018年度温州市信用管理示范企业名单的通知")]
