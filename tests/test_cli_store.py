@@ -100,3 +100,18 @@ def test_export_is_a_group_other_modules_can_extend():
 def test_build_twice_keeps_four_issues(built_store, tmp_path):
     with GraphStore.open_read_only(built_store) as store:
         assert len(store.issues()) == 4
+
+
+def test_build_takes_a_folder_of_texts_pdfs_and_pages(tmp_path):
+    import shutil
+
+    from tests.helpers import EXTERNAL, FIXTURES
+
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "inputs" / "397.pdf", folder)
+    shutil.copy(EXTERNAL / "texts" / "05_shanghai-2020-leading-group.txt", folder)
+    (folder / ".hidden").write_text("not read", "utf-8")
+    out = run("build", folder, "--store", tmp_path / "store")
+    assert out.exit_code == 0, out.output
+    assert "built 2 issues" in out.stdout + out.stderr

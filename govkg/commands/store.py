@@ -64,8 +64,20 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+def _expand(files: tuple[Path, ...]) -> list[Path]:
+    """FILE arguments with each folder replaced by the files in it (not hidden ones), in name
+    order: `govkg build gazettes/` builds every text, PDF and web page the folder holds."""
+    out: list[Path] = []
+    for f in files:
+        if f.is_dir():
+            out.extend(sorted(p for p in f.iterdir() if p.is_file() and not p.name.startswith(".")))
+        else:
+            out.append(f)
+    return out
+
+
 @click.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @store_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="extract in this many processes")
 def build(files: tuple[Path, ...], store_dir: Path | None, workers: int):
@@ -80,12 +92,13 @@ def build(files: tuple[Path, ...], store_dir: Path | None, workers: int):
     Example:
       govkg build                                  # the bundled samples
       govkg build issues/*.txt notice.pdf page.html --store ./kg --workers 2
+      govkg build gazettes/                        # every file in a folder
     """
     # The extractors (and spaCy under them) load here, not for every command of this module.
     from govkg.graph.build import build as build_store
     from govkg.graph.build import bundled_issue_files
 
-    paths = list(files) or bundled_issue_files()
+    paths = _expand(files) or bundled_issue_files()
     # The bar starts with the first loaded issue, i.e. after every file has been validated, so
     # a refused file gives one error line and nothing else.
     bars: list = []
