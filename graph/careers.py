@@ -40,6 +40,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, cast
 
 from .store import GraphStore, QueryResult
+from .vocab import sparql_prologue
 from .vocabulary import vocabulary
 
 #: The kinds of evidence a career row can be (the `evidence` column), in display order.
@@ -179,16 +180,8 @@ def all_acts(store: GraphStore) -> list[Act]:
     return acts_from_result(run_stored(store, "appointments"))
 
 
-_PREFIXES = """PREFIX gkg: <https://w3id.org/govkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+#: PREFIX lines for every namespace of the ontology (graph/vocab.py), said once.
+_PREFIXES = sparql_prologue()
 
 #: The source of fact ?f, one sample per fact (the GROUP BY of each query below).
 _SOURCE = """

@@ -32,7 +32,7 @@ import networkx as nx
 from pyoxigraph import Literal
 
 from .store import GraphStore
-from .vocab import ELI, GKG, ORG
+from .vocab import ELI, GKG, ORG, sparql_prologue
 from .vocabulary import vocabulary
 
 _VOCABULARY = vocabulary()
@@ -52,16 +52,8 @@ POST_IN = _VOCABULARY.edge(ORG.postIn).label
 
 BODY_KINDS = ("government", "party", "enterprise", "organization")
 
-_PREFIXES = """PREFIX gkg: <https://w3id.org/govkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+#: PREFIX lines for every namespace of the ontology (graph/vocab.py), said once.
+_PREFIXES = sparql_prologue()
 
 # Every fact query binds ?f (the fact), ?s and ?o (the nodes it ties), ?relation and ?d (its
 # date); the wrapper adds the source the fact was derived from, one row per fact.

@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from . import assets
 from .careers import career as person_career
 from .store import GraphStore, QueryResult, store_prefixes
-from .vocab import ID_BASE
+from .vocab import ID_BASE, sparql_prologue
 from .vocabulary import vocabulary
 
 #: Content types offered, the first the default (a browser's "*/*" gets HTML).
@@ -48,18 +48,8 @@ OFFERED = {"text/html": HTML, "application/xhtml+xml": HTML, "text/turtle": TURT
 #: A link from one page to another entity's: IRI -> href.
 Link = Callable[[str], str]
 
-_PREFIXES = """PREFIX gkg: <https://w3id.org/govkg/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+#: PREFIX lines for every namespace of the ontology (graph/vocab.py), said once.
+_PREFIXES = sparql_prologue()
 
 #: The entity's own triples, the facts naming it with theirs, and the facts' sources. ENTITY
 #: is replaced by the IRI as pyoxigraph writes it (a CONSTRUCT's template has braces of its
