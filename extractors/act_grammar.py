@@ -72,7 +72,7 @@ PREAMBLE_ENDS = ("决定", "任命", "免去", "免职", "聘任", "接受", "�
 #: A parenthesised note after 职务 ("（另有任用）", "（退休）") that is no qualifier.
 NOTE_AFTER_POST = re.compile(r"职务[（(][^（）()]*[）)]$")
 #: What ends an object and closes its act; stripped from the object, longest first.
-OBJECT_CLOSERS = ("的请求", "请求", "的职务", "职务", "职级")
+OBJECT_CLOSERS = ("的请求", "请求", "的职务", "职务", "职级", "的决定")
 #: A name printed in a list without a known surname (list reading only): 2–4 characters.
 LOOSE_NAME_LENGTHS = (2, 3, 4)
 #: First characters of a body printed right after a name with nothing between

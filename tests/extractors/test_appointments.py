@@ -477,3 +477,14 @@ def test_acting_post_after_a_comma_names_the_government_after_daili():
 
     assert split_post("代理杭州市市长") == ("杭州市", "代理市长")
     assert split_post("济源市人民政府代理市长") == ("济源市人民政府", "代理市长")
+
+
+def test_a_passed_decision_to_appoint_reported_by_its_title_is_an_act():
+    # 黑河 (2011 news, printed in traditional characters): the session passed the decision.
+    from govkg.extractors.appointments import extract
+    from govkg.extractors.layout import normalize
+
+    issue = normalize("會議經過分組審議,在第三次全體會議上,表決通過了市人大常委會關於接受張憲軍同志辭職請求的決定;"
+                      "表決通過了市人大常委會關於任命張恩亮同志爲市政府代理市長的決定;頒發了任命證書。\n", "heihe.txt")
+    acts = [(a.person, a.action, a.organization, a.post) for a in extract(issue)]
+    assert acts == [("张恩亮", "appoint", "市政府", "代理市长")]
