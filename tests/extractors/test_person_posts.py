@@ -282,3 +282,12 @@ def test_npc_session_attendees_and_guests():
 def test_a_longer_role_label_with_its_entry():
     got = [(m.person, m.post) for _, m in person_posts.group_mentions(["第一副组长:王勇 国务委员"])]
     assert got == [("王勇", "国务委员")]
+
+
+def test_name_and_post_before_an_adverb_in_a_reporters_prose():
+    # 厦门 (a 2017 news analysis of the division of work, in traditional characters).
+    from govkg.extractors.layout import normalize
+    from govkg.extractors.person_posts import extract
+
+    issue = normalize("林文生副市長則負責農村、農業、水利、海洋等農業口;李棟梁副市長除了負責工業經濟和信息化等,還分管民政、雙擁等。\n", "xm.txt")
+    assert {(p.person, p.post) for p in extract(issue)} == {("林文生", "副市长"), ("李栋梁", "副市长")}
