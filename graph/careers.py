@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, cast
 
+from .queries import SOURCE_FIELDS, run_stored
 from .store import GraphStore, QueryResult
 from .vocab import sparql_prologue
 from .vocabulary import vocabulary
@@ -169,14 +170,10 @@ def tenures(acts: Iterable[Act]) -> list[Tenure]:
 
 
 def person_acts(store: GraphStore, name: str) -> list[Act]:
-    from .queries import run_stored
-
     return acts_from_result(run_stored(store, "person_acts", {"person": name}))
 
 
 def all_acts(store: GraphStore) -> list[Act]:
-    from .queries import run_stored
-
     return acts_from_result(run_stored(store, "appointments"))
 
 
@@ -186,11 +183,7 @@ _PREFIXES = sparql_prologue()
 #: The source of fact ?f, one sample per fact (the GROUP BY of each query below).
 _SOURCE = """
   OPTIONAL {
-    ?f prov:wasDerivedFrom ?src .
-    OPTIONAL { ?src gkg:issue ?iss . ?iss rdfs:label ?issueLabel }
-    OPTIONAL { ?src gkg:line ?l }
-    OPTIONAL { ?src oa:hasSelector ?sel . ?sel oa:exact ?exact }
-    OPTIONAL { ?src gkg:document ?doc . OPTIONAL { ?doc eli:id_local ?docNumber } OPTIONAL { ?doc dcterms:title ?docTitle } }
+    ?f prov:wasDerivedFrom ?src .""" + SOURCE_FIELDS + """
   }
   OPTIONAL { ?person_iri gkg:jurisdiction ?pj . ?pj rdfs:label ?pjLabel }"""
 

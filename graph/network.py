@@ -31,6 +31,7 @@ from typing import Any
 import networkx as nx
 from pyoxigraph import Literal
 
+from .queries import SOURCE_FIELDS
 from .store import GraphStore
 from .vocab import ELI, GKG, ORG, sparql_prologue
 from .vocabulary import vocabulary
@@ -64,11 +65,7 @@ WHERE {
   %s
   OPTIONAL {
     ?f prov:wasDerivedFrom ?src .
-    %s
-    OPTIONAL { ?src gkg:issue ?iss . ?iss rdfs:label ?issueLabel }
-    OPTIONAL { ?src gkg:line ?l }
-    OPTIONAL { ?src oa:hasSelector ?sel . ?sel oa:exact ?exact }
-    OPTIONAL { ?src gkg:document ?doc . OPTIONAL { ?doc eli:id_local ?docNumber } OPTIONAL { ?doc dcterms:title ?docTitle } }
+    %s""" + SOURCE_FIELDS.replace("%", "%%") + """
   }
 }
 GROUP BY ?f ?s ?o ?relation

@@ -26,6 +26,15 @@ from typing import Any
 
 from .store import VOCABULARY_GRAPH, GraphStore, QueryError, QueryResult
 
+#: The parts of a fact's source ?src that a table or a tooltip cites: the issue's label, the
+#: line, the quote and the document's number or title (SPARQL, inside the OPTIONAL that binds
+#: ?src; prefixes from vocab.sparql_prologue). Said once for careers and the network.
+SOURCE_FIELDS = """
+    OPTIONAL { ?src gkg:issue ?iss . ?iss rdfs:label ?issueLabel }
+    OPTIONAL { ?src gkg:line ?l }
+    OPTIONAL { ?src oa:hasSelector ?sel . ?sel oa:exact ?exact }
+    OPTIONAL { ?src gkg:document ?doc . OPTIONAL { ?doc eli:id_local ?docNumber } OPTIONAL { ?doc dcterms:title ?docTitle } }"""
+
 HEADER_LINE = re.compile(r"#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.*\S)\s*$")
 #: "name — meaning — example": em dash, en dash or a spaced hyphen separate the parts.
 PARAM_PARTS = re.compile(r"\s+(?:—|–|--|-)\s+")
