@@ -81,3 +81,14 @@ def test_extract_writes_the_schema_shape():
     assert data["gazette"] == {"name": "温州市人民政府公报", "year": 2020, "issue": 6, "total_issue": 214}
     for section in ("documents", "catalog", "appointments", "responsibilities", "person_posts", "pairings"):
         assert isinstance(data[section], list)
+
+
+def test_every_command_of_the_cli_resolves_to_its_module():
+    # cli.COMMAND_MODULES is the one list of commands: each name must import to a command.
+    import click
+
+    from govkg.cli import COMMAND_MODULES, main
+
+    ctx = click.Context(main)
+    for name in COMMAND_MODULES:
+        assert isinstance(main.get_command(ctx, name), click.Command), name

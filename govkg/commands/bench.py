@@ -30,6 +30,3 @@ def bench(repeat: int, scales: str, query_triples: int, workers: int, quick: boo
     click.echo(f"{'figure':<78} value   [target]")
     benchmarks.run(repeat=repeat, scales=factors, query_triples=query_triples, workers=workers,
                    emit=lambda row: click.echo(benchmarks.format_row(row)))
-
-
-COMMANDS = [bench]

@@ -114,6 +114,3 @@ def explain_entity(name: str, issues: tuple[Path, ...], alias_files: tuple[Path,
         click.echo(f"  predecessor: {old}  ({reform}; linked, not merged)")
     for new, reform in ex.successors:
         click.echo(f"  successor:   {new}  ({reform}; linked, not merged)")
-
-
-COMMANDS = [explain_entity]

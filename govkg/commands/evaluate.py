@@ -104,6 +104,3 @@ def _evaluate_set(answer_dir: Path, text_dir: Path, errors: bool, as_json: bool)
         if g or p:
             pr, rc, f = prf(tp, p, g)
             click.echo(f"{s:18}{g:6}{p:6}{tp:6}{pr:7.3f}{rc:7.3f}{f:7.3f}")
-
-
-COMMANDS = [evaluate]

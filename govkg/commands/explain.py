@@ -45,6 +45,3 @@ def explain(file: Path, line: int, lines: int, output: Path | None):
         click.echo(f"wrote {output} ({len(p.entities)} entities, lines {p.first_line}-{p.last_line})")
     else:
         click.echo(render_text(p), nl=False)
-
-
-COMMANDS = [explain]

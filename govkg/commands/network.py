@@ -203,7 +203,3 @@ def export_network(store_dir: Path | None, fmt: str, output: Path | None):
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-
-
-# `export network` is a subcommand of the store module's `export` group, which imports it from here.
-COMMANDS = [viz, stats, path]

@@ -133,6 +133,3 @@ def push(endpoint: str, graph_store: str | None, update_endpoint: str | None, st
         click.echo(f"govkg: error: {graph}: {local} triples in the store, {remote} on the server", err=True)
     if summary.mismatches:
         sys.exit(1)
-
-
-COMMANDS = [serve, push]

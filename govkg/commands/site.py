@@ -45,6 +45,3 @@ def site(store_dir: Path | None, output: Path):
             for bar in bars:
                 bar.__exit__(None, None, None)
     click.echo(f"wrote {n} entity pages, index.html and network.html into {output}", err=True)
-
-
-COMMANDS = [site]

@@ -311,6 +311,3 @@ def export_graph(store_dir: Path | None, fmt: str, output: Path | None):
     with open_for_reading(store_dir) as store:
         data = store.export(fmt)
     _write(data, output)
-
-
-COMMANDS = [build, query, career, export]
