@@ -18,6 +18,8 @@ passage that states it. The forms read:
   ("组  长：" alone). Roster roles (data/roster_roles.txt) are not posts; the Wenzhou gazette's
   own layout "组  长：陈建明（温州市政府常务副市长）" keeps the role, as its reference answers do
   (gazette issues only); entries run into a sentence: "组长：张顺彩（市政府副市长），副组长：…";
+  entries a crawler ran together with nothing between them: "副组长：姜大明国土资源部部长丁向阳国务院
+  副秘书长…" (a name's length settled at a word boundary, extractors/segment.py);
 - headers of a division of work: "龚正市长" / "陈寅常务副市长" on a line, a following
   "兼市公安局局长，…" line; a name alone on a line, then "省长，主持…" or
   "副省长兼任省公安厅厅长，负责…";
@@ -361,6 +363,8 @@ def mentions(s: str) -> Iterator[Mention]:
         if t not in s:
             continue
         for m in t_re.finditer(s):
+            if m.end() in taken:
+                continue   # "国务院副总理张高丽": the title governs the name after it
             found = _name_before(s, m.start(), leaders)
             if found is None or found[0] in taken:
                 continue
@@ -581,6 +585,100 @@ def bracket_mentions(s: str) -> Iterator[Mention]:
                 break
 
 
+#: Where a run-on roster's entries end: a sentence's end or the next numbered part
+#: ("…武警部队副参谋长三、工作机构及其职责").
+_RUN_STOP = re.compile(r"[。；;！？!?，,（(]|[一二三四五六七八九十]{1,3}、(?=[\u4e00-\u9fff])")
+#: A run-on roster holds CJK only, with 、 between the posts of one person.
+_RUN_CHARS = re.compile(r"[\u4e00-\u9fff、]+")
+#: Characters a post never starts with: "朱宏任工业和信息化部总工程师" is 朱宏任, not 朱宏 + 任….
+_NOT_POST_START = "任兼为是的在、"
+
+
+def run_on_roster_mentions(s: str) -> list[Mention]:
+    """Roster entries printed with nothing between them, as a crawler flattens a roster page:
+    "副组长：姜大明国土资源部部长丁向阳国务院副秘书长成员：吴恒权中央宣传部副部长张业遂外交部党委书记、
+    副部长…". The run after each role's colon is read as name, posts, name, posts… and kept only
+    when it reads whole. Where a name's length is ambiguous (杜鹰|发展改革委副主任 or
+    杜鹰发|展改革委副主任), the split at a word boundary is taken (extractors/segment.py), then
+    the one whose post's body is not a single character, then the three-character name."""
+    if "：" not in s and ":" not in s:
+        return []
+    labels = list(_role_label_regex().finditer(s))
+    runs: list[tuple[int, str]] = []
+    for k, label in enumerate(labels):
+        a = label.end()
+        b = labels[k + 1].start() if k + 1 < len(labels) else len(s)
+        stop = _RUN_STOP.search(s, a, b)
+        run = s[a : stop.start() if stop else b]
+        if len(run) >= 5 and _RUN_CHARS.fullmatch(run):
+            runs.append((a, run))
+    # The layout is a run-on roster when some role's run holds several entries; a passage
+    # whose runs hold one entry each ("组长：龚正市长", printed spaced) is the line readers'.
+    if not any(_title_then_name(run) for _, run in runs):
+        return []
+    out: list[Mention] = []
+    for a, run in runs:
+        for start, end, name, posts in _read_run(run) or ():
+            out.extend(Mention(name, post, a + start, a + end, a + start) for post in posts)
+    return out
+
+
+def _title_then_name(post: str) -> bool:
+    """Does a title end inside post with a name after it ("副部长杜鹰发展改革委副主任")? Then
+    post is two entries read as one."""
+    end = _post_end_regex()
+    return any(end.search(post, 0, p) and N.name_lengths(post, p) for p in range(2, len(post) - 2))
+
+
+def _read_run(run: str) -> list[tuple[int, int, str, tuple[str, ...]]] | None:
+    """(start, end, name, posts) of each entry of a run-on roster, or None unless it reads whole."""
+    from .segment import word_starts
+
+    n = len(run)
+    bounds = word_starts(run)
+    memo: dict[int, tuple[tuple[int, int, int], list] | None] = {}
+
+    def chains(k: int) -> Iterator[tuple[int, tuple[str, ...], int]]:
+        """(end, posts, cost) of the post chains that start at run[k]."""
+        if k >= n or run[k] in _NOT_POST_START or not _CJK.match(run[k]):
+            return
+        for j in range(k + 2, min(n, k + 30) + 1):
+            post = run[k:j]
+            if not is_post(post) or _title_then_name(post):
+                continue
+            title = _titles_ending_at(run, j) or ""
+            cost = 1 if 0 < len(post) - len(title) == 1 else 0   # "洋局副局长": a one-character body
+            yield j, (post,), cost
+            if j < n and run[j] == "、":
+                for j2, more, c2 in chains(j + 1):
+                    yield j2, (post, *more), cost + c2
+
+    def best(i: int):
+        """The cheapest reading of run[i:]: ((word-boundary misses, one-character bodies,
+        two-character names), entries), or None."""
+        if i == n:
+            return (0, 0, 0), []
+        if i in memo:
+            return memo[i]
+        options = []
+        for ln in N.name_lengths(run, i):
+            name = run[i : i + ln]
+            if not is_full_name(name):
+                continue
+            for j, posts, cost in chains(i + ln):
+                rest = best(j)
+                if rest is None:
+                    continue
+                (misses, singles, shorts), entries = rest
+                score = (misses + (i + ln not in bounds), singles + cost, shorts + (ln == 2))
+                options.append((score, [(i, j, name, posts), *entries]))
+        memo[i] = min(options, key=lambda o: o[0]) if options else None
+        return memo[i]
+
+    got = best(0)
+    return got[1] if got else None
+
+
 _FORMER = re.compile(r"曾任|历任")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
@@ -704,8 +802,14 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             m = _DATELINE.match(sp.text)
             news_date = _iso(year, int(m["m"]), int(m["d"])) if m and section.kind not in ("documents", "policy") else None
             date = _iso(year, dmonth, day) if section.kind == "diary" and day else news_date
+            # A run-on roster is read as such: the post-before-name reading would give each
+            # name the post of the entry before it.
+            rosters = run_on_roster_mentions(sp.text)
+            for mention in rosters:
+                found.append((*sp.origin(mention.start, mention.end), mention, None))
             for mention in mentions(sp.text):
-                found.append((*sp.origin(mention.start, mention.end), mention, date))
+                if not any(r.start < mention.end and mention.start < r.end for r in rosters):
+                    found.append((*sp.origin(mention.start, mention.end), mention, date))
             for mention in former_mentions(sp.text):
                 found.append((*sp.origin(mention.start, mention.end), mention, None))
             for mention in bracket_mentions(sp.text):

@@ -263,6 +263,35 @@ def test_roster_entries_run_into_a_sentence():
         ("张顺彩", "市政府副市长"), ("周华驹", "市政府副秘书长"), ("洪耀坚", "市卫生局局长")]
 
 
+def test_a_roster_a_crawler_ran_together_is_read_entry_by_entry():
+    # 中新网 2013-06-13, reprinting 国务院办公厅关于成立第一次全国地理国情普查领导小组的通知 with
+    # its roster flattened: nothing between one entry's post and the next entry's name.
+    s = ("二、组成人员组长:张高丽国务院副总理副组长:姜大明国土资源部部长丁向阳国务院副秘书长"
+         "成员:张业遂外交部党委书记、副部长杜鹰发展改革委副主任朱宏任工业和信息化部总工程师"
+         "王宏海洋局副局长黄海辉武警部队副参谋长三、工作机构及其职责")
+    got = [(m.person, m.post) for m in person_posts.run_on_roster_mentions(s)]
+    assert got == [
+        ("张高丽", "国务院副总理"), ("姜大明", "国土资源部部长"), ("丁向阳", "国务院副秘书长"),
+        ("张业遂", "外交部党委书记"), ("张业遂", "副部长"),      # posts joined by 、: one person
+        ("杜鹰", "发展改革委副主任"),      # 杜鹰|发展…, not 杜鹰发|展…: the split at a word boundary
+        ("朱宏任", "工业和信息化部总工程师"),   # a post never starts with 任
+        ("王宏", "海洋局副局长"),          # not 王宏海 + 洋局: a body is not one character
+        ("黄海辉", "武警部队副参谋长")]
+    # The post-before-name reading would give each name the post of the entry before it.
+    issue = normalize("国务院成立地理国情普查领导小组\n" + s + "。\n")
+    found = {(r.person, r.post) for r in person_posts.extract(issue)}
+    assert ("杜鹰", "发展改革委副主任") in found and not any("杜鹰" in post for _, post in found)
+
+
+def test_a_run_that_does_not_read_whole_gives_nothing():
+    # A sentence after the colon, not a roster: no entries rather than wrong ones.
+    assert person_posts.run_on_roster_mentions("组长:由县政府分管副县长担任成员单位由各乡镇组成") == []
+
+
+def test_a_title_governing_the_name_after_it_is_not_read_after_a_name_before_it():
+    assert _posts("根据通知,由国务院副总理张高丽任组长。") == [("张高丽", "国务院副总理")]
+
+
 def test_words_that_look_like_names_after_a_title():
     assert _posts("实行校长负责制,校长全面负责学校工作。") == []
     assert _posts("24日,市委副书记、市长、市政府党组书记吴开华主持召开市政府党组会议") == [
