@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-# Brackets around a document number's year: printed as 〔〕 mostly, but also ﹝﹞ [] 【】 ().
-_OPEN = "〔﹝\\[【［(（"
-_CLOSE = "〕﹞\\]】］)）"
+# Brackets around a document number's year: printed as 〔〕 mostly, but also ﹝﹞ [] 【】 〖〗 ();
+# „‟ is 〔〕 as text copied from a Word file set in the official fonts comes out
+# ("国办发„2009‟3号" on a reprint of a 湖南省人民政府办公厅 notice).
+_OPEN = "〔﹝\\[【［〖(（„"
+_CLOSE = "〕﹞\\]】］〗)）‟"
 
 #: A document number: issuer code + bracketed year + serial + 号, e.g. 温政发〔2020〕10号,
 #: 温政办〔2019〕69号, 通告〔2019〕5号, 温浙集（开）管〔2019〕71号, 温商务联发〔2019〕130号.

@@ -421,3 +421,17 @@ def test_block_title_whose_last_character_wraps_onto_its_own_line():
     # 000 as a two-column PDF prints it: the title's last character alone on the next line.
     blocks = find_title_blocks(_lines("温政办〔2018〕133号", "温州市人民政府办公室关于公布", "2018年度温州市信用管理示范企业名单的通", "知", "附件"))
     assert [(b[2], b[3]) for b in blocks] == [("温政办〔2018〕133号", "温州市人民政府办公室关于公布2018年度温州市信用管理示范企业名单的通知")]
+
+
+def test_a_number_whose_brackets_came_out_as_low_quotes():
+    # A reprint of 湘政办发〔2009〕24号: text copied from a Word file set in the official fonts
+    # prints 〔〕 as „‟ in the number it cites.
+    doc = _one_doc(
+        "湘政办发〔2009〕24号\n"
+        "湖南省人民政府办公厅关于加强普通高等学校\n毕业生就业工作的通知\n"
+        "各市州、县市区人民政府,省政府各厅委、各直属机构:\n"
+        "根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》(国办发„2009‟3号)精神,结合我省实际,"
+        "经省人民政府同意,现就加强普通高等学校毕业生就业工作有关问题通知如下:\n"
+    )
+    assert doc["title"] == "湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知"
+    assert doc["cites"] == [{"title": "国务院办公厅关于加强普通高等学校毕业生就业工作的通知", "doc_number": "国办发〔2009〕3号"}]
