@@ -214,6 +214,10 @@ def find_places(text: str, start: int = 0, end: int | None = None,
         if names:
             for name in names:
                 if text.startswith(name, i) and i + len(name) <= end:
+                    if text.startswith("生产建设兵团", i + len(name)):
+                        # 新疆生产建设兵团: the corps (a body), not the region; its city follows.
+                        i += len(name)
+                        break
                     place = resolve(name, home)
                     if place is not None:
                         j = i + len(name)

@@ -230,3 +230,9 @@ def test_two_places_that_sign_a_pairing_agreement_are_its_sides():
     # One of three places that sign together is not paired with another of them by 、 alone.
     issue = normalize("今年5月,嘉善县与庆元县、九寨沟县共同签订了合作协议,共建“飞地抱团”强村产业园。\n", "x.txt")
     assert ("庆元县", "九寨沟县") not in [(p.a, p.b) for p in extract(issue)]
+
+
+def test_the_corps_is_not_the_region_its_city_is_printed_under():
+    # 2022-05 news, printed in traditional characters: 保定 pairs with a 兵团 city, not with 新疆.
+    text = "近日,保定市政府和新疆生產建設兵團第二師鐵門關市就鄉村振興結對幫扶工作簽約,標志著雙方“縣連幫扶”工作按下加速鍵。\n"
+    assert _pairs(text) == [("保定市", "第二师铁门关市", "other")]
