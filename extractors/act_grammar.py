@@ -561,13 +561,14 @@ class _Reader:
         for x, y in _split_top(s, "、", a, b):
             if x >= y:
                 continue
-            # "接受A辞去X职务、B辞去Y职务": a new person opens the item
+            # A new person may open an item, under the same verb: "接受A辞去X职务、B辞去Y职务",
+            # "任命A（同志）为X、B（同志）为Y", "免去A同志X职务、B同志Y职务".
             n_found: list[tuple[int, int]] = []
-            if st.action == "other" and x > a:
-                n_found, k = self.names.read_list(x, y, lambda e: s.startswith("辞去", e))
+            if x > a:
+                n_found, k = self._item_persons(x, y, st)
             if n_found:
-                items.append(("persons", n_found, k + 2, y))
-                x = k + 2
+                items.append(("persons", n_found, k, y))
+                x = k
             items.append(("object", None, x, y))
         out: list[Act] = []
         # each object: positions without qualifiers, closers stripped
@@ -611,6 +612,22 @@ class _Reader:
             if info:            # closed by 职务: what follows is not an object
                 st.open = False
         return out
+
+    def _item_persons(self, x: int, y: int, st: _State) -> tuple[list[tuple[int, int]], int]:
+        """Persons opening the list item s[x:y] and where its object starts, or ([], x)."""
+        s = self.s
+        if st.action == "other":
+            found, k = self.names.read_list(x, y, lambda e: s.startswith("辞去", e))
+            return (found, k + 2) if found else ([], x)
+        if st.lead is not None:       # 任命A为X、B为Y
+            found, k = self.names.read_list(x, y, lambda e: s.startswith("为", e))
+            return (found, k + 1) if found else ([], x)
+        if st.action == "remove":     # 免去A同志X职务、B同志Y职务 (同志 or 的 marks the name)
+            found, k = self.names.read_list(
+                x, y, lambda e: s.startswith("的", e) or (s.startswith("同志", e - 2) and e - 2 > x))
+            if found and (s.startswith("同志", found[-1][1]) or s.startswith("的", k)):
+                return found, k + 1 if s.startswith("的", k) else k
+        return [], x
 
     def _object(self, pos: list[int], quals: list[str], st: _State, span) -> list[Act]:
         s = self.s

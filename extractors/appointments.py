@@ -12,7 +12,8 @@ Where the acts are read:
   sentences a trigger opens give acts.
 Both run the spaCy pipeline of `nlp.py` (whose `govkg_personnel_acts` component calls the
 grammar of `act_grammar.py` with the persons it recognised), so `govkg explain` shows what was
-used. An act stated several times (a news lead, the decision, the 任免名单) is recorded once.
+used. An act stated several times (a news lead, the decision, the 任免名单) is recorded once,
+with its body where one statement names it.
 The Source of each record quotes the clause that states it.
 """
 from __future__ import annotations
@@ -42,6 +43,7 @@ def _passages(issue: Issue) -> Iterator[tuple[int, int, bool]]:
 def extract(issue: Issue) -> Iterator[Appointment]:
     noise = tuple({h.text for h in issue.headings} | {s.heading for s in issue.sections if s.heading})
     seen: set[tuple] = set()
+    found: list[tuple[int, Act]] = []
     for start, end, is_list in _passages(issue):
         doc = recognise(issue.text[start:end], personnel=is_list, noise=noise if is_list else ())
         for act in doc._.acts:
@@ -49,9 +51,16 @@ def extract(issue: Issue) -> Iterator[Appointment]:
             if key in seen:
                 continue
             seen.add(key)
-            a, b = act.clause_span
-            yield Appointment(
-                person=act.person, action=act.action, organization=act.organization, post=act.post,
-                qualifier=act.qualifier,
-                source=issue.source(start + a, start + b, EXTRACTOR),
-            )
+            found.append((start, act))
+    # A restatement that leaves out the body ("关于市人民政府副市长宋莉代理市长的决定" after
+    # "任命宋莉为西昌市人民政府副市长、代理市长") is the act already recorded with it.
+    with_body = {(act.person, act.action, act.post) for _, act in found if act.organization}
+    for start, act in found:
+        if act.organization is None and (act.person, act.action, act.post) in with_body:
+            continue
+        a, b = act.clause_span
+        yield Appointment(
+            person=act.person, action=act.action, organization=act.organization, post=act.post,
+            qualifier=act.qualifier,
+            source=issue.source(start + a, start + b, EXTRACTOR),
+        )

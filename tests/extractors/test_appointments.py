@@ -488,3 +488,24 @@ def test_a_passed_decision_to_appoint_reported_by_its_title_is_an_act():
                       "表決通過了市人大常委會關於任命張恩亮同志爲市政府代理市長的決定;頒發了任命證書。\n", "heihe.txt")
     acts = [(a.person, a.action, a.organization, a.post) for a in extract(issue)]
     assert acts == [("张恩亮", "appoint", "市政府", "代理市长")]
+
+
+def test_prose_a_new_person_opens_the_next_item_under_the_same_verb():
+    # 四川新闻网 2021-10-11, 西昌市十届人大常委会第三十九次会议
+    assert prose("会议决定任命宋莉同志为西昌市人民政府副市长、查中才同志为西昌市人民政府副市长。") == [
+        ("宋莉", "appoint", "西昌市人民政府", "副市长", None),
+        ("查中才", "appoint", "西昌市人民政府", "副市长", None)]
+    assert prose("会议进行了相关人事任免,票决同意免去马廷贵同志西昌市人民政府市长职务、徐阳同志西昌市人民政府副市长职务。") == [
+        ("马廷贵", "remove", "西昌市人民政府", "市长", None),
+        ("徐阳", "remove", "西昌市人民政府", "副市长", None)]
+    # Items without a new person stay objects of the act's own person.
+    assert prose("会议决定,免去李四同志的市财政局局长、市财政局党组书记职务。") == [
+        ("李四", "remove", "市财政局", "局长", None), ("李四", "remove", "市财政局", "党组书记", None)]
+
+
+def test_a_restatement_without_the_body_is_the_act_already_recorded():
+    issue = normalize(
+        "10月9日,西昌市十届人大常委会举行第三十九次会议。会议表决并通过了任命宋莉为西昌市人民政府副市长、代理市长的决定。\n"
+        "审议通过了西昌市人大常委会关于市人民政府副市长宋莉代理市长的决定。\n", "news.txt")
+    got = [(r.person, r.organization, r.post) for r in appointments.extract(issue)]
+    assert got == [("宋莉", "西昌市人民政府", "副市长"), ("宋莉", "西昌市人民政府", "代理市长")]
