@@ -61,6 +61,9 @@ _BOUNDARY = "。；;，,：:、！？!?\n （(“\"》"
 #: A summary that closes a list of bodies: "市残联等群众团体和部队" -> 市残联 | 部队.
 _SUMMARY = re.compile(r"等[^、，,（(]{0,8}?(?:单位|部门|团体|组织|机构|群团|企业)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: A list's last item followed by what the whole list is: "水利、海洋等农业口" (two characters at
+#: least before 等, so 高等教育 and 中等职业教育 stay whole).
+_CLOSING_SUMMARY = re.compile(r"^(\s*[^等]{2,}?)等([^等]{1,8})$")
 #: Words that may stand before a duty verb opening a clause: "并负责", "增加联系" (never 不再).
 _VERB_LEAD = r"(?:并|同时|还|另|增加|新增)?"
 #: Negations before a duty verb: the clause states no duty, and ends the list before it.
@@ -182,6 +185,16 @@ def _split_joined(item: str) -> list[tuple[int, str]]:
     return [(0, item)]
 
 
+@functools.cache
+def _asides() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(comment openers, connectives) of data/division_asides.tsv, longest first."""
+    kinds: dict[str, list[str]] = {"opens": [], "joins": []}
+    for row in lexicon("division_asides.tsv"):
+        kind, _, word = row.partition("\t")
+        kinds[kind.strip()].append(word.strip())
+    return tuple(sorted(kinds["opens"], key=len, reverse=True)), tuple(sorted(kinds["joins"], key=len, reverse=True))
+
+
 def _strip_area(item: str) -> str:
     """An area or body as printed, without "等方面工作" or a trailing 工作 that belongs to the
     list ("财政、审计工作"), unless that leaves a fragment (市政府全面工作, 日常工作)."""
@@ -264,7 +277,19 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
     if relation == "assists" and rest.endswith("日常工作"):
         yield relation, start + len(rest) - 4, "日常工作"
         return
-    for off, item in split_list(rest):
+    opens, joins = _asides()
+    items = split_list(rest)
+    for n, (off, item) in enumerate(items):
+        if item.lstrip().startswith(opens):
+            break   # "…，有利于推进城乡统筹发展": the reporter's comment ends the list
+        last = n + 1 == len(items) or items[n + 1][1].lstrip().startswith(opens + ("以及",))
+        summary = _CLOSING_SUMMARY.match(item) if last and n > 0 else None
+        if summary and not _is_body(summary[2]):
+            item = summary[1]   # "水利、海洋等农业口": the list's last item, then what the list is
+        for word in joins:
+            if item.lstrip().startswith(word) and len(item.strip()) > len(word) + 1:
+                off, item = off + item.index(word) + len(word), item[item.index(word) + len(word):]
+                break
         lead = len(item) - len(item.lstrip())
         # The list's tail belongs to the whole item: "文秘科和督查科工作" is two bodies.
         for off2, part in _split_joined(_strip_area(item.strip())):
@@ -381,6 +406,19 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
         if _verbs()[m.group()] == "post" or not _is_verb_at(text, v):
             continue
         j = v
+        # "林文生副市长则负责…", "李栋梁副市长除了负责…，还分管…": a report's words before the verb
+        if text[j - 1:j] in ("则", "也", "还"):
+            j -= 1
+        elif text[j - 2:j] == "除了":
+            j -= 2
+        if text[j - 1:j] in ("他", "她") and (j - 1 == a or text[j - 2] in "，,；;。：:\n"):
+            # "同时，他还分管…": the leader named before goes on (the name is filled in by _read)
+            out.append(_Mention("", j - 1, v))
+            continue
+        after = _name_then_post(text, a, j)
+        if after is not None:
+            out.append(_Mention(text[after[0]:after[1]], after[0], v))   # "李栋梁副市长除了负责…"
+            continue
         if text[j - 1:j] in ("：", ":", "，", ","):
             j -= 1
         elif text[j - 1:j] == "的" and text.startswith("分管工作", v):
@@ -415,6 +453,24 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
         if away and not any(o.start <= away.start < o.duties for o in out):
             out.append(away)
     return sorted(out, key=lambda o: o.start)
+
+
+def _name_then_post(text: str, a: int, j: int) -> tuple[int, int] | None:
+    """(start, end) of a name printed before a leader's post that ends at j, the pair opening
+    a sentence or clause of running text ("。林文生副市长则负责…"), or None."""
+    for n in _post_lengths():
+        post = text[j - n:j]
+        if j - n <= a or post not in _posts():
+            continue
+        e = j - n
+        for k in (3, 2, 4):
+            i = e - k
+            if i >= a and k in name_lengths(text, i) and (i == a or text[i - 1] in "。；;，,：:\n "):
+                name = text[i:e]
+                if name not in lexicon("division_not_names.txt") and not _ends_with_post(name):
+                    return i, e
+        return None
+    return None
 
 
 def _away(text: str, a: int, at: int) -> _Mention | None:
@@ -499,6 +555,7 @@ def _read(issue: Issue, start: int, known: set[str], whole: bool):
     text = issue.text
     records: list[tuple[str, str, str | None, int, int]] = []
     leader: str | None = None
+    leader_at = start   # where the leader was named
     block: list[tuple[int, int]] = []
     listed = False   # the leader heads a list (his name on a line of its own or before a blank)
     date, end = None, len(text)
@@ -546,7 +603,11 @@ def _read(issue: Issue, start: int, known: set[str], whole: bool):
             records.extend(_read_block(issue, leader, block))
         for k, m in enumerate(mentions):
             stop = mentions[k + 1].start if k + 1 < len(mentions) else b
-            leader, block = m.name, ([(m.duties, stop)] if stop > m.duties else [])
+            if not m.name and (leader is None or "。" in text[leader_at:m.start]):
+                continue   # a pronoun whose leader is not named earlier in its sentence
+            if m.name:
+                leader_at = m.start
+            leader, block = m.name or leader, ([(m.duties, stop)] if stop > m.duties else [])
             listed = m is mentions[0] and head is not None
             if k + 1 < len(mentions) and block:
                 records.extend(_read_block(issue, leader, block))

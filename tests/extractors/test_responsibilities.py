@@ -437,3 +437,30 @@ def test_chairing_a_meeting_and_an_adverb_after_a_post_are_no_duties():
         "坚持和完善校长负责制，校长全面负责学校的教育教学和行政管理工作。\n"
     )
     assert _got(text) == []
+
+
+def test_a_reporters_account_of_a_division_of_work():
+    # A 2016 news analysis of 厦门's 《关于市人民政府领导成员工作分工的通知》 (printed in traditional
+    # characters; shortened): name before post in running text, 则/除了 before the verb, 他 for
+    # the leader of the sentence, 以及/此外还有 before items, and the reporter's comments.
+    text = ("廈門市政府近日發出《關于市人民政府領導成員工作分工的通知》。\n"
+            "林文生副市長則負責農村、農業、水利、海洋等農業口,以及長泰枋洋水庫建設,有利于推進城鄉統籌發展;"
+            "同時,他還分管火炬高新區,以及安全生產、應急管理,此外還有信訪、審計等。"
+            "李棟梁副市長除了負責工業經濟和信息化等,還分管民政、雙擁等,體現更好地服務和保障民生。"
+            "教育、文化等歸口由國桂榮副市長負責,將有利于統籌推進社會事業發展,她還負責醫藥衛生體制改革。\n")
+    assert _got(text) == [
+        ("林文生", "responsible_for", "农村"), ("林文生", "responsible_for", "农业"),
+        ("林文生", "responsible_for", "水利"), ("林文生", "responsible_for", "海洋"),
+        ("林文生", "responsible_for", "长泰枋洋水库建设"),
+        ("林文生", "supervises", "火炬高新区"), ("林文生", "supervises", "安全生产"),
+        ("林文生", "supervises", "应急管理"), ("林文生", "supervises", "信访"), ("林文生", "supervises", "审计"),
+        ("李栋梁", "responsible_for", "工业经济和信息化"),
+        ("李栋梁", "supervises", "民政"), ("李栋梁", "supervises", "双拥")]
+    # 她 has no leader named before it in its sentence (国桂荣 is the object of 由): nothing,
+    # rather than 李栋梁's.
+
+
+def test_a_closing_summary_after_the_last_item_is_no_area():
+    got = _got("关于市政府领导工作分工的通知\n副市长张三负责财政、审计、统计等经济管理工作。\n副市长李四负责高等教育、中等职业教育。\n")
+    assert ("张三", "responsible_for", "统计") in got and ("李四", "responsible_for", "高等教育") in got
+    assert ("李四", "responsible_for", "中等职业教育") in got
