@@ -603,13 +603,13 @@ def _read(issue: Issue, start: int, known: set[str], whole: bool):
             records.extend(_read_block(issue, leader, block))
         for k, m in enumerate(mentions):
             stop = mentions[k + 1].start if k + 1 < len(mentions) else b
-            name = m.name or leader
-            if name is None or (not m.name and "。" in text[leader_at:m.start]):
+            who = m.name or leader
+            if who is None or (not m.name and "。" in text[leader_at:m.start]):
                 leader, block = None, []
                 continue   # a pronoun whose leader is not named earlier in its sentence
             if m.name:
                 leader_at = m.start
-            leader, block = name, ([(m.duties, stop)] if stop > m.duties else [])
+            leader, block = who, ([(m.duties, stop)] if stop > m.duties else [])
             listed = m is mentions[0] and head is not None
             if k + 1 < len(mentions) and block:
                 records.extend(_read_block(issue, leader, block))
