@@ -30,6 +30,7 @@ from .issue import Heading, Issue, Section, TitleBlock
 from .patterns import DOC_NUMBER_LINE, despace
 from .reading import InputError
 from .records import Gazette
+from .runons import addressee_cut, known_codes, leading_closers, run_in_number, title_end_cut
 from .script import for_reading, printed_chars
 from .sections import find_sections
 from .sources import read_source
@@ -95,6 +96,13 @@ class _Line:
     width: int         # visual width of text
     page: int = 0      # pages are counted at page starts and page furniture
     block: bool = False  # a block of flattened web text: a paragraph of its own
+    #: A printed line cut into pieces (extractors/runons.py): this piece's place in it, and
+    #: whether a paragraph starts at it after the piece before it on the same line (None: as
+    #: after any printed line). `width` stays the printed line's, for the paragraph test.
+    part: int = 0
+    opens: bool | None = None
+    #: Closing punctuation that opened its printed line: it ends the paragraph before it.
+    closes: bool = False
 
 
 _BLANKS = re.compile(r"[ \t\u3000\xa0]+")
@@ -182,6 +190,61 @@ def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> b
     if prev_opens and width - 6 <= prev.width <= width - 3:
         return False
     return prev.width <= width - 4
+
+
+def _piece(ln: _Line, text: str, part: int, opens: bool | None) -> _Line:
+    """A piece of a printed line: the first keeps the line's indent and page start."""
+    first = part == 0
+    return _Line(ln.no, text, ln.indent if first else 0, ln.page_start and first, ln.width, ln.page, ln.block, part, opens)
+
+
+def _cut_run_ons(body: list[_Line]) -> list[_Line]:
+    """Printed lines that run two blocks of text together, cut where the next one starts
+    (extractors/runons.py): a title's end, an addressee list after a sentence, a document
+    number run into a sentence, closing punctuation opening a line. The pieces of a line
+    keep its line number; a paragraph breaks between them only where the rule says so."""
+    if any(ln.block for ln in body):
+        return body    # flattened web text: its blocks are already cut
+    codes = known_codes([ln.text for ln in body])
+    out: list[_Line] = []
+    taken: dict[int, int] = {}     # index in body -> characters the line above took from it
+    for i, ln in enumerate(body):
+        text = ln.text
+        if taken.get(i):
+            text = text[taken[i]:].lstrip()
+            if not text:
+                continue
+            ln = _piece(ln, text, 0, None)
+        part = 0
+        n = leading_closers(text) if out else 0
+        if n:
+            closers = _piece(ln, text[:n], 0, None)
+            closers.closes = True
+            out.append(closers)
+            text, part = text[n:], 1
+        below = [x.text for x in body[i + 1:i + 3]]
+        opens: bool | None = None
+        for _ in range(3):
+            k = title_end_cut([(x.text, x.indent) for x in out[-4:]] if part == 0 else [], text, below[0] if below else "")
+            if k is not None:
+                out.append(_piece(ln, text[:k], part, opens))
+                text, part, opens = text[k:], part + 1, False
+                continue
+            k = addressee_cut(text, below)
+            if k is not None:
+                out.append(_piece(ln, text[:k], part, opens))
+                text, part, opens = text[k:], part + 1, True
+                continue
+            break
+        number = run_in_number(text, below[0] if below else "", codes)
+        if number is not None:
+            start, borrowed = number
+            out.append(_piece(ln, text[:start], part, opens))
+            text, part, opens = text[start:] + (body[i + 1].text[:borrowed] if borrowed else ""), part + 1, False
+            if borrowed:
+                taken[i + 1] = borrowed
+        out.append(_piece(ln, text, part, opens) if part or text != ln.text else ln)
+    return out
 
 
 def _column_widths(lines: list[_Line]) -> list[int]:
@@ -293,11 +356,15 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             continue
         body.append(ln)
 
-    blocks = find_title_blocks([(ln.no, ln.text, ln.indent, ln.page_start) for ln in body])
-    in_block = {no: b for b in blocks for no in range(b[0], b[1] + 1)}
+    body = _cut_run_ons(body)
+    # Title blocks are found over the pieces of lines, counted in order (pieces of one
+    # printed line share its number); `blocks` holds those counts, TitleBlock the file lines.
+    blocks = find_title_blocks([(k, ln.text, ln.indent, ln.page_start) for k, ln in enumerate(body)])
+    in_block = {k for b in blocks for k in range(b[0], b[1] + 1)}
 
     # Join the remaining lines into paragraphs.
-    flow = [ln for ln in body if ln.no not in in_block]
+    flow_at = [k for k in range(len(body)) if k not in in_block]
+    flow = [body[k] for k in flow_at]
     parts: list[str] = []
     line_of = array("i")
     block_offsets: dict[int, int] = {}
@@ -313,20 +380,34 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     for i, ln in enumerate(flow):
         opens = prev is None
         if prev is not None:
-            if _paragraph_break(prev, ln, widths[i], prev_opens):
+            if ln.closes:
+                brk = False     # closing punctuation ends the paragraph before it
+            elif ln.opens is not None and ln.part > prev.part and ln.no == prev.no:
+                brk = ln.opens  # the next piece of the same printed line
+            else:
+                brk = _paragraph_break(prev, ln, widths[i], prev_opens)
+            if brk:
                 parts.append("\n")
                 line_of.append(prev.no)
                 length += 1
                 opens = True
-        while pending_blocks and pending_blocks[0][0] < ln.no:
+        if ln.closes and prev is not None:
+            # The paragraph test after it sees the printed line it closes.
+            ln = _Line(ln.no, prev.text + ln.text, prev.indent, False, prev.width + visual_width(ln.text), ln.page,
+                       ln.block, ln.part, ln.opens, True)
+            text_piece = ln.text[len(prev.text):]
+            opens = prev_opens
+        else:
+            text_piece = ln.text
+        while pending_blocks and pending_blocks[0][0] < flow_at[i]:
             block_offsets[pending_blocks.pop(0)[0]] = length
         while pending_heads and pending_heads[0] < ln.no:
             heading_offsets[pending_heads.pop(0)] = length
         while pending_labels and pending_labels[0] < ln.no:
             label_offsets.append((length, *label_at[pending_labels.pop(0)]))
-        parts.append(ln.text)
-        line_of.extend([ln.no] * len(ln.text))
-        length += len(ln.text)
+        parts.append(text_piece)
+        line_of.extend([ln.no] * len(text_piece))
+        length += len(text_piece)
         prev, prev_opens = ln, opens
     for b in pending_blocks:
         block_offsets[b[0]] = length
@@ -338,7 +419,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     assert len(text) == len(line_of)
 
     title_blocks = [
-        TitleBlock(doc_number=b[2], title=b[3], line=b[0], end_line=b[1], offset=block_offsets[b[0]])
+        TitleBlock(doc_number=b[2], title=b[3], line=body[b[0]].no, end_line=body[b[1]].no, offset=block_offsets[b[0]])
         for b in blocks
     ]
     headings = [Heading(text=h[0], line=no, offset=heading_offsets[no], kind=h[1]) for no, h in sorted(headings_at.items())]
