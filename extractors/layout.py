@@ -192,6 +192,13 @@ def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> b
     return prev.width <= width - 4
 
 
+def _closes_quote(text: str) -> bool:
+    """Does this line close a 《 opened before it ("局2020年工作要点》，…")? A paragraph does
+    not end inside a quoted title, however short the line before."""
+    m = re.search(r"[《》]", text)
+    return m is not None and m[0] == "》"
+
+
 def _piece(ln: _Line, text: str, part: int, opens: bool | None) -> _Line:
     """A piece of a printed line: the first keeps the line's indent and page start."""
     first = part == 0
@@ -217,6 +224,7 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
             ln = _piece(ln, text, 0, None)
         part = 0
         n = leading_closers(text) if out else 0
+        closers_text = text[:n]
         if n:
             closers = _piece(ln, text[:n], 0, None)
             closers.closes = True
@@ -230,7 +238,7 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
                 out.append(_piece(ln, text[:k], part, opens))
                 text, part, opens = text[k:], part + 1, False
                 continue
-            k = addressee_cut(text, below)
+            k = addressee_cut(text, below, closers_text if part == 1 else "")
             if k is not None:
                 out.append(_piece(ln, text[:k], part, opens))
                 text, part, opens = text[k:], part + 1, True
@@ -376,6 +384,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     length = 0
     prev: _Line | None = None
     prev_opens = True
+    quoting = 0     # 《 opened in the paragraph and not yet closed: a quoted title goes on
     widths = _column_widths(flow)
     for i, ln in enumerate(flow):
         opens = prev is None
@@ -385,12 +394,13 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             elif ln.opens is not None and ln.part > prev.part and ln.no == prev.no:
                 brk = ln.opens  # the next piece of the same printed line
             else:
-                brk = _paragraph_break(prev, ln, widths[i], prev_opens)
+                brk = _paragraph_break(prev, ln, widths[i], prev_opens) and not (quoting and _closes_quote(ln.text))
             if brk:
                 parts.append("\n")
                 line_of.append(prev.no)
                 length += 1
                 opens = True
+                quoting = 0
         if ln.closes and prev is not None:
             # The paragraph test after it sees the printed line it closes.
             ln = _Line(ln.no, prev.text + ln.text, prev.indent, False, prev.width + visual_width(ln.text), ln.page,
@@ -406,6 +416,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         while pending_labels and pending_labels[0] < ln.no:
             label_offsets.append((length, *label_at[pending_labels.pop(0)]))
         parts.append(text_piece)
+        quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
         line_of.extend([ln.no] * len(text_piece))
         length += len(text_piece)
         prev, prev_opens = ln, opens

@@ -112,12 +112,22 @@ def opens_addressees(texts: list[str]) -> bool:
     return bool(items) and bool(_ADDRESSEE_END.search(items[-1])) and bool(_ADDRESSEE_END.search(items[0]))
 
 
-def addressee_cut(text: str, below: list[str]) -> int | None:
-    """Where an addressee list starts after a sentence that ends on the same line:
-    "…并通报结果。各县（市、区）人民政府" -> cut after 。 (`below`: the lines after)."""
-    for m in re.finditer(rf"[{_SENTENCE_END}]", text):
-        k = m.end()
-        if k < len(text) and opens_addressees([text[k:], *below[:2]]):
+def addressee_cut(text: str, below: list[str], before: str = "") -> int | None:
+    """Where an addressee list starts on a line after other text: "…并通报结果。各县（市、
+    区）人民政府", "…项光清 续展各县（市、区）人民" (the last row of a table) -> cut before
+    各 (`below`: the lines after). The list's colon ends a printed line, as an addressee
+    line's does; a sentence that addresses bodies ("要求各地各部门：…") goes on after it."""
+    for m in re.finditer("各", text):
+        k = m.start()
+        # After a sentence, or after text that is no list (a table's last row): "，市各有关单
+        # 位" is an item of the list, not its start (`before`: what opened the line, "，").
+        if k == 0 or not (text[k - 1] in _SENTENCE_END or _CJK.match(text[k - 1]) and not re.search(r"[，、,]", before + text[:k])):
+            continue
+        lines = [text[k:], *below[:2]]
+        if not opens_addressees(lines):
+            continue
+        ends = next((t for t in lines if re.search(r"[：:]", t)), "")
+        if re.search(r"[：:]\s*$", ends):
             return k
     return None
 
