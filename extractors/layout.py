@@ -27,10 +27,10 @@ from importlib import resources
 from pathlib import Path
 
 from .issue import Heading, Issue, Section, TitleBlock
-from .patterns import DOC_NUMBER_LINE, despace
+from .patterns import CN_DATE, DOC_NUMBER_LINE, despace
 from .reading import InputError
 from .records import Gazette
-from .runons import addressee_cut, known_codes, leading_closers, opens_addressees, run_in_number, title_end_cut
+from .runons import addressee_cut, item_cut, known_codes, leading_closers, opens_addressees, run_in_number, title_end_cut
 from .script import for_reading, printed_chars
 from .sections import find_sections
 from .sources import read_source
@@ -52,6 +52,8 @@ SECTION_HEADING = re.compile(r"^(?P<month>\d{1,2})\s*月份?\s*(?P<body>市政�
 _LIST_MARKER = re.compile(
     r"^(△|▲|●|■|◆|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[\.．、]\D|第[一二三四五六七八九十百零]{1,4}[章条节]|附\s*件|\d{1,2}日\s*$)"
 )
+#: A diary's day label over its items: "4日" (a piece of a run-on line keeps the line's width).
+_DAY_LABEL = re.compile(r"^\d{1,2}\s*日$")
 _TERMINAL = "。！？；：!?;:"
 _CLOSERS = "”’）)》」』】"
 
@@ -145,6 +147,8 @@ def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
         m = SECTION_HEADING.match(ln.text)
         if m and month is None:
             month = int(m["month"])
+    if year is None and month is not None:
+        year = _year_of_month(lines, month)
     if name is None:
         # The colophon prints the name alone: "温州市人民政府公报".
         for ln in lines:
@@ -153,6 +157,20 @@ def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
                 name = m[1]
                 break
     return Gazette(name=name, year=year, issue=issue, total_issue=total, month=month)
+
+
+def _year_of_month(lines: list[_Line], month: int) -> int | None:
+    """The year of an issue whose running heads do not print it (a PDF that prints only the
+    total number, "（总第214期）"): the year most of its full dates in the month its sections
+    report on carry ("2020年6月24日" in a 6月份 issue), signature dates above all."""
+    years: dict[int, int] = {}
+    for ln in lines:
+        if "年" not in ln.text:
+            continue
+        for m in CN_DATE.finditer(ln.text):
+            if int(m["m"]) == month:
+                years[int(m["y"])] = years.get(int(m["y"]), 0) + 1
+    return max(years, key=lambda y: (years[y], y)) if years else None
 
 
 def _issue_key(g: Gazette, text: str) -> str:
@@ -178,7 +196,7 @@ def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> b
         return True
     ends = prev.text.rstrip(_CLOSERS)
     terminal = ends.endswith(tuple(_TERMINAL))
-    if _LIST_MARKER.match(cur.text) and (terminal or prev.width < width - 1):
+    if _LIST_MARKER.match(cur.text) and (terminal or prev.width < width - 1 or _DAY_LABEL.match(prev.text)):
         return True
     # A printed line shorter than its column ends its paragraph (or is a heading). Lines
     # with digits or Latin letters may fall a cell or two short of a full line, so a line
@@ -232,13 +250,15 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
             text, part = text[n:], 1
         below = [x.text for x in body[i + 1:i + 3]]
         opens: bool | None = None
-        for _ in range(3):
+        for _ in range(8):
             k = title_end_cut([(x.text, x.indent) for x in out[-4:]] if part == 0 else [], text, below[0] if below else "")
             if k is not None:
                 out.append(_piece(ln, text[:k], part, opens))
                 text, part, opens = text[k:], part + 1, False
                 continue
             k = addressee_cut(text, below, closers_text if part == 1 else "")
+            if k is None:
+                k = item_cut(text, below)
             if k is not None:
                 out.append(_piece(ln, text[:k], part, opens))
                 text, part, opens = text[k:], part + 1, True

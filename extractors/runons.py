@@ -132,6 +132,34 @@ def addressee_cut(text: str, below: list[str], before: str = "") -> int | None:
     return None
 
 
+# --- a list item running on after the one before ---------------------------------------
+
+#: Bullets that open the items of a list (a diary's events: "△市长…参加…").
+BULLETS = "△▲●■◆"
+_ITEM_START = re.compile(rf"[{BULLETS}]|\d{{1,2}}(?:日(?=[{BULLETS}]|\s*$)|\s*$)")
+
+
+def item_cut(text: str, below: list[str]) -> int | None:
+    """Where a bulleted item, or the day label over a diary's items ("4日"), starts after a
+    sentence that ends on the same line: "…工作例会。△副市长…", "…视频会议。4日" / "△…"."""
+    for m in re.finditer(r"[。！？；]", text):
+        k = m.end()
+        start = _ITEM_START.match(text, k)
+        if start is None:
+            continue
+        if start[0][0] not in BULLETS and not text[start.end():].strip():
+            # "…。14日" or "…。14" / "日" ends the line: a day label only if an item follows.
+            after = "".join(below[:2]).lstrip()
+            if not start[0].endswith("日"):
+                if not after.startswith("日"):
+                    continue
+                after = after[1:].lstrip()
+            if after[:1] not in BULLETS or not after:
+                continue
+        return k
+    return None
+
+
 # --- a document number run into a sentence ----------------------------------------------
 
 #: Words that introduce a cited number ("根据温政办〔2019〕69号"), at the end of the text before it.
