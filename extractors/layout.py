@@ -30,7 +30,7 @@ from .issue import Heading, Issue, Section, TitleBlock
 from .patterns import CN_DATE, DOC_NUMBER_LINE, despace
 from .reading import InputError
 from .records import Gazette
-from .runons import addressee_cut, item_cut, known_codes, leading_closers, opens_addressees, run_in_number, title_end_cut
+from .runons import addressee_cut, addressee_lines, item_cut, known_codes, leading_closers, opens_addressees, run_in_number, title_end_cut
 from .script import for_reading, printed_chars
 from .sections import find_sections
 from .sources import read_source
@@ -413,8 +413,11 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
                 brk = False     # closing punctuation ends the paragraph before it
             elif ln.opens is not None and ln.part > prev.part and ln.no == prev.no:
                 brk = ln.opens  # the next piece of the same printed line
-            elif flow_at[i] - flow_at[i - 1] > 1 and opens_addressees([x.text for x in flow[i:i + 3]]):
-                brk = True      # a title block was lifted before it: its document opens here
+            elif addressee_lines([x.text for x in flow[i:i + 3]]) or (
+                    flow_at[i] - flow_at[i - 1] > 1 and opens_addressees([x.text for x in flow[i:i + 3]])):
+                # A document opens here (printed inside its attachment's text, or where a
+                # title block was lifted before it).
+                brk = True
             else:
                 brk = _paragraph_break(prev, ln, widths[i], prev_opens) and not (quoting and _closes_quote(ln.text))
             if brk:

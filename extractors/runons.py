@@ -123,13 +123,19 @@ def addressee_cut(text: str, below: list[str], before: str = "") -> int | None:
         # 位" is an item of the list, not its start (`before`: what opened the line, "，").
         if k == 0 or not (text[k - 1] in _SENTENCE_END or _CJK.match(text[k - 1]) and not re.search(r"[，、,]", before + text[:k])):
             continue
-        lines = [text[k:], *below[:2]]
-        if not opens_addressees(lines):
-            continue
-        ends = next((t for t in lines if re.search(r"[：:]", t)), "")
-        if re.search(r"[：:]\s*$", ends):
+        if addressee_lines([text[k:], *below[:2]]):
             return k
     return None
+
+
+def addressee_lines(texts: list[str]) -> bool:
+    """Do these printed lines open an addressee list that ends with its colon at the end of a
+    printed line, as an addressee line does (a sentence addressing bodies, "要求各地各部门：
+    …", goes on after its colon)?"""
+    if not opens_addressees(texts):
+        return False
+    ends = next((t for t in texts if re.search(r"[：:]", t)), "")
+    return bool(re.search(r"[：:]\s*$", ends))
 
 
 # --- a list item running on after the one before ---------------------------------------
