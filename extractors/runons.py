@@ -142,18 +142,19 @@ def addressee_lines(texts: list[str]) -> bool:
 
 #: Bullets that open the items of a list (a diary's events: "△市长…参加…").
 BULLETS = "△▲●■◆"
-_ITEM_START = re.compile(rf"[{BULLETS}]|\d{{1,2}}(?:日(?=[{BULLETS}]|\s*$)|\s*$)")
+_ITEM_START = re.compile(rf"[{BULLETS}]|附\s*件\s*\d*\s*[：:]|\d{{1,2}}(?:日(?=[{BULLETS}]|\s*$)|\s*$)")
 
 
 def item_cut(text: str, below: list[str]) -> int | None:
-    """Where a bulleted item, or the day label over a diary's items ("4日"), starts after a
-    sentence that ends on the same line: "…工作例会。△副市长…", "…视频会议。4日" / "△…"."""
+    """Where a bulleted item, the day label over a diary's items ("4日") or a notice's list
+    of attachments ("附件：") starts after a sentence that ends on the same line:
+    "…工作例会。△副市长…", "…视频会议。4日" / "△…", "…新的贡献。附件：20" / "18年度…"."""
     for m in re.finditer(r"[。！？；]", text):
         k = m.end()
         start = _ITEM_START.match(text, k)
         if start is None:
             continue
-        if start[0][0] not in BULLETS and not text[start.end():].strip():
+        if start[0][0] not in BULLETS + "附" and not text[start.end():].strip():
             # "…。14日" or "…。14" / "日" ends the line: a day label only if an item follows.
             after = "".join(below[:2]).lstrip()
             if not start[0].endswith("日"):
