@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, despace
-from .titleblocks import _head_start, is_issuer_line, is_title_line, title_ends
+from .titleblocks import DOC_TYPES, PASSED_LINE, _head_start, is_title_line, title_ends
 
 #: Punctuation that closes what comes before it and never opens a line on a set page.
 CLOSERS = "。，、；：！？）》」』”’〉】"
@@ -41,6 +41,7 @@ def leading_closers(text: str) -> int:
 
 #: The most characters a printed line of a page holds (a paragraph of web text is longer).
 PRINTED_LINE = 48
+_KIND_IN_LINE = re.compile(rf"(?:{'|'.join(sorted(DOC_TYPES, key=len, reverse=True))})(?:[（(][^（）()]{{1,8}}[)）])?")
 #: A title that goes on after a kind word: "…标准（试行）的通知", "…要点的通知", its number "〔2019〕".
 _GOES_ON = re.compile(r"^(?:[（(][^（）()]{1,8}[)）])?[的〔]")
 
@@ -54,13 +55,19 @@ def title_end_cut(above: list[tuple[str, int]], text: str, below: str = "") -> i
     if len(text) > PRINTED_LINE or title_ends(text) or title_ends(text + below):
         return None
     run: list[str] = []
+    after = text
     for prev, indent in reversed(above[-4:]):
         if DOC_NUMBER_LINE.match(prev) or DATE_LINE.match(prev) or not is_title_line(prev, indent):
             break
+        if PASSED_LINE.match(prev) or title_ends(prev) and not _GOES_ON.match(after):
+            return None  # a title ended above ("…的决定" / "（…通过）"): this line is the text's
         run.insert(0, prev)
-    if run and title_ends("".join(run)):
-        return None      # the title ended on the line above: this line is the text's
-    for k in range(len(text) - 1, 1, -1):
+        after = prev
+    # Where a kind of document ends in the line (maybe with a note: "办法（试行）"), last first.
+    ends = sorted({m.end() for m in _KIND_IN_LINE.finditer(text)}, reverse=True)
+    for k in ends:
+        if not 1 < k < len(text):
+            continue
         head, rest = text[:k], text[k:]
         if rest[0] in CLOSERS or _GOES_ON.match(rest) or rest.isspace() or not is_title_line(head, 0):
             continue
@@ -175,7 +182,7 @@ _CITING = re.compile(r"(?:根据|按照|依据|依照|参照|对照|贯彻|落�
 _CITED_ON = re.compile(r"^\s*(?:[）)》〉”’、，；。：]|文|精神|要求|规定|等|通知|意见|的)")
 #: A number cut by the end of its line: code and year, maybe part of the serial.
 _NUMBER_CUT = re.compile(
-    rf"(?P<code>[\u4e00-\u9fff]{{1,8}})\s*[〔﹝\[【［(（]\s*(?:19|20)\d\d\s*[〕﹞\]】］)）]\s*\d{{0,4}}\s*$"
+    r"(?P<code>[\u4e00-\u9fff]{1,8})\s*[〔﹝\[【［(（]\s*(?:19|20)\d\d\s*[〕﹞\]】］)）]\s*\d{0,4}\s*$"
 )
 _NUMBER_REST = re.compile(r"^\s*\d{0,4}\s*号")
 
@@ -208,9 +215,10 @@ def run_in_number(text: str, after: str, codes: set[str]) -> tuple[int, int] | N
     introduces it (no bracket, no 根据/按照 before it) and nothing carries it on (no 文件,
     精神, bracket or list after it)."""
     borrowed = 0
-    m = None
-    for m in DOC_NUMBER.finditer(text):
-        pass
+    if "号" not in text and not _NUMBER_REST.match(after):
+        return None
+    matches = list(DOC_NUMBER.finditer(text)) if "号" in text else []
+    m = matches[-1] if matches else None
     if m is None or text[m.end():].strip():
         cut = _NUMBER_CUT.search(text)
         rest = _NUMBER_REST.match(after)
@@ -235,12 +243,3 @@ def run_in_number(text: str, after: str, codes: set[str]) -> tuple[int, int] | N
     if _CITED_ON.match(follows):
         return None
     return start, borrowed
-
-
-def number_title_follows(below: list[tuple[str, int]]) -> bool:
-    """Do title lines follow (an issuer's name or a head 关于/印发)? Used to tell a number at
-    the end of a line that a title block follows from one ending a citation."""
-    if not below:
-        return False
-    first, indent = below[0]
-    return is_title_line(first, indent) and (is_issuer_line(first) or _head_start([first]) is not None)
