@@ -2,21 +2,25 @@
 start of the next.
 
 In: the text of a printed line and of the lines around it (strings, as the layout holds them).
-Out: where to cut the line, and whether a paragraph starts after the cut.
+Out: where to cut the line (an offset into it), or None; extractors/layout.py makes the pieces
+and decides the paragraphs (after a title's end or a number the sentence goes on; an
+addressee list, a bulleted item, a day label or an attachment list opens a paragraph).
 
 A gazette set with care starts every paragraph, title, addressee line and document number on
 a line of its own, and never starts a line with closing punctuation (the 禁则 of Chinese
 typesetting). A page set by a word processor, or re-set by a tool that flows the text
 without keeping its paragraph ends, does neither: a title's last line runs on into the text
 ("…美化行动方案的通知为高水平推进温"), an addressee line follows the last sentence of the
-document before it ("…并通报结果。各县（市、区）人民政府"), a document number printed as a
-block lands inside a sentence ("…经过公示，充温综法发〔2020〕32" / "号"), and a full stop
-that did not fit opens the next line ("。娄绍光 负责生态环境…"). The layout cuts such lines
+document before it ("…并通报结果。各县（市、区）人民政府"), a diary's items and day labels
+run together ("…会议。4日" / "△ 市长…"), a document number printed as a block lands
+inside a sentence ("…经过公示，充温综法发〔2020〕32" / "号"), and a full stop that did not
+fit opens the next line ("。娄绍光 负责生态环境…"). The layout cuts such lines
 with these rules before it finds title blocks and paragraphs, so it reads them as a
 carefully set page would print them. Each rule looks for a shape that prose does not have:
 a title that ends and is followed by more text on its line, a sentence end followed by an
-addressee list, a bare document number that no citation introduces, punctuation opening a
-line.
+addressee list or a bullet, a bare document number that no citation introduces,
+punctuation opening a line. Text files printed from carefully set pages have none of these
+shapes, so the rules leave them as they are.
 """
 from __future__ import annotations
 
