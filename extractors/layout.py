@@ -30,7 +30,18 @@ from .issue import Heading, Issue, Section, TitleBlock
 from .patterns import CN_DATE, DOC_NUMBER_LINE, despace
 from .reading import InputError
 from .records import Gazette
-from .runons import addressee_cut, addressee_lines, item_cut, known_codes, leading_closers, opens_addressees, run_in_number, title_end_cut
+from .runons import (
+    addressee_cut,
+    addressee_lines,
+    item_cut,
+    kind_word_inside,
+    known_codes,
+    leading_closers,
+    may_run_on,
+    opens_addressees,
+    run_in_number,
+    title_end_cut,
+)
 from .script import for_reading, printed_chars
 from .sections import find_sections
 from .sources import read_source
@@ -217,6 +228,9 @@ def _closes_quote(text: str) -> bool:
     return m is not None and m[0] == "》"
 
 
+_PROSE = re.compile(r"[，。；！？,;!?]")
+
+
 def _piece(ln: _Line, text: str, part: int, opens: bool | None) -> _Line:
     """A piece of a printed line: the first keeps the line's indent and page start."""
     first = part == 0
@@ -240,6 +254,9 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
             if not text:
                 continue
             ln = _piece(ln, text, 0, None)
+        if not may_run_on(text):
+            out.append(ln)
+            continue
         part = 0
         n = leading_closers(text) if out else 0
         closers_text = text[:n]
@@ -251,7 +268,10 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
         below = [x.text for x in body[i + 1:i + 3]]
         opens: bool | None = None
         for _ in range(8):
-            k = title_end_cut([(x.text, x.indent) for x in out[-4:]] if part == 0 else [], text, below[0] if below else "")
+            k = None
+            # A title's lines hold no sentence punctuation: after a line of prose no title runs on.
+            if part == 0 and not (out and _PROSE.search(out[-1].text)) and kind_word_inside(text):
+                k = title_end_cut([(x.text, x.indent) for x in out[-4:]], text, below[0] if below else "")
             if k is not None:
                 out.append(_piece(ln, text[:k], part, opens))
                 text, part, opens = text[k:], part + 1, False
@@ -413,8 +433,8 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
                 brk = False     # closing punctuation ends the paragraph before it
             elif ln.opens is not None and ln.part > prev.part and ln.no == prev.no:
                 brk = ln.opens  # the next piece of the same printed line
-            elif addressee_lines([x.text for x in flow[i:i + 3]]) or (
-                    flow_at[i] - flow_at[i - 1] > 1 and opens_addressees([x.text for x in flow[i:i + 3]])):
+            elif ln.text.startswith("各") and (addressee_lines([x.text for x in flow[i:i + 3]]) or (
+                    flow_at[i] - flow_at[i - 1] > 1 and opens_addressees([x.text for x in flow[i:i + 3]]))):
                 # A document opens here (printed inside its attachment's text, or where a
                 # title block was lifted before it).
                 brk = True
@@ -441,7 +461,8 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         while pending_labels and pending_labels[0] < ln.no:
             label_offsets.append((length, *label_at[pending_labels.pop(0)]))
         parts.append(text_piece)
-        quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
+        if "《" in text_piece or "》" in text_piece:
+            quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
         line_of.extend([ln.no] * len(text_piece))
         length += len(text_piece)
         prev, prev_opens = ln, opens

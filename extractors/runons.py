@@ -46,8 +46,24 @@ def leading_closers(text: str) -> int:
 #: The most characters a printed line of a page holds (a paragraph of web text is longer).
 PRINTED_LINE = 48
 _KIND_IN_LINE = re.compile(rf"(?:{'|'.join(sorted(DOC_TYPES, key=len, reverse=True))})(?:[（(][^（）()]{{1,8}}[)）])?")
+_HINT = re.compile(
+    rf"[各号]|[。！？；](?:[△▲●■◆附]|\d)|〕\s*\d{{0,4}}\s*$|(?:{'|'.join(sorted(DOC_TYPES, key=len, reverse=True))})."
+)
 #: A title that goes on after a kind word: "…标准（试行）的通知", "…要点的通知", its number "〔2019〕".
 _GOES_ON = re.compile(r"^(?:[（(][^（）()]{1,8}[)）])?[的〔]")
+
+
+def may_run_on(text: str) -> bool:
+    """Could any rule cut this line? A quick test that lets most lines of prose pass: a line
+    to cut holds closing punctuation at its start, 各, 号, a kind of document, a bullet, a
+    digit or 附 after a sentence's end, or a document number cut by its end."""
+    return text[:1] in CLOSERS or bool(_HINT.search(text))
+
+
+def kind_word_inside(text: str) -> bool:
+    """Does a kind of document end somewhere inside the line, before its end (a quick test
+    before `title_end_cut`)?"""
+    return any(1 < m.end() < len(text) for m in _KIND_IN_LINE.finditer(text))
 
 
 def title_end_cut(above: list[tuple[str, int]], text: str, below: str = "") -> int | None:
@@ -56,7 +72,9 @@ def title_end_cut(above: list[tuple[str, int]], text: str, below: str = "") -> i
     title (a head 关于/印发 and a kind of document at the end) and more text follows on the
     line: "动方案（2018-2022年）的通知为高水平推进温" -> cut after 通知. A title that goes on
     ("…工作要点的" / "通  知": the kind word names the measure it issues) is not cut."""
-    if len(text) > PRINTED_LINE or title_ends(text) or title_ends(text + below):
+    # Where a kind of document ends in the line (maybe with a note: "办法（试行）"), last first.
+    ends = sorted({m.end() for m in _KIND_IN_LINE.finditer(text) if 1 < m.end() < len(text)}, reverse=True)
+    if not ends or len(text) > PRINTED_LINE or title_ends(text) or title_ends(text + below):
         return None
     run: list[str] = []
     after = text
@@ -67,11 +85,7 @@ def title_end_cut(above: list[tuple[str, int]], text: str, below: str = "") -> i
             return None  # a title ended above ("…的决定" / "（…通过）"): this line is the text's
         run.insert(0, prev)
         after = prev
-    # Where a kind of document ends in the line (maybe with a note: "办法（试行）"), last first.
-    ends = sorted({m.end() for m in _KIND_IN_LINE.finditer(text)}, reverse=True)
     for k in ends:
-        if not 1 < k < len(text):
-            continue
         head, rest = text[:k], text[k:]
         if rest[0] in CLOSERS or _GOES_ON.match(rest) or rest.isspace() or not is_title_line(head, 0):
             continue
@@ -128,6 +142,8 @@ def addressee_cut(text: str, below: list[str], before: str = "") -> int | None:
     区）人民政府", "…项光清 续展各县（市、区）人民" (the last row of a table) -> cut before
     各 (`below`: the lines after). The list's colon ends a printed line, as an addressee
     line's does; a sentence that addresses bodies ("要求各地各部门：…") goes on after it."""
+    if "各" not in text:
+        return None
     for m in re.finditer("各", text):
         k = m.start()
         # After a sentence, or after text that is no list (a table's last row): "，市各有关单
@@ -153,6 +169,7 @@ def addressee_lines(texts: list[str]) -> bool:
 
 #: Bullets that open the items of a list (a diary's events: "△市长…参加…").
 BULLETS = "△▲●■◆"
+_ITEM_ANYWHERE = re.compile(rf"[。！？；](?:[{BULLETS}附]|\d)")
 _ITEM_START = re.compile(rf"[{BULLETS}]|附\s*件\s*\d*\s*[：:]|\d{{1,2}}(?:日(?=[{BULLETS}]|\s*$)|\s*$)")
 
 
@@ -160,6 +177,8 @@ def item_cut(text: str, below: list[str]) -> int | None:
     """Where a bulleted item, the day label over a diary's items ("4日") or a notice's list
     of attachments ("附件：") starts after a sentence that ends on the same line:
     "…工作例会。△副市长…", "…视频会议。4日" / "△…", "…新的贡献。附件：20" / "18年度…"."""
+    if not _ITEM_ANYWHERE.search(text):
+        return None
     for m in re.finditer(r"[。！？；]", text):
         k = m.end()
         start = _ITEM_START.match(text, k)
