@@ -169,6 +169,15 @@ def _is_signature_line(text: str) -> bool:
     return bool(names) and all(ISSUER_END.search(x) for x in names or ())
 
 
+def _cut_name(text: str, below: str) -> bool:
+    """Is `text` a signature line whose last name the line's end cut, `below` its rest: whole
+    names, then the start of one ("温州市卫生和计划生育委员会 温州市人" / "力资源社会保障局")?"""
+    names = _issuer_names(text)
+    if not names or len(names) < 2 or not all(ISSUER_END.search(x) for x in names[:-1]):
+        return False
+    return not ISSUER_END.search(names[-1]) and _is_signature_line(names[-1] + below)
+
+
 def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_line: str) -> tuple[list[str], int]:
     """The signing bodies printed above the date paragraph paras[n] (and before the date on
     its own paragraph). A signature printed far right is sometimes joined to the sentence
@@ -183,6 +192,12 @@ def _signature_names(issue: Issue, paras: list[tuple[int, int]], n: int, same_li
         continues = bool(lines) and lines[0].lstrip().startswith(("（", "(")) and _issuer_names(text) is not None
         if _is_signature_line(text) or continues:
             lines.insert(0, text)
+            start = paras[k][0]
+            k -= 1
+            continue
+        if lines and _cut_name(text, lines[0]):
+            # A name cut by the end of a narrow column: "…委员会 温州市人" / "力资源社会保障局".
+            lines[0] = text + lines[0]
             start = paras[k][0]
             k -= 1
             continue

@@ -27,9 +27,21 @@ from importlib import resources
 from pathlib import Path
 
 from .issue import Heading, Issue, Section, TitleBlock
-from .patterns import DOC_NUMBER_LINE, despace
+from .patterns import CN_DATE, DOC_NUMBER_LINE, despace
 from .reading import InputError
 from .records import Gazette
+from .runons import (
+    addressee_cut,
+    addressee_lines,
+    item_cut,
+    kind_word_inside,
+    known_codes,
+    leading_closers,
+    may_run_on,
+    opens_addressees,
+    run_in_number,
+    title_end_cut,
+)
 from .script import for_reading, printed_chars
 from .sections import find_sections
 from .sources import read_source
@@ -51,6 +63,8 @@ SECTION_HEADING = re.compile(r"^(?P<month>\d{1,2})\s*月份?\s*(?P<body>市政�
 _LIST_MARKER = re.compile(
     r"^(△|▲|●|■|◆|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[\.．、]\D|第[一二三四五六七八九十百零]{1,4}[章条节]|附\s*件|\d{1,2}日\s*$)"
 )
+#: A diary's day label over its items: "4日" (a piece of a run-on line keeps the line's width).
+_DAY_LABEL = re.compile(r"^\d{1,2}\s*日$")
 _TERMINAL = "。！？；：!?;:"
 _CLOSERS = "”’）)》」』】"
 
@@ -95,6 +109,13 @@ class _Line:
     width: int         # visual width of text
     page: int = 0      # pages are counted at page starts and page furniture
     block: bool = False  # a block of flattened web text: a paragraph of its own
+    #: A printed line cut into pieces (extractors/runons.py): this piece's place in it, and
+    #: whether a paragraph starts at it after the piece before it on the same line (None: as
+    #: after any printed line). `width` stays the printed line's, for the paragraph test.
+    part: int = 0
+    opens: bool | None = None
+    #: Closing punctuation that opened its printed line: it ends the paragraph before it.
+    closes: bool = False
 
 
 _BLANKS = re.compile(r"[ \t\u3000\xa0]+")
@@ -137,6 +158,8 @@ def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
         m = SECTION_HEADING.match(ln.text)
         if m and month is None:
             month = int(m["month"])
+    if year is None and month is not None:
+        year = _year_of_month(lines, month)
     if name is None:
         # The colophon prints the name alone: "温州市人民政府公报".
         for ln in lines:
@@ -145,6 +168,20 @@ def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
                 name = m[1]
                 break
     return Gazette(name=name, year=year, issue=issue, total_issue=total, month=month)
+
+
+def _year_of_month(lines: list[_Line], month: int) -> int | None:
+    """The year of an issue whose running heads do not print it (a PDF that prints only the
+    total number, "（总第214期）"): the year most of its full dates in the month its sections
+    report on carry ("2020年6月24日" in a 6月份 issue), signature dates above all."""
+    years: dict[int, int] = {}
+    for ln in lines:
+        if "年" not in ln.text:
+            continue
+        for m in CN_DATE.finditer(ln.text):
+            if int(m["m"]) == month:
+                years[int(m["y"])] = years.get(int(m["y"]), 0) + 1
+    return max(years, key=lambda y: (years[y], y)) if years else None
 
 
 def _issue_key(g: Gazette, text: str) -> str:
@@ -170,7 +207,7 @@ def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> b
         return True
     ends = prev.text.rstrip(_CLOSERS)
     terminal = ends.endswith(tuple(_TERMINAL))
-    if _LIST_MARKER.match(cur.text) and (terminal or prev.width < width - 1):
+    if _LIST_MARKER.match(cur.text) and (terminal or prev.width < width - 1 or _DAY_LABEL.match(prev.text)):
         return True
     # A printed line shorter than its column ends its paragraph (or is a heading). Lines
     # with digits or Latin letters may fall a cell or two short of a full line, so a line
@@ -182,6 +219,80 @@ def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> b
     if prev_opens and width - 6 <= prev.width <= width - 3:
         return False
     return prev.width <= width - 4
+
+
+def _closes_quote(text: str) -> bool:
+    """Does this line close a 《 opened before it ("局2020年工作要点》，…")? A paragraph does
+    not end inside a quoted title, however short the line before."""
+    m = re.search(r"[《》]", text)
+    return m is not None and m[0] == "》"
+
+
+_PROSE = re.compile(r"[，。；！？,;!?]")
+
+
+def _piece(ln: _Line, text: str, part: int, opens: bool | None) -> _Line:
+    """A piece of a printed line: the first keeps the line's indent and page start."""
+    first = part == 0
+    return _Line(ln.no, text, ln.indent if first else 0, ln.page_start and first, ln.width, ln.page, ln.block, part, opens)
+
+
+def _cut_run_ons(body: list[_Line]) -> list[_Line]:
+    """Printed lines that run two blocks of text together, cut where the next one starts
+    (extractors/runons.py): a title's end, an addressee list after a sentence, a document
+    number run into a sentence, closing punctuation opening a line. The pieces of a line
+    keep its line number; a paragraph breaks between them only where the rule says so."""
+    if any(ln.block for ln in body):
+        return body    # flattened web text: its blocks are already cut
+    codes = known_codes([ln.text for ln in body])
+    out: list[_Line] = []
+    taken: dict[int, int] = {}     # index in body -> characters the line above took from it
+    for i, ln in enumerate(body):
+        text = ln.text
+        if taken.get(i):
+            text = text[taken[i]:].lstrip()
+            if not text:
+                continue
+            ln = _piece(ln, text, 0, None)
+        if not may_run_on(text):
+            out.append(ln)
+            continue
+        part = 0
+        n = leading_closers(text) if out else 0
+        closers_text = text[:n]
+        if n:
+            closers = _piece(ln, text[:n], 0, None)
+            closers.closes = True
+            out.append(closers)
+            text, part = text[n:], 1
+        below = [x.text for x in body[i + 1:i + 3]]
+        opens: bool | None = None
+        for _ in range(8):
+            k = None
+            # A title's lines hold no sentence punctuation: after a line of prose no title runs on.
+            if part == 0 and not (out and _PROSE.search(out[-1].text)) and kind_word_inside(text):
+                k = title_end_cut([(x.text, x.indent) for x in out[-4:]], text, below[0] if below else "")
+            if k is not None:
+                out.append(_piece(ln, text[:k], part, opens))
+                text, part, opens = text[k:], part + 1, False
+                continue
+            k = addressee_cut(text, below, closers_text if part == 1 else "")
+            if k is None:
+                k = item_cut(text, below)
+            if k is not None:
+                out.append(_piece(ln, text[:k], part, opens))
+                text, part, opens = text[k:], part + 1, True
+                continue
+            break
+        number = run_in_number(text, below[0] if below else "", codes)
+        if number is not None:
+            start, borrowed = number
+            out.append(_piece(ln, text[:start], part, opens))
+            text, part, opens = text[start:] + (body[i + 1].text[:borrowed] if borrowed else ""), part + 1, False
+            if borrowed:
+                taken[i + 1] = borrowed
+        out.append(_piece(ln, text, part, opens) if part or text != ln.text else ln)
+    return out
 
 
 def _column_widths(lines: list[_Line]) -> list[int]:
@@ -293,11 +404,15 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             continue
         body.append(ln)
 
-    blocks = find_title_blocks([(ln.no, ln.text, ln.indent, ln.page_start) for ln in body])
-    in_block = {no: b for b in blocks for no in range(b[0], b[1] + 1)}
+    body = _cut_run_ons(body)
+    # Title blocks are found over the pieces of lines, counted in order (pieces of one
+    # printed line share its number); `blocks` holds those counts, TitleBlock the file lines.
+    blocks = find_title_blocks([(k, ln.text, ln.indent, ln.page_start) for k, ln in enumerate(body)])
+    in_block = {k for b in blocks for k in range(b[0], b[1] + 1)}
 
     # Join the remaining lines into paragraphs.
-    flow = [ln for ln in body if ln.no not in in_block]
+    flow_at = [k for k in range(len(body)) if k not in in_block]
+    flow = [body[k] for k in flow_at]
     parts: list[str] = []
     line_of = array("i")
     block_offsets: dict[int, int] = {}
@@ -309,24 +424,47 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     length = 0
     prev: _Line | None = None
     prev_opens = True
+    quoting = 0     # 《 opened in the paragraph and not yet closed: a quoted title goes on
     widths = _column_widths(flow)
     for i, ln in enumerate(flow):
         opens = prev is None
         if prev is not None:
-            if _paragraph_break(prev, ln, widths[i], prev_opens):
+            if ln.closes:
+                brk = False     # closing punctuation ends the paragraph before it
+            elif ln.opens is not None and ln.part > prev.part and ln.no == prev.no:
+                brk = ln.opens  # the next piece of the same printed line
+            elif ln.text.startswith("各") and (addressee_lines([x.text for x in flow[i:i + 3]]) or (
+                    flow_at[i] - flow_at[i - 1] > 1 and opens_addressees([x.text for x in flow[i:i + 3]]))):
+                # A document opens here (printed inside its attachment's text, or where a
+                # title block was lifted before it).
+                brk = True
+            else:
+                brk = _paragraph_break(prev, ln, widths[i], prev_opens) and not (quoting and _closes_quote(ln.text))
+            if brk:
                 parts.append("\n")
                 line_of.append(prev.no)
                 length += 1
                 opens = True
-        while pending_blocks and pending_blocks[0][0] < ln.no:
+                quoting = 0
+        if ln.closes and prev is not None:
+            # The paragraph test after it sees the printed line it closes.
+            ln = _Line(ln.no, prev.text + ln.text, prev.indent, False, prev.width + visual_width(ln.text), ln.page,
+                       ln.block, ln.part, ln.opens, True)
+            text_piece = ln.text[len(prev.text):]
+            opens = prev_opens
+        else:
+            text_piece = ln.text
+        while pending_blocks and pending_blocks[0][0] < flow_at[i]:
             block_offsets[pending_blocks.pop(0)[0]] = length
         while pending_heads and pending_heads[0] < ln.no:
             heading_offsets[pending_heads.pop(0)] = length
         while pending_labels and pending_labels[0] < ln.no:
             label_offsets.append((length, *label_at[pending_labels.pop(0)]))
-        parts.append(ln.text)
-        line_of.extend([ln.no] * len(ln.text))
-        length += len(ln.text)
+        parts.append(text_piece)
+        if "《" in text_piece or "》" in text_piece:
+            quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
+        line_of.extend([ln.no] * len(text_piece))
+        length += len(text_piece)
         prev, prev_opens = ln, opens
     for b in pending_blocks:
         block_offsets[b[0]] = length
@@ -338,7 +476,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     assert len(text) == len(line_of)
 
     title_blocks = [
-        TitleBlock(doc_number=b[2], title=b[3], line=b[0], end_line=b[1], offset=block_offsets[b[0]])
+        TitleBlock(doc_number=b[2], title=b[3], line=body[b[0]].no, end_line=body[b[1]].no, offset=block_offsets[b[0]])
         for b in blocks
     ]
     headings = [Heading(text=h[0], line=no, offset=heading_offsets[no], kind=h[1]) for no, h in sorted(headings_at.items())]

@@ -223,6 +223,7 @@ def _page_lines(page) -> list[str]:
         y_mid: float | None = None
         space_end = 0.0
         pending_high = 0
+        marked_break = False
 
         def flush() -> None:
             text = "".join(chars).rstrip()
@@ -241,10 +242,23 @@ def _page_lines(page) -> list[str]:
             ch = chr(code) if code else ""
             if ch in ("\r", "\n", "\x02", "\x03"):
                 if ch != "\n":
-                    flush()
-                    y_mid = None
+                    marked_break = True
                 continue
             raw.FPDFText_GetLooseCharBox(tp, i, box_ref)
+            if marked_break:
+                marked_break = False
+                # PDFium marks a line break where a printed line's text objects change (a
+                # page with vertical text in it breaks every run); the next character on
+                # the same baseline, right after the last one, goes on with the line.
+                h = box.top - box.bottom
+                goes_on = (
+                    chars and y_mid is not None and not ch.isspace()
+                    and abs((box.bottom + box.top) / 2 - y_mid) < 0.2 * max(h, height)
+                    and -0.5 <= box.left - x1 < 0.5 * max(h, height)
+                )
+                if not goes_on:
+                    flush()
+                    y_mid = None
             if ch.isspace():
                 if chars:
                     space_end = max(space_end, box.right) if chars[-1] == " " else box.right

@@ -145,6 +145,9 @@ def _title_before(lines: list[Line], i: int) -> tuple[list[int], str] | None:
     taken: list[int] = []
     for j in range(i - 1, max(-1, i - 6), -1):
         no, text, indent, _ = lines[j]
+        if not taken and j == i - 1 and _last_char_of_title(lines, j):
+            taken.append(j)      # the title's last character wrapped onto a line of its own
+            continue
         if DOC_NUMBER_LINE.match(text) or not is_title_line(text, indent):
             break
         taken.append(j)
@@ -160,6 +163,17 @@ def _title_before(lines: list[Line], i: int) -> tuple[list[int], str] | None:
         k = max(0, len(taken) - 2)
     idxs = taken[k:]
     return idxs, "".join(lines[j][1] for j in idxs)
+
+
+def _last_char_of_title(lines: list[Line], j: int) -> bool:
+    """Is line j one Chinese character that ends the title on the line above ("…行动的通" /
+    "知")? A narrow column wraps a title's last character onto a line of its own."""
+    text = lines[j][1]
+    return (
+        j > 0 and len(text) == 1 and "\u4e00" <= text <= "\u9fff"
+        and is_title_line(lines[j - 1][1], lines[j - 1][2])
+        and not title_ends(lines[j - 1][1]) and title_ends(lines[j - 1][1] + text)
+    )
 
 
 def _has_head(title: str) -> bool:

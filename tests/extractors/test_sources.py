@@ -30,6 +30,7 @@ from govkg.extractors.sources import (
     repair_mojibake,
     sniff,
 )
+from tests.helpers import load_seed
 
 HERE = Path(__file__).resolve().parent.parent / "fixtures" / "inputs"
 SEEDS = Path(__file__).resolve().parents[2] / "govkg" / "data" / "seeds"
@@ -384,3 +385,33 @@ def test_extract_json_of_a_pdf_writes_page_beside_line(tmp_path):
     data = json.loads(result.stdout if hasattr(result, "stdout") else result.output)
     (doc,) = data["documents"]
     assert doc["line"] >= 1 and doc["page"] == 1
+
+
+# --- a whole issue set by a tool that flows the text (pages of the synthetic 003 PDF) --------
+
+ISSUE_003_PAGES = HERE / "SYNTHETIC_full_003_offsetcols_cut.pdf"
+
+
+def test_printed_line_is_read_whole_where_pdfium_marks_breaks_inside_it():
+    # Its page also sets a table heading vertically: PDFium marks a line break at every run
+    # of the page's text, also inside the printed lines of the column beside it.
+    src = read_source(ISSUE_003_PAGES)
+    (i,) = [i for i, ln in enumerate(src.lines) if "附件：温州" in ln]
+    assert src.lines[i].strip() == "创造和社会价值在全社会得到尊重。附件：温州"
+    assert src.lines[i + 1].strip() == "市养老服务高质量发展三年行动“2020奋进年”"
+
+
+def test_pages_of_a_whole_issue_read_as_its_text_reads():
+    """Pages 1-2, 6-8, 13-15, 20 and 29-31 of seed 003 set as a two-column gazette by a tool
+    that runs paragraphs together: titles run into the text, a full stop opens a line, numbers
+    land inside sentences. What the pages print is read as the seed's text reads it."""
+    issue = load_issue(ISSUE_003_PAGES)
+    found = extract_all(issue)
+    text = extract_all(load_seed("003"))
+    pdf_docs = {(d.doc_number, d.title) for d in found["documents"]}
+    assert pdf_docs <= {(d.doc_number, d.title) for d in text["documents"]}
+    assert {n for n, _ in pdf_docs} >= {"温政发〔2020〕10号", "温政办〔2020〕57号", "温政办〔2020〕59号", "温综法发〔2020〕32号", "温综法发〔2020〕36号"}
+    # The division of work is printed whole on these pages: every duty as the text has it.
+    duties = {(r.person, r.relation, r.object) for r in found["responsibilities"] if r.person in ("孙维国", "娄绍光")}
+    assert duties == {(r.person, r.relation, r.object) for r in text["responsibilities"] if r.person in ("孙维国", "娄绍光")}
+    assert len(duties) > 20
