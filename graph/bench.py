@@ -521,7 +521,7 @@ def run(repeat: int = 3, scales: list[int] | None = None, query_triples: int = 1
 
 # --- memory for the largest accepted input ----------------------------------------------------
 
-TARGET_INPUT_PEAK_MB = 2048     # peak memory of one command on the largest input it accepts
+TARGET_INPUT_PEAK_MB = 1024     # peak memory of one command on the largest input it accepts
 
 
 def _peak_of(argv: list[str]) -> tuple[float, float, int]:
@@ -662,7 +662,10 @@ def endpoint_rows(quick: bool = False) -> list[Row]:
             ceiling = run_load("127.0.0.1", port, path, 32, seconds / rounds, JSON_RESULTS)
             rows.append(Row("endpoint load client's ceiling (ASK {} on oxigraph serve-read-only, 32 clients)",
                             f"{ceiling.rate:,.0f} req/s"))
-            for what, sparql, judged in ((label, lookup, True), (f"small SELECT ({SMALL_SELECT})", SMALL_SELECT, False)):
+            # The small SELECT has no target: its answer takes Oxigraph ~0.1 ms, so the ratio
+            # shows the fixed cost of a request here (HTTP in Python, a hop to a killable
+            # worker process and back), not the query engine's speed.
+            for what, sparql, judged in ((label, lookup, True), (f"small SELECT, fixed cost per request ({SMALL_SELECT})", SMALL_SELECT, False)):
                 rows.append(Row(f"endpoint: {what}; govkg serve vs oxigraph serve-read-only, same store", ""))
                 for clients in ENDPOINT_CLIENTS:
                     gov, ox = _interleaved(servers, sparql, clients, seconds, rounds)

@@ -24,7 +24,8 @@ client already has its share of queries running; 503 the query passed the time o
 limit and was stopped, or every worker stayed busy for the whole time limit. Every answer
 allows any origin to read it (CORS `*`: no credentials are involved, as on WDQS).
 
-HTTP itself is uvicorn's (h11 parser: Content-Length and chunked bodies, keep-alive with idle
+HTTP itself is uvicorn's (httptools' llhttp parser, or h11 where httptools is missing:
+Content-Length and chunked bodies, request heads capped at 64 KB, keep-alive with idle
 connections closed after a few seconds, a 2048-deep listen backlog, TCP_NODELAY), with the
 routes as a Starlette app; `make_server` returns a `SparqlServer` with `serve_forever()`,
 `shutdown()` and `server_close()`. While it runs, the server holds the store's serving lock,
@@ -33,7 +34,9 @@ so `govkg build` refuses to write the store under it.
 Why worker processes: pyoxigraph cannot cancel a running query, so a thread cannot stop one.
 Each query runs in a worker process (spawned, holding the store open read-only, its heap capped
 when `max_memory_mb` is set); when the time limit passes, the server kills that worker by its
-pid and starts a fresh one, and goes on answering. Workers serialize the results themselves,
+pid and starts a fresh one, and goes on answering. The event loop hands a query to an idle
+worker (first come, first served) through a pipe and reads the answer as it arrives, with no
+thread in between. Workers serialize the results themselves,
 counting rows as they go, so a huge result is cut at the limit instead of being built in
 memory. Results are safe to open: CSV cells that look like formulas get a leading `'`, and
 control characters are dropped (CSV), escaped (JSON) or replaced (XML, which cannot hold them).
@@ -586,9 +589,9 @@ class QueryPool:
 # -- HTTP ----------------------------------------------------------------------------------------
 #
 # HTTP itself (parsing, Content-Length and chunked bodies, keep-alive, idle timeouts, the listen
-# backlog, TCP_NODELAY) is uvicorn's, with h11 as the parser; the routes are a Starlette app.
-# Only the SPARQL protocol is ours. Queries still run in the killable worker processes above,
-# handed over from uvicorn's event loop on a thread (the pool call blocks).
+# backlog, TCP_NODELAY) is uvicorn's, with httptools (else h11) as the parser; the routes are a
+# Starlette app. Only the SPARQL protocol is ours. Queries run in the killable worker processes
+# above, awaited on uvicorn's event loop (QueryPool.run).
 
 SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix formats: <http://www.w3.org/ns/formats/> .
