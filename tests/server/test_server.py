@@ -198,6 +198,21 @@ def test_answers_larger_than_a_pipe_buffer_arrive_whole_and_in_order(endpoint, b
     assert len(answers[0].content) > 1 << 20
 
 
+def test_a_worker_killed_while_idle_is_replaced_and_the_server_goes_on_answering(built_store, store_size):
+    with running_endpoint(built_store, timeout=30, workers=1) as server:
+        url = server.url + "/sparql"
+        (worker,) = server.pool.all
+        os.kill(worker.process.pid, signal.SIGKILL)
+        worker.process.wait(10)
+        first = requests.get(url, params={"query": COUNT}, headers=JSON, timeout=30)
+        assert first.status_code in (200, 500), first.text     # 500 if the dead worker was handed the query
+        deadline = time.monotonic() + 30
+        while (r := requests.get(url, params={"query": COUNT}, headers=JSON, timeout=30)).status_code != 200:
+            assert time.monotonic() < deadline, r.text
+            time.sleep(0.2)
+        assert count_of(r) == store_size[0] and server.pool.replaced == 1
+
+
 def test_a_result_over_the_size_limit_is_422_and_at_the_limit_is_answered(built_store):
     with running_endpoint(built_store, timeout=30, max_results=10, workers=1) as server:
         url = server.url + "/sparql"
