@@ -632,15 +632,17 @@ class _Servers:
 
 
 def _interleaved(servers: _Servers, sparql: str, clients: int, seconds: float, rounds: int):
-    """Each server's load at `clients`, in alternating rounds (the machine's other work, which
-    comes and goes, then weighs on both alike)."""
+    """Each server's load at `clients`, `seconds` in all, in alternating short rounds (the
+    machine's other work, which comes and goes, then weighs on both alike)."""
     from .loadtest import Load, run_load
 
     totals = {name: Load(clients) for name in ("govkg", "oxigraph")}
+    for name in totals:   # warm-up: the query parsed once, the store's pages cached
+        port, path = servers.path(name, sparql)
+        run_load("127.0.0.1", port, path, clients, 0.3, JSON_RESULTS)
     for _ in range(rounds):
         for name in totals:
             port, path = servers.path(name, sparql)
-            run_load("127.0.0.1", port, path, clients, 0.3, JSON_RESULTS)   # warm-up: connections made, pages cached
             totals[name] = totals[name].merged(run_load("127.0.0.1", port, path, clients, seconds / rounds, JSON_RESULTS))
     return totals["govkg"], totals["oxigraph"]
 
@@ -651,7 +653,7 @@ def endpoint_rows(quick: bool = False) -> list[Row]:
     (`quick`: 10 s) on the lookup, with its errors and p99/p50."""
     from .loadtest import run_load
 
-    seconds, rounds, soak_s = (2.0, 1, 10.0) if quick else (6.0, 3, 30.0)
+    seconds, rounds, soak_s = (2.0, 2, 10.0) if quick else (6.0, 5, 30.0)
     label, lookup = _lookup_query()
     rows = []
     with tempfile.TemporaryDirectory() as d:
