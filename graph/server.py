@@ -49,6 +49,7 @@ does for the embedded store).
 from __future__ import annotations
 
 import asyncio
+import collections
 import csv
 import io
 import json
@@ -426,21 +427,26 @@ class QueryPool:
 
     No thread between the event loop and the workers: the loop writes the request to the
     worker's pipe and reads the answer as it arrives (`loop.add_reader`), so a request costs
-    one pipe round trip and two pickles."""
+    one pipe round trip and two pickles. When a worker's answer is complete, the next waiting
+    request is written to it at once, before the finished answer goes out over HTTP, so a busy
+    pool's workers do not wait on the event loop between queries."""
 
     def __init__(self, store_dir: str | Path, *, workers: int = 2, timeout: float = 30.0, max_results: int = 10000,
                  startup_s: float = 60.0, max_memory_mb: int = 0):
         self.store_dir, self.timeout, self.max_results, self.startup_s = str(store_dir), timeout, max_results, startup_s
         self.max_memory_mb = max_memory_mb
-        self.started: list[Worker] = []     # started before the loop runs; queued on first use
-        self._idle: asyncio.Queue[Worker] | None = None
+        self.idle: list[Worker] = []
+        # Requests waiting for a worker, first come first served: (pickled request, the future
+        # that receives the worker once the request has been written to it). Touched on the
+        # event loop only.
+        self.waiting: collections.deque[tuple[bytes, asyncio.Future[Worker]]] = collections.deque()
         self.all: set[Worker] = set()
         self.lock = threading.Lock()
         self.closed = False
         self.replaced = 0
         try:
             for _ in range(workers):
-                self.started.append(self._start_worker())
+                self.idle.append(self._start_worker())
         except Exception:
             self.close()
             raise
@@ -483,22 +489,27 @@ class QueryPool:
         os.close(worker.outbox)
         os.close(worker.inbox)
 
-    def _idle_queue(self) -> asyncio.Queue[Worker]:
-        """The idle workers, a queue of the running loop's (made on first use: the workers
-        start before uvicorn's loop exists)."""
-        if self._idle is None:
-            self._idle = asyncio.Queue()
-            for worker in self.started:
-                self._idle.put_nowait(worker)
-            self.started = []
-        return self._idle
+    def _hand_over(self, worker: Worker) -> None:
+        """A free worker takes the first waiting request (written to its pipe here and now),
+        or joins the idle ones."""
+        while self.waiting:
+            payload, claimed = self.waiting.popleft()
+            if claimed.done():   # its client stopped waiting (the time limit for a worker passed)
+                continue
+            try:
+                _write_frame(worker.outbox, payload)
+            except OSError:   # the worker died while idle: the request learns it when reading
+                pass
+            claimed.set_result(worker)
+            return
+        self.idle.append(worker)
 
     def _replace(self, worker: Worker) -> None:
         self._kill(worker)
         self.replaced += 1
         if self.closed:
             return
-        loop, idle = asyncio.get_running_loop(), self._idle_queue()
+        loop = asyncio.get_running_loop()
 
         def start():   # on a thread: a worker takes a while to open the store
             try:
@@ -510,17 +521,29 @@ class QueryPool:
                 self._kill(fresh)
                 return
             try:
-                loop.call_soon_threadsafe(idle.put_nowait, fresh)
+                loop.call_soon_threadsafe(self._hand_over, fresh)
             except RuntimeError:   # the loop has closed: the server is stopping
                 self._kill(fresh)
 
         threading.Thread(target=start, daemon=True).start()
 
-    async def _reply(self, worker: Worker) -> bytes:
-        """The worker's next message, read as it arrives without blocking the loop."""
+    def _answer_of(self, worker: Worker) -> asyncio.Future[bytes]:
+        """The worker's next message, read as it arrives without blocking the loop; once it
+        is whole, the worker is handed the next waiting request (so the caller must not kill
+        it after the future has its result)."""
         loop = asyncio.get_running_loop()
         done: asyncio.Future[bytes] = loop.create_future()
         buffer = bytearray()
+
+        def finish(result: bytes = b"", error: BaseException | None = None) -> None:
+            loop.remove_reader(worker.inbox)
+            if done.done():   # cancelled: the caller deals with the worker
+                return
+            if error is not None:
+                done.set_exception(error)
+                return
+            done.set_result(result)
+            self._hand_over(worker)
 
         def readable() -> None:
             try:
@@ -528,54 +551,66 @@ class QueryPool:
             except BlockingIOError:
                 return
             except OSError as exc:
-                if not done.done():
-                    done.set_exception(exc)
+                finish(error=exc)
                 return
             if not chunk:
-                if not done.done():
-                    done.set_exception(EOFError("the worker closed its pipe"))
+                finish(error=EOFError("the worker closed its pipe"))
                 return
             buffer.extend(chunk)
             if len(buffer) >= FRAME_HEAD.size:
                 (size,) = FRAME_HEAD.unpack_from(buffer)
-                if len(buffer) >= FRAME_HEAD.size + size and not done.done():
-                    done.set_result(bytes(buffer[FRAME_HEAD.size:]))
+                if len(buffer) >= FRAME_HEAD.size + size:
+                    finish(bytes(buffer[FRAME_HEAD.size:]))
 
         loop.add_reader(worker.inbox, readable)
+        return done
+
+    async def _worker_for(self, payload: bytes) -> Worker | None:
+        """A worker that has been given `payload`, or None when none was free for `timeout`."""
+        if self.idle and not self.waiting:
+            worker = self.idle.pop()
+            try:
+                _write_frame(worker.outbox, payload)
+            except OSError:   # died while idle: reading its answer says so
+                pass
+            return worker
+        claimed: asyncio.Future[Worker] = asyncio.get_running_loop().create_future()
+        self.waiting.append((payload, claimed))
         try:
-            return await done
-        finally:
-            loop.remove_reader(worker.inbox)
+            async with asyncio.timeout(self.timeout):
+                return await claimed
+        except TimeoutError:
+            if claimed.done() and not claimed.cancelled():
+                return claimed.result()   # handed over just as the time ran out: it is running ours
+            return None
 
     async def run(self, request: Mapping[str, Any]) -> Answer:
-        idle = self._idle_queue()
-        try:
-            if idle.empty():   # else take it at once, as Queue.get would, without arming a timer
-                async with asyncio.timeout(self.timeout):   # no extra task per request, unlike wait_for
-                    worker = await idle.get()
-            else:
-                worker = idle.get_nowait()
-        except TimeoutError:
+        worker = await self._worker_for(pickle.dumps(dict(request), protocol=pickle.HIGHEST_PROTOCOL))
+        if worker is None:
             return Answer.error(503, f"every query worker stayed busy for {self.timeout:g} s; try again later")
+        answered = self._answer_of(worker)
         try:
-            _write_frame(worker.outbox, pickle.dumps(dict(request), protocol=pickle.HIGHEST_PROTOCOL))
             async with asyncio.timeout(self.timeout):
-                reply = pickle.loads(await self._reply(worker))
-        except TimeoutError:
-            self._replace(worker)
-            return Answer.error(503, f"the query ran past the time limit of {self.timeout:g} s and was stopped; "
-                                     "narrow it or add LIMIT")
-        except (EOFError, OSError):
-            self._replace(worker)
-            if self.max_memory_mb and worker.process.returncode in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
-                return Answer.error(503, f"the query needed more than {self.max_memory_mb} MB, the memory limit of one query, "
-                                         "and was stopped; narrow it or add LIMIT")
-            return Answer.error(500, "the query worker died while answering; it has been replaced")
-        except BaseException:
-            # Cancelled mid-query (the server is stopping): the worker's state is unknown.
-            self._replace(worker)
-            raise
-        idle.put_nowait(worker)
+                reply = pickle.loads(await answered)
+        except BaseException as exc:
+            if answered.done() and not answered.cancelled() and answered.exception() is None:
+                # The answer was whole (and the worker handed on) just as the time ran out or
+                # the task was cancelled: the worker is fine.
+                if isinstance(exc, TimeoutError):
+                    return pickle.loads(answered.result())
+                raise
+            if not answered.done() or answered.cancelled():
+                asyncio.get_running_loop().remove_reader(worker.inbox)
+            self._replace(worker)   # stopped by its pid if it still runs our query
+            if isinstance(exc, TimeoutError):   # (before OSError: TimeoutError is one)
+                return Answer.error(503, f"the query ran past the time limit of {self.timeout:g} s and was stopped; "
+                                         "narrow it or add LIMIT")
+            if isinstance(exc, (EOFError, OSError)):   # the worker died while answering
+                if self.max_memory_mb and worker.process.returncode in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
+                    return Answer.error(503, f"the query needed more than {self.max_memory_mb} MB, the memory limit of one "
+                                             "query, and was stopped; narrow it or add LIMIT")
+                return Answer.error(500, "the query worker died while answering; it has been replaced")
+            raise   # cancelled: the server is stopping
         return reply
 
     def close(self) -> None:
