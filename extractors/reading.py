@@ -15,6 +15,11 @@ from pathlib import Path
 #: A file larger than this is refused rather than read into memory: no gazette issue comes
 #: near it (one issue is 100–200 KB), so a file this size is not a gazette issue.
 MAX_BYTES = 64 * 1024 * 1024
+#: Characters of text one input may hold, once read (decoded, or taken from a PDF or a web
+#: page): what extraction's memory grows with. An issue is 50–150 thousand characters; the
+#: cap is some 60 issues, which `govkg bench --only inputs` shows to build in bounded memory.
+#: Past it the file is refused (split it, or build its parts as separate files).
+MAX_TEXT_CHARS = 8_000_000
 
 
 class InputError(Exception):
@@ -78,6 +83,13 @@ def read_bytes(path: str | Path) -> bytes:
     if len(data) > MAX_BYTES:
         raise InputError(p, f"file grew past the {MAX_BYTES:,}-byte limit for one issue while being read")
     return data
+
+
+def check_text_size(chars: int, path: str | Path) -> None:
+    """Refuse (`InputError`) a text longer than MAX_TEXT_CHARS characters."""
+    if chars > MAX_TEXT_CHARS:
+        raise InputError(path, f"holds {chars:,} characters of text; more than the {MAX_TEXT_CHARS:,}-character limit "
+                               "for one input (split it into its issues or documents)")
 
 
 def read_text(path: str | Path) -> str:

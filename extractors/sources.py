@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .reading import InputError, decode, read_bytes
+from .reading import InputError, check_text_size, decode, read_bytes
 
 # --- the result ------------------------------------------------------------------------
 
@@ -62,8 +62,14 @@ class SourceText:
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read any supported input file (see the module docstring)."""
-    p = Path(path)
+    """Read any supported input file (see the module docstring); a text over
+    `reading.MAX_TEXT_CHARS` characters is refused, whatever its format."""
+    source = _read_source(Path(path))
+    check_text_size(sum(len(line) + 1 for line in source.lines), path)
+    return source
+
+
+def _read_source(p: Path) -> SourceText:
     data = read_bytes(p)
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff(data)

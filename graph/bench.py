@@ -486,7 +486,8 @@ def conversion_rows(repeat: int) -> list[Row]:
 
 
 def run(repeat: int = 3, scales: list[int] | None = None, query_triples: int = 10_000_000,
-        workers: int = 2, emit: Callable[[Row], None] | None = None) -> list[Row]:
+        workers: int = 2, emit: Callable[[Row], None] | None = None, quick: bool = False, only: str | None = None) -> list[Row]:
+    """Every group of figures in turn (`only`: "endpoint" or "inputs", that group alone)."""
     emit = emit or (lambda row: None)
     rows: list[Row] = []
 
@@ -494,6 +495,10 @@ def run(repeat: int = 3, scales: list[int] | None = None, query_triples: int = 1
         for r in new:
             rows.append(r)
             emit(r)
+
+    if only:
+        add(endpoint_rows(quick) if only == "endpoint" else input_memory_rows())
+        return rows
 
     add(startup_rows(repeat))
     add(extraction_rows(repeat))
@@ -509,6 +514,179 @@ def run(repeat: int = 3, scales: list[int] | None = None, query_triples: int = 1
         add(scaling_rows(scales))
     if workers > 1:
         add(workers_rows(5, workers))
+    add(input_memory_rows())
+    add(endpoint_rows(quick))
+    return rows
+
+
+# --- memory for the largest accepted input ----------------------------------------------------
+
+TARGET_INPUT_PEAK_MB = 1024     # peak memory of one command on the largest input it accepts
+
+
+def _peak_of(argv: list[str]) -> tuple[float, float, int]:
+    """(peak resident MB, seconds, exit status) of one fresh process: its own high-water mark
+    (wait4's ru_maxrss), not this process's nor an earlier child's."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_maxrss / 1024, time.perf_counter() - t, proc.returncode
+
+
+def largest_input(path: Path) -> tuple[int, int]:
+    """Write the largest text file one command accepts: the bundled issues, whole, repeated
+    until the next copy would pass the input caps (reading.MAX_BYTES, reading.MAX_TEXT_CHARS).
+    Returns (bytes, characters)."""
+    from govkg.extractors.reading import MAX_BYTES, MAX_TEXT_CHARS
+
+    texts = [read_text(p) for p in bundled_issue_files()]
+    nbytes = nchars = 0
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        while True:
+            for text in texts:
+                size = len(text.encode("utf-8")) + 1
+                if nbytes + size > MAX_BYTES or nchars + len(text) + 1 > MAX_TEXT_CHARS:
+                    return nbytes, nchars
+                out.write(text + "\n")
+                nbytes, nchars = nbytes + size, nchars + len(text) + 1
+
+
+def input_memory_rows() -> list[Row]:
+    """Peak memory of `govkg extract` and `govkg build` on the largest input they accept (the
+    bundled issues repeated up to the caps), each in a fresh process, beside the same commands
+    on one bundled issue (the fixed cost: interpreter, spaCy, lexicons, the store)."""
+    cli = [sys.executable, "-m", "govkg.cli"]
+    one = bundled_issue_files()[0]
+    rows = []
+    with tempfile.TemporaryDirectory() as d:
+        big = Path(d) / "largest.txt"
+        nbytes, nchars = largest_input(big)
+        for command in ("extract", "build"):
+            store = {"one": ["--store", str(Path(d) / "store-one")], "big": ["--store", str(Path(d) / "store-big")]} \
+                if command == "build" else {"one": [], "big": []}
+            base_mb, _, _ = _peak_of([*cli, command, str(one), *store["one"]])
+            peak_mb, seconds, status = _peak_of([*cli, command, str(big), *store["big"]])
+            failed = f", EXIT STATUS {status}" if status else ""
+            rows.append(Row(f"govkg {command} on the largest accepted input ({nbytes / 2**20:.1f} MB, {nchars:,} chars; "
+                            f"one bundled issue: {base_mb:.0f} MB)",
+                            f"peak {peak_mb:,.0f} MB, {seconds:.0f} s{failed}", f"<= {TARGET_INPUT_PEAK_MB:,} MB",
+                            _verdict(peak_mb <= TARGET_INPUT_PEAK_MB and not status)))
+    return rows
+
+
+# --- the endpoint under load (govkg serve beside oxigraph serve-read-only) ------------------
+
+TARGET_ENDPOINT_RATIO = 0.5     # govkg serve's requests/s over Oxigraph's server's, same store and run
+TARGET_SOAK_TAIL = 3.0          # p99 / p50 under 32 clients for 30 s
+ENDPOINT_CLIENTS = (1, 8, 32)
+JSON_RESULTS = {"Accept": "application/sparql-results+json"}
+
+
+def _lookup_query() -> tuple[str, str]:
+    """The bundled-store lookup the load runs: a person's career (stored query person_acts,
+    its example person), as plain SPARQL both servers accept."""
+    from .queries import stored_queries
+    from .server import self_contained
+
+    q = stored_queries()["person_acts"]
+    return "person_acts (a person's posts)", self_contained(q.sparql, {p.name: p.example for p in q.params})
+
+
+SMALL_SELECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 5"
+
+
+class _Servers:
+    """`govkg serve` (its defaults: 2 workers, the fair queue of one query per client address)
+    and `oxigraph serve-read-only --union-default-graph` on one store, each in its own process,
+    on free loopback ports; stopped by pid."""
+
+    def __init__(self, store_dir: Path):
+        from .push import free_port, oxigraph_binary, wait_for_http
+
+        self.procs: list[subprocess.Popen] = []
+        self.gov_port, self.ox_port = free_port(), free_port()
+        try:
+            self.procs.append(subprocess.Popen([sys.executable, "-m", "govkg.cli", "serve", "--store", str(store_dir),
+                                                "--port", str(self.gov_port)], stderr=subprocess.DEVNULL))
+            wait_for_http(f"http://127.0.0.1:{self.gov_port}/sparql", 60, self.procs[-1])
+            self.procs.append(subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(store_dir),
+                                                "--bind", f"127.0.0.1:{self.ox_port}", "--union-default-graph"],
+                                               stderr=subprocess.DEVNULL))
+            wait_for_http(f"http://127.0.0.1:{self.ox_port}/query?query=ASK%7B%7D", 60, self.procs[-1])
+        except BaseException:
+            self.close()
+            raise
+
+    def path(self, server: str, sparql: str) -> tuple[int, str]:
+        from urllib.parse import quote
+
+        if server == "govkg":
+            return self.gov_port, "/sparql?query=" + quote(sparql)
+        return self.ox_port, "/query?query=" + quote(sparql)
+
+    def close(self) -> None:
+        for proc in self.procs:
+            proc.kill()
+            proc.wait(10)
+
+
+def _interleaved(servers: _Servers, sparql: str, clients: int, seconds: float, rounds: int):
+    """Each server's load at `clients`, `seconds` in all, in alternating short rounds (the
+    machine's other work, which comes and goes, then weighs on both alike)."""
+    from .loadtest import Load, run_load
+
+    totals = {name: Load(clients) for name in ("govkg", "oxigraph")}
+    for name in totals:   # warm-up: the query parsed once, the store's pages cached
+        port, path = servers.path(name, sparql)
+        run_load("127.0.0.1", port, path, clients, 0.3, JSON_RESULTS)
+    for _ in range(rounds):
+        for name in totals:
+            port, path = servers.path(name, sparql)
+            totals[name] = totals[name].merged(run_load("127.0.0.1", port, path, clients, seconds / rounds, JSON_RESULTS))
+    return totals["govkg"], totals["oxigraph"]
+
+
+def endpoint_rows(quick: bool = False) -> list[Row]:
+    """Requests/s and p50/p99 of `govkg serve` beside `oxigraph serve-read-only` on the bundled
+    store, at 1, 8 and 32 concurrent clients, same run; then a soak: 32 clients for 30 s
+    (`quick`: 10 s) on the lookup, with its errors and p99/p50."""
+    from .loadtest import run_load
+
+    seconds, rounds, soak_s = (2.0, 2, 10.0) if quick else (6.0, 5, 30.0)
+    label, lookup = _lookup_query()
+    rows = []
+    with tempfile.TemporaryDirectory() as d:
+        build(None, Path(d) / "s")
+        servers = _Servers(Path(d) / "s")
+        try:
+            port, path = servers.path("oxigraph", "ASK {}")
+            ceiling = run_load("127.0.0.1", port, path, 32, seconds / rounds, JSON_RESULTS)
+            rows.append(Row("endpoint load client's ceiling (ASK {} on oxigraph serve-read-only, 32 clients)",
+                            f"{ceiling.rate:,.0f} req/s"))
+            # The small SELECT has no target: its answer takes Oxigraph ~0.1 ms, so the ratio
+            # shows the fixed cost of a request here (HTTP in Python, a hop to a killable
+            # worker process and back), not the query engine's speed.
+            for what, sparql, judged in ((label, lookup, True), (f"small SELECT, fixed cost per request ({SMALL_SELECT})", SMALL_SELECT, False)):
+                rows.append(Row(f"endpoint: {what}; govkg serve vs oxigraph serve-read-only, same store", ""))
+                for clients in ENDPOINT_CLIENTS:
+                    gov, ox = _interleaved(servers, sparql, clients, seconds, rounds)
+                    ratio = gov.rate / ox.rate if ox.rate else float("nan")
+                    errors = f", ERRORS {gov.errors} ({gov.first_error})" if gov.errors else ""
+                    rows.append(Row(
+                        f"  {clients:>2} client{'s' if clients > 1 else ' '}: govkg {gov.rate:,.0f} req/s (p50 {gov.p50:.1f} ms, "
+                        f"p99 {gov.p99:.1f} ms); oxigraph {ox.rate:,.0f} (p50 {ox.p50:.1f}, p99 {ox.p99:.1f}){errors}",
+                        f"{ratio:.2f}x", f">= {TARGET_ENDPOINT_RATIO}x" if judged else "",
+                        _verdict(ratio >= TARGET_ENDPOINT_RATIO and not gov.errors) if judged else ""))
+            port, path = servers.path("govkg", lookup)
+            soak = run_load("127.0.0.1", port, path, 32, soak_s, JSON_RESULTS)
+            tail = soak.p99 / soak.p50
+            rows.append(Row(f"endpoint soak: 32 clients for {soak_s:.0f} s on {label}: {soak.answers:,} answers, "
+                            f"{soak.rate:,.0f} req/s, p50 {soak.p50:.1f} ms, p99 {soak.p99:.1f} ms",
+                            f"{soak.errors} errors, p99/p50 {tail:.1f}", f"0 errors, p99/p50 <= {TARGET_SOAK_TAIL:g}",
+                            _verdict(soak.errors == 0 and tail <= TARGET_SOAK_TAIL)))
+        finally:
+            servers.close()
     return rows
 
 

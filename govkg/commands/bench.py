@@ -11,8 +11,11 @@ import click
 @click.option("--query-triples", default=10_000_000, show_default=True,
               help="size of the synthetic store for query latency at scale; 0 to skip")
 @click.option("--workers", default=2, show_default=True, help="worker processes for the speed-up figure; 1 to skip")
-@click.option("--quick", is_flag=True, help="a fast look: 1x and 10x only, 1M-triple query store")
-def bench(repeat: int, scales: str, query_triples: int, workers: int, quick: bool):
+@click.option("--quick", is_flag=True, help="a fast look: 1x and 10x only, 1M-triple query store, a 10 s endpoint soak")
+@click.option("--only", type=click.Choice(["endpoint", "inputs"]), default=None,
+              help="run one group alone: endpoint (govkg serve under load beside oxigraph serve-read-only), "
+                   "inputs (peak memory of the largest accepted input)")
+def bench(repeat: int, scales: str, query_triples: int, workers: int, quick: bool, only: str | None):
     """Measure extraction, mapping, loading, queries, scaling and workers; print each figure
     with its target. Takes several minutes with the defaults (the 100x scaling run and the
     10-million-triple store dominate).
@@ -21,6 +24,7 @@ def bench(repeat: int, scales: str, query_triples: int, workers: int, quick: boo
     Example:
       govkg bench --quick
       govkg bench --scales 1,10,100 --query-triples 10000000
+      govkg bench --only endpoint
     """
     from govkg.graph import bench as benchmarks  # the extractors, spaCy and the store, for this command only
 
@@ -29,4 +33,4 @@ def bench(repeat: int, scales: str, query_triples: int, workers: int, quick: boo
     factors = [int(x) for x in scales.split(",") if x.strip()]
     click.echo(f"{'figure':<78} value   [target]")
     benchmarks.run(repeat=repeat, scales=factors, query_triples=query_triples, workers=workers,
-                   emit=lambda row: click.echo(benchmarks.format_row(row)))
+                   emit=lambda row: click.echo(benchmarks.format_row(row)), quick=quick, only=only)

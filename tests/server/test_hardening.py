@@ -226,6 +226,40 @@ def test_keep_alive_answers_do_not_wait_for_nagle(endpoint):
     assert statistics.median(times) < 0.03, times    # 44-48 ms each with Nagle + delayed ACK
 
 
+def test_a_request_head_past_the_limit_is_refused_and_the_server_answers_the_next(endpoint):
+    """llhttp (httptools) would buffer a header of any length; the head is capped (431, or h11's
+    400) before it is read into memory."""
+    from govkg.graph.server import MAX_HEAD
+
+    host, port = endpoint.split("//")[1].split("/")[0].split(":")
+    with socket.create_connection((host, int(port)), timeout=20) as s:
+        s.sendall(b"GET /sparql HTTP/1.1\r\nHost: x\r\n")
+        reply = b""
+        try:
+            for _ in range(4 * MAX_HEAD // 8000 + 1):
+                s.sendall(b"X-Padding: " + b"a" * 8000 + b"\r\n")
+        except OSError:   # the server closed the connection while we were still sending
+            pass
+        try:
+            while chunk := s.recv(65536):
+                reply += chunk
+        except OSError:
+            pass
+    assert reply.startswith((b"HTTP/1.1 431", b"HTTP/1.1 400")), reply[:200]
+    assert requests.get(endpoint, params={"query": "ASK {}"}, headers=JSON, timeout=10).status_code == 200
+
+
+def test_thirty_two_clients_at_once_are_all_answered(endpoint):
+    """32 keep-alive clients, each from its own loopback address (so the fair queue lets each
+    have a query running), asking for 2 s: every request is answered with 200."""
+    from govkg.graph.loadtest import run_load
+
+    host, port = endpoint.split("//")[1].split("/")[0].split(":")
+    load = run_load(host, int(port), "/sparql?query=" + requests.utils.quote(COUNT), 32, 2.0, JSON)
+    assert load.errors == 0, load.first_error
+    assert load.answers >= 32
+
+
 def test_cors_allows_any_origin_to_read_results(endpoint):
     r = requests.get(endpoint, params={"query": "ASK {}"}, headers={**JSON, "Origin": "https://example.org"}, timeout=10)
     assert r.headers["Access-Control-Allow-Origin"] == "*"
@@ -249,6 +283,38 @@ def test_the_size_cap_is_on_the_bytes_read(monkeypatch):
     monkeypatch.setattr(reading, "MAX_BYTES", 16)
     with pytest.raises(reading.InputError, match="limit"):
         reading.read_text("/proc/self/status")
+
+
+def test_a_text_over_the_character_cap_is_one_line_and_exit_1_and_the_store_is_untouched(tmp_path):
+    """The cap on characters of text (what extraction's memory grows with), checked on what
+    was read, whatever the file's format; a build refuses before it writes anything."""
+    small = tmp_path / "small.txt"
+    small.write_text("温州市人民政府关于任命张三为温州市财政局局长的通知\n" * 3, encoding="utf-8")
+    big = tmp_path / "big.txt"
+    line = "温州市人民政府关于任命张三为温州市财政局局长的通知\n"
+    big.write_text(line * (reading.MAX_TEXT_CHARS // len(line) + 1), encoding="utf-8")
+    assert big.stat().st_size < reading.MAX_BYTES          # under the byte cap: the character cap refuses it
+    out = govkg("extract", str(big), timeout=120)
+    assert out.returncode == 1 and out.stderr.count("\n") == 1 and "character limit" in out.stderr and str(big) in out.stderr, out.stderr
+    store = tmp_path / "store"
+    assert govkg("build", str(small), "--store", str(store), timeout=120).returncode == 0
+    before = sorted((p.name, p.stat().st_size) for p in store.iterdir())
+    out = govkg("build", str(small), str(big), "--store", str(store), timeout=120)
+    assert out.returncode == 1 and out.stderr.count("\n") == 1 and "character limit" in out.stderr, out.stderr
+    assert sorted((p.name, p.stat().st_size) for p in store.iterdir()) == before
+
+
+def test_the_character_cap_is_checked_for_every_format(monkeypatch, tmp_path):
+    from govkg.extractors.sources import read_source
+
+    monkeypatch.setattr(reading, "MAX_TEXT_CHARS", 10)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>温州市人民政府关于任命张三为温州市财政局局长的通知</p></body></html>", encoding="utf-8")
+    text = tmp_path / "text.txt"
+    text.write_text("温州市人民政府关于任命张三为温州市财政局局长的通知", encoding="utf-8")
+    for path in (page, text):
+        with pytest.raises(reading.InputError, match="character limit"):
+            read_source(path)
 
 
 # -- exports

@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pyoxigraph as ox
 import pytest
@@ -181,6 +182,35 @@ def test_a_pathological_query_is_stopped_at_the_time_limit_and_the_server_answer
         assert worker.process.poll() is not None        # the worker running it was killed
         assert count_of(requests.get(url, params={"query": COUNT}, headers=JSON, timeout=30)) == store_size[0]
         assert server.pool.replaced == 1
+
+
+def test_answers_larger_than_a_pipe_buffer_arrive_whole_and_in_order(endpoint, built_store):
+    """The event loop reads a worker's answer as it arrives (64 KB a pipe at a time): a result
+    of megabytes, and concurrent ones, come back whole and each to its own client."""
+    sparql = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 20000"
+    with GraphStore.open_read_only(built_store) as store:
+        expected = len(store.query(sparql).rows)
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda limit: requests.get(endpoint, params={"query": sparql.replace("20000", str(limit))},
+                                                            headers=JSON, timeout=60), (20000, 19999, 20000, 19998)))
+    sizes = [len(r.json()["results"]["bindings"]) for r in answers]
+    assert sizes == [expected, min(expected, 19999), expected, min(expected, 19998)]
+    assert len(answers[0].content) > 1 << 20
+
+
+def test_a_worker_killed_while_idle_is_replaced_and_the_server_goes_on_answering(built_store, store_size):
+    with running_endpoint(built_store, timeout=30, workers=1) as server:
+        url = server.url + "/sparql"
+        (worker,) = server.pool.all
+        os.kill(worker.process.pid, signal.SIGKILL)
+        worker.process.wait(10)
+        first = requests.get(url, params={"query": COUNT}, headers=JSON, timeout=30)
+        assert first.status_code in (200, 500), first.text     # 500 if the dead worker was handed the query
+        deadline = time.monotonic() + 30
+        while (r := requests.get(url, params={"query": COUNT}, headers=JSON, timeout=30)).status_code != 200:
+            assert time.monotonic() < deadline, r.text
+            time.sleep(0.2)
+        assert count_of(r) == store_size[0] and server.pool.replaced == 1
 
 
 def test_a_result_over_the_size_limit_is_422_and_at_the_limit_is_answered(built_store):
