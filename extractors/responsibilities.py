@@ -507,19 +507,21 @@ def _starts(issue: Issue) -> list[int]:
     return out
 
 
-def _units(issue: Issue, a: int, b: int) -> list[tuple[int, int, bool]]:
-    """The printed lines of text[a:b]: (start, end, opens a paragraph?). A paragraph that
-    joined several printed lines is split back at its line breaks (Issue.line_of)."""
+def _units(issue: Issue, a: int, b: int) -> Iterator[tuple[int, int, bool]]:
+    """The printed lines of text[a:b]: (start, end, opens a paragraph?), as they are read (a
+    passage stops long before the end of a long text: listing every line after each passage
+    made an issue's time grow with the square of its length). A paragraph that joined several
+    printed lines is split back at its line breaks (Issue.line_of)."""
     text, line_of = issue.text, issue.line_of
-    out = []
     for pa, pb in issue.paragraphs(a, b):
         s = pa
         for i in range(pa + 1, pb):
             if line_of[i] != line_of[i - 1]:
-                out.append((s, i, s == pa))
+                if text[s:i].strip():
+                    yield s, i, s == pa
                 s = i
-        out.append((s, pb, s == pa))
-    return [(x, y, o) for x, y, o in out if text[x:y].strip()]
+        if text[s:pb].strip():
+            yield s, pb, s == pa
 
 
 def extract(issue: Issue) -> Iterator[Responsibility]:
@@ -559,9 +561,12 @@ def _read(issue: Issue, start: int, known: set[str], whole: bool):
     block: list[tuple[int, int]] = []
     listed = False   # the leader heads a list (his name on a line of its own or before a blank)
     date, end = None, len(text)
-    units = _units(issue, start, len(text))
+    ahead = _units(issue, start, len(text))
+    nxt_unit = next(ahead, None)
     quiet = 0   # paragraphs read since the last leader
-    for n, (a, b, opens) in enumerate(units):
+    while nxt_unit is not None:
+        a, b, opens = nxt_unit
+        nxt_unit = next(ahead, None)
         unit = text[a:b].strip()
         d = signature_date(unit)
         if d and (leader or records):
@@ -580,7 +585,7 @@ def _read(issue: Issue, start: int, known: set[str], whole: bool):
         head = None
         after_alone = leader is not None and not block and listed
         if not after_alone and (opens or prev.endswith(("。", "；", ";", "：", ":")) or leader is None):
-            nxt = text[units[n + 1][0]:units[n + 1][1]].strip() if n + 1 < len(units) else ""
+            nxt = text[nxt_unit[0]:nxt_unit[1]].strip() if nxt_unit is not None else ""
             head = _header(text[a:b], nxt)
         if head:
             name, at, alone = head
