@@ -394,6 +394,129 @@ def query_at_scale_rows(triples: int, repeat: int) -> list[Row]:
     return rows
 
 
+def peak_memory_mb() -> float:
+    """This process's own peak resident memory in MB: VmHWM from /proc/self/status (Linux).
+    Why not ru_maxrss: a forked child starts with its parent's peak, so a child forked from a
+    big parent reports the parent's figure; VmHWM is reset by exec, so a child started with
+    `python -m …` reports only its own. ru_maxrss is the fallback where /proc is absent."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU of this process so far, all its threads (the bulk loader's too)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def build_cpu_child(count: int, out_dir: str) -> dict:
+    """Build `count` synthetic issues into `out_dir`/store as `govkg build FILES…` does and
+    measure the build's own CPU (user + sys of this process, all threads, around `build`
+    only: writing the synthetic files is not counted), then the CPU of extraction alone
+    (load + normalize + extract every file, no mapping, no store) on the same files, and
+    export the store as N-Quads to `out_dir`/store.nq for the anchor. Runs in its own process
+    (`--build-cpu-child`), so nothing else is counted and its peak memory is its own."""
+    from .store import GraphStore
+
+    from govkg.extractors.layout import load_issue
+
+    d = Path(out_dir)
+    files, chars = [], 0
+    for name, text in synthetic_issues(count):
+        path = d / f"{name}.txt"
+        path.write_text(text, "utf-8")
+        files.append(path)
+        chars += len(text)
+    cpu, t = _cpu_seconds(), time.perf_counter()
+    summary = build(files, d / "store")
+    build_cpu, build_wall = _cpu_seconds() - cpu, time.perf_counter() - t
+    peak = peak_memory_mb()
+    cpu = _cpu_seconds()
+    for path in files:
+        extract_all(load_issue(path))
+    extract_cpu = _cpu_seconds() - cpu
+    with GraphStore.open_read_only(d / "store") as store:
+        (d / "store.nq").write_bytes(store.export("nquads"))
+        quads = len(store)
+    return {"issues": count, "chars": chars, "triples": summary.triples, "quads": quads,
+            "build_cpu": build_cpu, "build_wall": build_wall, "extract_cpu": extract_cpu, "peak_mb": peak}
+
+
+def _child_cpu(argv: list[str]) -> tuple[float, float]:
+    """Run a command to its end; (user + sys CPU of that process alone, wall seconds)."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if proc.returncode:
+        raise RuntimeError(f"{argv[0]} failed ({proc.returncode}): {err.strip()[-500:]}")
+    return usage.ru_utime + usage.ru_stime, wall
+
+
+def oxigraph_cli() -> str | None:
+    """The `oxigraph` command (PyPI package `oxigraph`): beside this interpreter, else on PATH."""
+    import shutil
+
+    beside = Path(sys.executable).with_name("oxigraph")
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+#: A build may take at most this many times the CPU of `oxigraph load` of the same quads.
+TARGET_BUILD_CPU_RATIO = 2.0
+
+
+def build_cpu_rows(count: int = 40) -> list[Row]:
+    """Build CPU beside its anchor, measured in the same run: `govkg build` of `count`
+    synthetic issues in a child process, and the anchor, `oxigraph load` (the Oxigraph CLI's
+    bulk loader) of the same store exported as N-Quads, in a child process of its own; each
+    child's CPU is user + sys of that child alone. Where the CLI is missing, the anchor is
+    pyoxigraph's `Store.bulk_load` of the same file in a child (said in the row)."""
+    with tempfile.TemporaryDirectory() as d:
+        out = subprocess.run([sys.executable, "-m", "govkg.graph.bench", "--build-cpu-child", str(count), d],
+                             check=True, capture_output=True, text=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        nq = str(Path(d) / "store.nq")
+        cli = oxigraph_cli()
+        loads = []
+        for k in range(3):           # the best of three: a load is short and the machine shared
+            where = str(Path(d) / f"anchor{k}")
+            if cli:
+                loads.append(_child_cpu([cli, "load", "--location", where, "--file", nq]))
+            else:
+                loads.append(_child_cpu([sys.executable, "-c", "import sys, pyoxigraph as ox; "
+                                         "ox.Store(sys.argv[1]).bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_QUADS)",
+                                         where, nq]))
+    anchor = "oxigraph load (CLI)" if cli else "pyoxigraph Store.bulk_load"
+    load_cpu, load_wall = min(loads)
+    ratio = r["build_cpu"] / load_cpu
+    rest = r["build_cpu"] - r["extract_cpu"]
+    return [
+        Row(f"build CPU: govkg build of {r['issues']} synthetic issues ({r['chars']:,} chars, {r['quads']:,} quads held), child",
+            f"{r['build_cpu']:.2f} s CPU ({r['build_wall']:.2f} s wall), peak {r['peak_mb']:.0f} MB"),
+        Row(f"  anchor: {anchor} of the same quads exported as N-Quads, child",
+            f"{load_cpu:.2f} s CPU ({load_wall:.2f} s wall)"),
+        Row("  build CPU / anchor CPU", f"{ratio:.2f}x", f"<= {TARGET_BUILD_CPU_RATIO:g}x",
+            _verdict(ratio <= TARGET_BUILD_CPU_RATIO)),
+        Row("    of the build: extraction (read, normalize, extract)",
+            f"{r['extract_cpu']:.2f} s CPU ({r['extract_cpu'] / r['build_cpu']:.0%}), {r['extract_cpu'] / load_cpu:.2f}x the anchor"),
+        Row("    of the build: the rest (map, serialize, load, derive)",
+            f"{rest:.2f} s CPU ({rest / r['build_cpu']:.0%}), {rest / load_cpu:.2f}x the anchor"),
+    ]
+
+
 def scale_child(count: int) -> dict:
     """Build `count` synthetic issues into a fresh store exactly as `govkg build FILES…` does
     (check every file, then stream them through); run in its own process so its peak memory
@@ -522,7 +645,9 @@ def format_row(row: Row, width: int = 78) -> str:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--scale-child":
+    if len(sys.argv) == 4 and sys.argv[1] == "--build-cpu-child":
+        print(json.dumps(build_cpu_child(int(sys.argv[2]), sys.argv[3])))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--scale-child":
         print(json.dumps(scale_child(int(sys.argv[2]))))
     else:
         for _r in run(emit=lambda r: print(format_row(r), flush=True)):
