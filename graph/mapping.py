@@ -595,8 +595,10 @@ class _IssueMapper:
         for section, handle in handlers.items():
             for rec in self.found.get(section, ()):
                 handle(rec)
-        # Deduplicated and sorted: the same records give the same list in the same order.
-        return sorted(set(self.quads), key=str)
+        # Deduplicated, first statement first: the same records give the same list in the same
+        # order (the mapping is deterministic), with no sort by string here; the promised order
+        # is the export's (sorted N-Quads), which the store sorts once.
+        return list(dict.fromkeys(self.quads))
 
 
 def issue_quads(issue, found: dict[str, list[Any]], resolver: Resolver | None = None) -> list[Quad]:

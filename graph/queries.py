@@ -2,8 +2,9 @@
 
 In: the query files (package data of `govkg.ontology`). Out: `stored_queries()` -> {name:
 StoredQuery} with title, description and parameters read from the header, and
-`run_stored(store, name, params)` which checks the parameters and runs the query with them
-bound as RDF terms (never pasted into the text).
+`run_stored(store, name, params, limit=, offset=)` which checks the parameters and runs the
+query with them bound as RDF terms (never pasted into the text), whole or one page of it
+(`paged`: whole-graph reports choose their page before they read the rest).
 
 Header format (comment lines before the query):
 
@@ -113,7 +114,32 @@ def check_params(query: StoredQuery, params: Mapping[str, Any]) -> None:
         raise QueryError(f"query {query.name} needs {', '.join(p.name for p in missing)} ({hint})")
 
 
-def run_stored(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+#: The line of a stored report where a page's LIMIT/OFFSET goes: a comment line `# page` inside
+#: the subquery that picks the report's rows (acts, documents, ...), so a page is evaluated for
+#: its own rows only. A query without one is paged at its end.
+PAGE_LINE = re.compile(r"^[ \t]*# page\b.*$", re.M)
+
+
+def paged(sparql: str, limit: int | None = None, offset: int = 0) -> str:
+    """The query restricted to one page: `limit` rows from row `offset` (0-based).
+
+    A stored report marks where its page is chosen (`PAGE_LINE`): the page is a page of the
+    subquery's rows in the store's own order (stable while the store is unchanged), each page
+    then sorted by the report's ORDER BY; with no mark, LIMIT/OFFSET close the query. No page
+    asked (limit None, offset 0): the query unchanged."""
+    if limit is None and not offset:
+        return sparql
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError("a page's limit and offset must be 0 or more")
+    clause = " ".join(part for part in (f"LIMIT {limit}" if limit is not None else "",
+                                        f"OFFSET {offset}" if offset else "") if part)
+    if PAGE_LINE.search(sparql):
+        return PAGE_LINE.sub(lambda m: m.group().split("#")[0] + clause, sparql, count=1)
+    return sparql.rstrip() + "\n" + clause + "\n"
+
+
+def run_stored(store: GraphStore, name: str, params: Mapping[str, Any] | None = None, *,
+               limit: int | None = None, offset: int = 0) -> QueryResult:
     queries = stored_queries()
     if name not in queries:
         raise QueryError(f"no stored query named {name!r}; `govkg query --list` shows them")
@@ -124,4 +150,4 @@ def run_stored(store: GraphStore, name: str, params: Mapping[str, Any] | None = 
         # Stored queries read kinds of facts from the vocabulary graph; without it they would
         # answer nothing rather than fail.
         raise QueryError("this store has no vocabulary graph (built by an older govkg): run `govkg build` on it again")
-    return store.query(query.sparql, params)
+    return store.query(paged(query.sparql, limit, offset), params)

@@ -115,3 +115,22 @@ def test_build_takes_a_folder_of_texts_pdfs_and_pages(tmp_path):
     out = run("build", folder, "--store", tmp_path / "store")
     assert out.exit_code == 0, out.output
     assert "built 2 issues" in out.stdout + out.stderr
+
+
+def test_query_pages_a_report_with_limit_and_offset(built_store):
+    import csv
+    import io
+
+    def acts(*extra):
+        out = run("query", "appointments", "--store", built_store, "--format", "csv", *extra)
+        assert out.exit_code == 0, out.output
+        return list(csv.DictReader(io.StringIO(out.output)))
+
+    whole = acts()
+    first, second = acts("--limit", "5"), acts("--limit", "5", "--offset", "5")
+    assert len(first) == len(second) == 5
+    keys = {(r["person_iri"], r["act"], r["line"]) for r in whole}
+    assert {(r["person_iri"], r["act"], r["line"]) for r in first + second} <= keys
+    assert not {tuple(r.values()) for r in first} & {tuple(r.values()) for r in second}
+    bad = run("query", "appointments", "--store", built_store, "--limit", "-1")
+    assert bad.exit_code != 0
