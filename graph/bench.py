@@ -376,12 +376,14 @@ def stored_query_figures(store, repeat: int) -> dict[str, dict]:
     queries with a parameter, `repeat` runs after a warm-up; whole-graph reports are not run
     whole here: at 10M triples some take minutes, which is why they are paged) and of its
     first page (`FIRST_PAGE_ROWS` rows, `queries.paged`), with the rows each returned."""
-    from .queries import paged, stored_queries
+    from .queries import PAGE_LINE, paged, stored_queries
 
     out: dict[str, dict] = {}
     for name, q in stored_queries().items():
         params = {p.name: p.example for p in q.params}
-        figures: dict = {"lookup": bool(q.params)}
+        # A lookup whose answer grows with the graph (a month's acts across every government)
+        # is paged as a report is, and judged by its first page.
+        figures: dict = {"lookup": bool(q.params), "grows": bool(q.params) and bool(PAGE_LINE.search(q.sparql))}
         runs = [("whole", q.sparql)] if q.params else []
         runs.append(("page", paged(q.sparql, FIRST_PAGE_ROWS)))
         for kind, text in runs:
@@ -404,7 +406,13 @@ def stored_query_rows(figures: dict[str, dict], triples: int) -> list[Row]:
     rows = []
     for name, f in sorted(figures.items(), key=lambda kv: (not kv[1]["lookup"], kv[0])):
         page = f["page"]
-        if f["lookup"]:
+        if f["lookup"] and f.get("grows"):
+            whole = f["whole"]
+            rows.append(Row(f"    lookup {name}, paged: first page of {FIRST_PAGE_ROWS} (whole answer "
+                            f"{whole['rows']:,} rows, p50 {whole['p50_ms']:.1f} ms)",
+                            f"p50 {page['p50_ms']:.1f} ms", f"p50 < {TARGET_QUERY_P50_MS:.0f} ms",
+                            _verdict(page["p50_ms"] < TARGET_QUERY_P50_MS if at_scale else None)))
+        elif f["lookup"]:
             whole = f["whole"]
             rows.append(Row(f"    lookup {name} ({whole['rows']:,} rows; first page of {FIRST_PAGE_ROWS}: "
                             f"{page['p50_ms']:.1f} ms)",
@@ -432,7 +440,7 @@ def query_at_scale_rows(triples: int, repeat: int, store_dir: Path | None = None
         with GraphStore.open_read_only(store_dir) as store:
             n = len(store)
             figures = stored_query_figures(store, repeat)
-    lookups = [f["whole"]["p50_ms"] for f in figures.values() if f["lookup"]]
+    lookups = [f["page" if f["grows"] else "whole"]["p50_ms"] for f in figures.values() if f["lookup"]]
     pages = [f["page"]["p50_ms"] for f in figures.values() if not f["lookup"]]
     at_scale = n >= 10_000_000
     loaded = f", loaded in {made:.0f} s" if made is not None else ""

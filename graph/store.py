@@ -151,9 +151,17 @@ def bind_values(sparql: str, params: Mapping[str, Any] | None) -> str:
         return sparql
     names = [k.lstrip("?$") for k in params]
     terms = [str(to_term(v)) for v in params.values()]
-    values = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
+    values = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
+    # A subquery marked `# bind parameters here` (the one that picks a report's page) is
+    # evaluated on its own, before the outer join: it gets the values too, or it would page
+    # through every row of the graph instead of the bound ones.
+    sparql = BIND_HERE.sub(lambda m: m.group().split("#")[0] + values, sparql)
     at = where_group_start(sparql) + 1
-    return sparql[:at] + values + sparql[at:]
+    return sparql[:at] + "\n  " + values + sparql[at:]
+
+
+#: A line in a subquery of a stored query where the parameters are bound as well (see bind_values).
+BIND_HERE = re.compile(r"^[ \t]*# bind parameters here\b.*$", re.M)
 
 
 #: Deepest nesting of `{`, `(` and `[` a query may have. Oxigraph's parser recurses once per
