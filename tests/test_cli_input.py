@@ -92,3 +92,22 @@ def test_every_command_of_the_cli_resolves_to_its_module():
     ctx = click.Context(main)
     for name in COMMAND_MODULES:
         assert isinstance(main.get_command(ctx, name), click.Command), name
+
+
+def test_help_lists_each_command_with_its_own_line_without_importing_it():
+    # The group's --help reads each command's one-line help from its module's source; it must
+    # be the line click itself would print once the command is imported.
+    import subprocess
+    import sys
+
+    import click
+
+    from govkg.cli import COMMAND_MODULES, GovkgGroup, main
+
+    fresh = GovkgGroup(lazy=COMMAND_MODULES)
+    for name in COMMAND_MODULES:
+        for limit in (45, 60):
+            assert fresh.command_line_help(name, limit) == main.get_command(click.Context(main), name).get_short_help_str(limit), name
+    code = "import sys, govkg.cli as c; sys.argv = ['govkg', '--help']\ntry: c.main()\nexcept SystemExit: pass\nprint(sorted(m for m in sys.modules if m.startswith(('govkg.commands.', 'spacy', 'pyoxigraph'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "['govkg.commands.lazy']"
