@@ -320,3 +320,10 @@ def test_name_and_post_before_an_adverb_in_a_reporters_prose():
 
     issue = normalize("林文生副市長則負責農村、農業、水利、海洋等農業口;李棟梁副市長除了負責工業經濟和信息化等,還分管民政、雙擁等。\n", "xm.txt")
     assert {(p.person, p.post) for p in extract(issue)} == {("林文生", "副市长"), ("李栋梁", "副市长")}
+
+
+def test_a_name_before_yiji_ends_there():
+    # 南皮县 (2019 news of a 人大常委会 session; printed in traditional characters, which the
+    # layout reads as these)
+    got = _posts("县人民法院院长李茹、县人民检察院检察长李国庆以及县人大各委室负责人列席会议。")
+    assert got == [("李茹", "县人民法院院长"), ("李国庆", "县人民检察院检察长")]
