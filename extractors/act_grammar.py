@@ -16,7 +16,7 @@ Two ways of reading (`parse_acts(..., scan=...)`):
 
 A clause is cut at top-level commas into pieces; each piece either opens an act or continues
 the one before:
-- lead verb + persons: "任命X为A", "决定任命X同志为A", "任命甲、乙等18人为A",
+- lead verb + persons: "任命X为A", "决定任命X同志为A", "任命甲、乙等18人为A", "任命甲、乙两位同志为A",
   "免去X（同志）（的）A、B（的）职务", "接受X辞去A职务（的请求）", "晋升X为A", "同意X同志任A"
   (data/act_verbs.tsv, where=lead); a lead after 被 is narrated history;
 - persons + verb: "X任A", "X、Y为A", "X同志任A", "X的A职务", "X不再担任A职务", "X辞去A职务",
@@ -72,7 +72,7 @@ PREAMBLE_ENDS = ("决定", "任命", "免去", "免职", "聘任", "接受", "�
 #: A parenthesised note after 职务 ("（另有任用）", "（退休）") that is no qualifier.
 NOTE_AFTER_POST = re.compile(r"职务[（(][^（）()]*[）)]$")
 #: What ends an object and closes its act; stripped from the object, longest first.
-OBJECT_CLOSERS = ("的请求", "请求", "的职务", "职务", "职级", "的决定")
+OBJECT_CLOSERS = ("的请求", "请求", "的辞呈", "辞呈", "的职务", "职务", "职级", "的决定")
 #: A name printed in a list without a known surname (list reading only): 2–4 characters.
 LOOSE_NAME_LENGTHS = (2, 3, 4)
 #: First characters of a body printed right after a name with nothing between
@@ -194,6 +194,20 @@ def _split_top(s: str, seps: str, start: int = 0, end: int | None = None) -> lis
             out.append((a, i))
             a = i + 1
     out.append((a, end))
+    return out
+
+
+def _object_items(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The items of an act's objects s[a:b]: cut at 、 and at 以及, which joins two posts or
+    opens the next persons under the same verb ("辞去县人大常委会委员以及甲、乙等15位同志辞去…")."""
+    out: list[tuple[int, int]] = []
+    for x, y in _split_top(s, "、", a, b):
+        k = s.find("以及", x, y)
+        while k > x:
+            out.append((x, k))
+            x = k + 2
+            k = s.find("以及", x, y)
+        out.append((x, y))
     return out
 
 
@@ -344,10 +358,14 @@ def _after_tongzhi(s: str, k: int) -> int:
 OTHERS_RE = re.compile(r"等(?:[0-9一二三四五六七八九十百]+(?:名同志|位同志|名|人)|同志)")
 
 
+#: "吕靖、李保庚、李超群三位同志为…", "王五、赵六两名同志": the list's own count, no 等.
+COUNT_RE = re.compile(r"[0-9两二三四五六七八九十]+(?:位|名)(?:同志)?")
+
+
 def _after_name(s: str, k: int) -> int:
-    """Where the text after a name goes on: past 同志 and 等N人."""
+    """Where the text after a name goes on: past 同志, 等N人 and the list's count (三位同志)."""
     k = _after_tongzhi(s, k)
-    m = OTHERS_RE.match(s, k)
+    m = OTHERS_RE.match(s, k) or COUNT_RE.match(s, k)
     return m.end() if m else k
 
 
@@ -490,20 +508,22 @@ class _Reader:
             if not n:
                 return None
             found = [(j, j + n)]
-            k = _after_tongzhi(s, j + n)
-            # "免去X、Y的A职务"
+            k = _after_name(s, j + n)
+            # "免去X、Y的A职务", "免去X、Y等2名同志的…", "免去X、Y两位同志的…"
             while s.startswith("、", k):
-                n2 = self.names.read(k + 1, b, lambda e: s.startswith(("的", "同志", "、"), e))
+                n2 = self.names.read(k + 1, b, lambda e: s.startswith(("的", "、"), _after_name(s, e)) or s.startswith("同志", e))
                 if not n2:
                     break
                 found.append((k + 1, k + 1 + n2))
-                k = _after_tongzhi(s, k + 1 + n2)
+                k = _after_name(s, k + 1 + n2)
             if s.startswith("的", k):
                 k += 1
             st.subject, st.lead = found, None
             self._open(st, word, action)
             return self._objects(k, b, st, span)
-        if word.endswith("接受"):
+        if word.endswith(("接受", "接受了", "关于")):
+            # "接受X辞去A职务", "接受了X辞去…", "通过了关于X、Y两位同志辞去A的辞呈": only a
+            # resignation follows these leads
             found, k = self.names.read_list(j, b, lambda e: s.startswith("辞去", e), strong=True)
             if not found:
                 return None
@@ -558,7 +578,7 @@ class _Reader:
     def _objects(self, a: int, b: int, st: _State, span) -> list[Act]:
         s = self.s
         items: list[tuple[str, Any, int, int]] = []
-        for x, y in _split_top(s, "、", a, b):
+        for x, y in _object_items(s, a, b):
             if x >= y:
                 continue
             # A new person may open an item, under the same verb: "接受A辞去X职务、B辞去Y职务",
@@ -655,8 +675,12 @@ class _Reader:
         # in prose a "post" with 的 or past MAX_POST is a misread sentence ("以…同志为核心的党中央")
         if self.scan and (len(post) > MAX_POST or "的" in core or not re.fullmatch(f"[{CJK}（）()]+", core)):
             return []
-        if self.scan and not org and not st.last_org and st.kind != "chair" and post.removeprefix("代理") not in _title_set():
-            return []   # in prose an object names a body or a known title ("明确责任，明确措施" is none)
+        if self.scan and not org and st.kind != "chair" and post.removeprefix("代理") not in _title_set() \
+                and (not st.last_org or not post.endswith(post_titles())):
+            # in prose an object names a body or a known title ("明确责任，明确措施" is none); a
+            # bare word after an earlier body borrows it only if it ends in a title ("…委员以及
+            # 曾常辉、徐世菊…辞去…": the names of the next persons are no posts)
+            return []
         if org:
             st.last_org = (org, org_span)
         elif st.last_org:

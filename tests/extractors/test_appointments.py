@@ -509,3 +509,32 @@ def test_a_restatement_without_the_body_is_the_act_already_recorded():
         "审议通过了西昌市人大常委会关于市人民政府副市长宋莉代理市长的决定。\n", "news.txt")
     got = [(r.person, r.organization, r.post) for r in appointments.extract(issue)]
     assert got == [("宋莉", "西昌市人民政府", "副市长"), ("宋莉", "西昌市人民政府", "代理市长")]
+
+
+def read_news(text: str) -> list[tuple]:
+    """Acts of a news report through the layout (which reads traditional characters)."""
+    issue = normalize(text + "\n", "news.txt")
+    return [(a.person, a.action, a.organization, a.post, a.qualifier) for a in appointments.extract(issue)]
+
+
+def test_prose_a_list_counted_after_its_names_shares_the_verb():
+    # 永丰县 (2018 news, printed in traditional characters): the list's own count, no 等.
+    assert read_news("會議根據縣監察委提請,經投票表決,決定任命呂靖、李保庚、李超群三位同志為永豐縣監察委員會委員。") == [
+        ("吕靖", "appoint", "永丰县监察委员会", "委员", None),
+        ("李保庚", "appoint", "永丰县监察委员会", "委员", None),
+        ("李超群", "appoint", "永丰县监察委员会", "委员", None)]
+    assert [a[0] for a in prose("会议决定免去王五、赵六等2名同志的县监察委员会委员职务。")] == ["王五", "赵六"]
+
+
+def test_prose_a_resignation_passed_as_a_letter_is_other_and_ends_at_yiji():
+    # 永丰县 (2018 news): 通过了关于…辞去…的辞呈; after 以及 come the next persons, whose names
+    # are no posts, and a deputy's seat, which is none.
+    assert read_news("會議舉手表決通過了關于陳月洪、朱春龍兩位同志辭去縣人大常委會委員以及曾常輝、徐世菊、"
+                 "文全善等15位同志辭去縣人大代表的辭呈。") == [
+        ("陈月洪", "other", "县人大常委会", "委员", None),
+        ("朱春龙", "other", "县人大常委会", "委员", None)]
+    assert prose("会议表决接受了张三辞去县人民政府副县长职务的请求。") == [
+        ("张三", "other", "县人民政府", "副县长", None)]
+    # 以及 joining two posts of one person: two acts.
+    assert prose("会议决定免去张三的县财政局局长以及县税务局局长职务。") == [
+        ("张三", "remove", "县财政局", "局长", None), ("张三", "remove", "县税务局", "局长", None)]
