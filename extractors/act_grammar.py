@@ -503,6 +503,11 @@ class _Reader:
             return None
         action = dict(verbs("lead"))[word]
         j = i + len(word)
+        if self.scan:
+            # in prose a new lead verb opens a new act of new persons: a bare title there is
+            # printed without a body, not in the body of the act before ("决定任命甲为永丰县监察
+            # 委员会委员，任命乙等100名同志为人民陪审员")
+            st.last_org = None
         if word.endswith("免去"):
             n = self.names.read_bare(j, b)
             if not n:

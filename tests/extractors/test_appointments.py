@@ -526,6 +526,13 @@ def test_prose_a_list_counted_after_its_names_shares_the_verb():
     assert [a[0] for a in prose("会议决定免去王五、赵六等2名同志的县监察委员会委员职务。")] == ["王五", "赵六"]
 
 
+def test_prose_a_new_lead_verb_does_not_lend_its_body_to_a_bare_title():
+    # 永丰县 (2018 news): 人民陪审员 are no members of the 监察委员会 named before.
+    assert read_news("會議決定任命呂靖同志為永豐縣監察委員會委員,任命肖世強等100名同志為人民陪審員。") == [
+        ("吕靖", "appoint", "永丰县监察委员会", "委员", None),
+        ("肖世强", "appoint", None, "人民陪审员", None)]
+
+
 def test_prose_a_resignation_passed_as_a_letter_is_other_and_ends_at_yiji():
     # 永丰县 (2018 news): 通过了关于…辞去…的辞呈; after 以及 come the next persons, whose names
     # are no posts, and a deputy's seat, which is none.
