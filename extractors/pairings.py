@@ -18,6 +18,7 @@ gazetteer and read in these shapes:
   abbreviations ("鹿—泰“飞地”") only among the home city's own divisions and only before 飞地;
 - "遂昌与诸暨共建的山海协作产业园", "温州与格尔木于2010年建立对口支援关系", "联接杭州和第一师阿拉尔市
   两地": A与/和/同B in a sentence with a word of partnership (not "A、B与C", a coordination);
+  "绍兴市县两级分别与乐山…结对": a few words ending in 分别 may stand between A and 与;
 - "两地自启动对口支援工作以来": the home city (from the gazette's name) and the place the
   surrounding report names most;
 - tables printed one character per line ("泰 / 顺 / -鹿 / 城"): the raw lines of such runs are
@@ -290,6 +291,10 @@ def _abbreviated(text: str, d: re.Match, home: str | None) -> Iterator[Found]:
 _SIGNED = re.compile("签订|签署|建立|结成|缔结|确立")
 
 
+#: "…分别" between a place and 与: "绍兴市县两级分别与乐山及其所辖县（区）结对".
+_RESPECTIVELY = re.compile(r"[^，,。；;、与和同]{0,6}?分别(?=[与和同])")
+
+
 def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
                  objects: frozenset[int] = frozenset()) -> Iterator[Found]:
     """"遂昌与诸暨共建的山海协作产业园", "联接杭州和第一师阿拉尔市两地": A与/和/同B (and more after
@@ -306,6 +311,9 @@ def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
         at = _after_government(text, a.end)
         if text[a.start - 1 : a.start] == "、" or a.start in objects:
             continue
+        respectively = _RESPECTIVELY.match(text, at)
+        if respectively:     # "绍兴市县两级分别与乐山…结对": A (its levels) respectively with B
+            at = respectively.end()
         joiner = text[at : at + 1]
         if joiner == "、" and signed and text[a.start - 1 : a.start] not in ("与", "和", "同", "及"):
             # "孝义市、石楼县于2006年签订“结对帮扶”协议": two places, and only two, that sign or
