@@ -19,6 +19,8 @@ the one before:
 - lead verb + persons: "任命X为A", "决定任命X同志为A", "任命甲、乙等18人为A", "任命甲、乙两位同志为A",
   "免去X（同志）（的）A、B（的）职务", "接受X辞去A职务（的请求）", "晋升X为A", "同意X同志任A"
   (data/act_verbs.tsv, where=lead); a lead after 被 is narrated history;
+- a body, 由, persons + verb: "国务院三峡地区经济开发办公室由李伯宁同志任主任，陈光健同志兼任副主任" (the
+  pieces after it take the same body);
 - persons + verb: "X任A", "X、Y为A", "X同志任A", "X的A职务", "X不再担任A职务", "X辞去A职务",
   "X代理A市长职务" (→ 代理市长), "X主持A工作" (→ post 主持工作), "X晋升为A" (where=name);
 - a verb carrying the same persons: "，兼任B", "，免去其C职务", "，并决定为代理市长",
@@ -391,6 +393,8 @@ class _State:
     last_org: tuple[str, tuple[int, int] | None] | None = None
 
 
+#: A list item's number before its text: "一、", "1.", "（二）".
+ENUMERATION_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
 #: Verbs after "title + name" that make it an act: "…副市长X代理…", "市委常委X兼任…".
 TITLED_NAME_VERB = re.compile("代理|兼任|不再担任|任")
 #: Characters after 任 that make a word of it (任务, 任何, 任期), not the verb "X任A".
@@ -470,6 +474,10 @@ class _Reader:
                 st.subject = found
                 self._open(st, v[0], action)
                 return self._objects(k + len(v[0]), b, st, span)
+        # 3b. "国务院三峡地区经济开发办公室由李伯宁同志任主任": the body before 由 holds the post
+        got = self._body_by_persons(a, b, st, listed, span)
+        if got is not None:
+            return got
         # 4. a lead verb inside the piece: "任命X为A", "免去X的A职务", "接受X辞去A职务"
         for m in _lead_re().finditer(s, a, b):
             got = self._lead(m.start(), m.group(0), b, st, span)
@@ -487,6 +495,32 @@ class _Reader:
                 return got
         st.open = False
         return []
+
+    def _body_by_persons(self, a, b, st: _State, listed, span) -> list[Act] | None:
+        """"ORG由X（同志）任A" / "…兼任A": the persons after 由 take a post of the body printed
+        before it, and the pieces after it ("，乙同志兼任副主任") take the same body. Only a body
+        (a known ending) before 由, and in prose only with 同志 after the name ("办公室主任由统计局
+        副局长徐一帆兼任" names a roster's office, not a body)."""
+        s = self.s
+        by = s.find("由", a, b)
+        if by <= a:
+            return None
+        head = ENUMERATION_RE.match(s, a)
+        start = head.end() if head else a
+        org = s[start:by]
+        if not org or not org.endswith(org_suffixes()) or not re.fullmatch(f"[{CJK}（）()]+", org):
+            return None
+        name_verbs = verbs("name")
+        found, k = self.names.read_list(by + 1, b, lambda e: _verb_at(s, e, name_verbs) is not None)
+        v = _verb_at(s, k, name_verbs) if found else None
+        if v is None or v[0] not in ("任", "兼任", "担任", "兼"):
+            return None
+        if not (listed or s.startswith("同志", found[-1][1])):
+            return None
+        st.subject, st.lead = found, None
+        self._open(st, v[0], v[1])
+        st.last_org = (org, self.clean.span(start, by))
+        return self._objects(k + len(v[0]), b, st, span)
 
     def _open(self, st: _State, word: str, action: str) -> None:
         if action != st.action and action in ("remove", "other"):

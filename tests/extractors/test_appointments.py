@@ -545,3 +545,13 @@ def test_prose_a_resignation_passed_as_a_letter_is_other_and_ends_at_yiji():
     # 以及 joining two posts of one person: two acts.
     assert prose("会议决定免去张三的县财政局局长以及县税务局局长职务。") == [
         ("张三", "remove", "县财政局", "局长", None), ("张三", "remove", "县税务局", "局长", None)]
+
+
+def test_a_body_then_you_then_persons_and_their_posts():
+    # 国办发〔1986〕53号 (a law database's reprint, in traditional characters)
+    assert read_news("一、 國務院三峽地區經濟開發辦公室由李伯寧同志任主任,陳光健同志兼任副主任,黃友若同志任副主任。") == [
+        ("李伯宁", "appoint", "国务院三峡地区经济开发办公室", "主任", None),
+        ("陈光健", "concurrent", "国务院三峡地区经济开发办公室", "副主任", None),
+        ("黄友若", "appoint", "国务院三峡地区经济开发办公室", "副主任", None)]
+    # A roster's office "由" a post and name: no act (国办发〔2013〕30号)
+    assert read_news("领导小组办公室设在统计局,办公室主任由统计局副局长徐一帆兼任。") == []
