@@ -391,6 +391,7 @@ class _State:
     open: bool = False                 # objects may continue after a comma
     kind: str = ""                     # "acting" (代理 → 代理 + title) | "chair" (主持…工作)
     last_org: tuple[str, tuple[int, int] | None] | None = None
+    accepting: bool = False            # "接受甲辞去A职务的请求，乙辞去B职务的请求": one 接受
 
 
 #: A list item's number before its text: "一、", "1.", "（二）".
@@ -464,7 +465,8 @@ class _Reader:
         if found and v is not None:
             tongzhi = s.startswith("同志", found[-1][1])
             allowed = (listed or tongzhi or v[0] in STRONG_NAME_VERBS
-                       or (st.lead is not None and not first and v[0] in ("为", "任")))
+                       or (st.lead is not None and not first and v[0] in ("为", "任"))
+                       or (st.accepting and not first and v[0] == "辞去"))
             if v[0] == "的" and (not listed or (default and default != "remove")):
                 allowed = False
             if v[0] == "任" and s[k + 1:k + 2] in TASK_AFTER_REN:
@@ -568,6 +570,7 @@ class _Reader:
                 return None
             st.subject, st.lead = found, None
             self._open(st, "辞去", "other")
+            st.accepting = True
             return self._objects(k + 2, b, st, span)
         # 任命 / 聘任 / 决定 / 晋升 / 同意 X 为 A: the lead's action; "同意X辞去A职务": the verb's
         name_verbs = verbs("name")

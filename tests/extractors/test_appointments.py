@@ -555,3 +555,13 @@ def test_a_body_then_you_then_persons_and_their_posts():
         ("黄友若", "appoint", "国务院三峡地区经济开发办公室", "副主任", None)]
     # A roster's office "由" a post and name: no act (国办发〔2013〕30号)
     assert read_news("领导小组办公室设在统计局,办公室主任由统计局副局长徐一帆兼任。") == []
+
+
+def test_one_acceptance_governs_resignations_after_a_comma():
+    # 四川 (2001 news of a 省人大常委会 session, printed in traditional characters)
+    assert read_news("會議決定任命陳文光爲省政府副省長;接受徐世羣、歐澤高辭去省政府副省長職務的請求,"
+                     "李永壽辭去省人大常委會副主任職務的請求。") == [
+        ("陈文光", "appoint", "省政府", "副省长", None),
+        ("徐世群", "other", "省政府", "副省长", None),
+        ("欧泽高", "other", "省政府", "副省长", None),
+        ("李永寿", "other", "省人大常委会", "副主任", None)]

@@ -327,3 +327,8 @@ def test_a_name_before_yiji_ends_there():
     # layout reads as these)
     got = _posts("县人民法院院长李茹、县人民检察院检察长李国庆以及县人大各委室负责人列席会议。")
     assert got == [("李茹", "县人民法院院长"), ("李国庆", "县人民检察院检察长")]
+
+
+def test_an_adverb_after_the_name_ends_it():
+    # 四川 (2001 news): 已经 after the name
+    assert ("欧泽高", "副省长") in _posts("省人大常委会主任谢世杰说,副省长欧泽高已经中央批准担任省委常委。")
