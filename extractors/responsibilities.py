@@ -214,6 +214,10 @@ def _strip_area(item: str) -> str:
 # --- clauses -------------------------------------------------------------------------------
 
 
+#: A condition right before a verb clause: "市长外出时，" (not 同时，).
+_CONDITION = re.compile(r"(?<!同)时[，,]\s*$")
+
+
 def clauses(duties: str) -> Iterator[tuple[str, int, int, int, str]]:
     """(relation, clause start, clause end, object offset, object) for each object of a
     leader's duties text; relation "none" (object "") where the text says he has none."""
@@ -231,6 +235,8 @@ def clauses(duties: str) -> Iterator[tuple[str, int, int, int, str]]:
             continue
         starts = [m.start() for m in _clause_start().finditer(body) if _is_verb_at(body, m.start())]
         for k, a in enumerate(starts):
+            if _CONDITION.search(body, 0, a):
+                continue   # "市长外出时，主持市政府工作": a stand-in on occasion, not a duty held
             b = starts[k + 1] - 1 if k + 1 < len(starts) else len(body)
             clause = body[a:b].rstrip("，,：: ")
             for relation, off, obj in _clause(clause):
@@ -425,6 +431,10 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
             continue
         if text[j - 1:j] in ("：", ":", "，", ","):
             j -= 1
+            named = _name_as_post(text, a, j)
+            if named is not None:     # "郑云峰作为常务副市长，负责市政府常务工作"
+                out.append(_Mention(text[named[0]:named[1]], named[0], v))
+                continue
         elif text[j - 1:j] == "的" and text.startswith("分管工作", v):
             j -= 1   # 现任副市长张三的分管工作中，…
         if text[j - 2:j] == "同志":
@@ -497,6 +507,21 @@ def _assigned(text: str, a: int, b: int, known: set[str]) -> list[tuple[str, str
             if relation == "responsible_for" and obj:
                 out.append((name, relation, obj, s0, m.end()))
     return out
+
+
+def _name_as_post(text: str, a: int, j: int) -> tuple[int, int] | None:
+    """(start, end) of the name in "郑云峰作为常务副市长" (name, 作为, a leader's post ending at j),
+    the name opening a sentence or clause, or None."""
+    for n in _post_lengths():
+        e = j - n - 2
+        if e <= a or text[j - n:j] not in _posts() or text[e:e + 2] != "作为":
+            continue
+        for k in (3, 2, 4):
+            i = e - k
+            if i >= a and k in name_lengths(text, i) and (i == a or text[i - 1] in "。；;，,：:\n "):
+                return i, e
+        return None
+    return None
 
 
 def _name_then_post(text: str, a: int, j: int) -> tuple[int, int] | None:

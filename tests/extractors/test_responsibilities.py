@@ -471,6 +471,10 @@ def test_areas_assigned_by_you_to_a_leader_and_a_lead_that_goes_on():
         ("裴金佳", "responsible_for", "市政府全面工作"),
         ("郑云峰", "responsible_for", "发展改革"), ("郑云峰", "responsible_for", "财税金融"),
         ("郑云峰", "responsible_for", "老厂房改造提升")]
+    # "NAME作为POST，负责…"; "市长外出时，主持市政府工作" stands in on occasion: no duty
+    got = _got("关于市人民政府领导成员工作分工的通知显示：\n"
+               "鄭云峰作為常務副市長,負責市政府常務工作;市長外出時,主持市政府工作。\n")
+    assert got == [("郑云峰", "responsible_for", "市政府常务工作")]
     # "由" a body is no leader: "…工作由市财政局负责"
     assert _got("关于市政府领导工作分工的通知\n预算编制工作由市财政局负责。\n") == []
 
