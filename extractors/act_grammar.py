@@ -52,7 +52,7 @@ from typing import Any
 
 from .bodies import body_endings
 from .lexicons import lexicon, longest_first
-from .names import minority_name_at, name_lengths
+from .names import minority_name_at, name_lengths, tibetan_name_at
 
 CJK = r"\u4e00-\u9fff"
 #: A parenthesis holding one of these is a qualifier, not part of a body's name.
@@ -300,7 +300,7 @@ class _Names:
         out = []
         if i in self.hints:
             out.append(self.hints[i])
-        m = minority_name_at(s, i)
+        m = minority_name_at(s, i) or tibetan_name_at(s, i)
         if m:
             out.append(m)
         out.extend(name_lengths(s, i))

@@ -179,7 +179,7 @@ def name_at(s: str, j: int) -> int:
     name), or 0 if none does: the shortest candidate after which a name may end."""
     if j >= len(s) or _title_at(s, j) or s[j] in _not_name_starts():
         return 0
-    dotted = N.minority_name_at(s, j)
+    dotted = N.minority_name_at(s, j) or N.tibetan_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
         return dotted
     if not N.surname_at(s, j):

@@ -332,3 +332,12 @@ def test_a_name_before_yiji_ends_there():
 def test_an_adverb_after_the_name_ends_it():
     # 四川 (2001 news): 已经 after the name
     assert ("欧泽高", "副省长") in _posts("省人大常委会主任谢世杰说,副省长欧泽高已经中央批准担任省委常委。")
+
+
+def test_tibetan_names_have_no_surname():
+    # 宁波日报 (2018 news from 那曲): Tibetan names are two given-name parts
+    got = _posts("西藏自治区副主席多吉次珠会见了宁波市委副书记、市长裘东耀一行。西藏自治区政府副秘书长达瓦次仁,"
+                 "那曲市委书记松吉扎西,市委常委、常务副市长白玛罗布,宁波市政府秘书长张良才等参加相关活动。")
+    assert ("多吉次珠", "西藏自治区副主席") in got and ("达瓦次仁", "西藏自治区政府副秘书长") in got
+    assert ("松吉扎西", "那曲市委书记") in got and ("白玛罗布", "常务副市长") in got
+    assert ("张良才", "宁波市政府秘书长") in got
