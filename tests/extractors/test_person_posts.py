@@ -341,3 +341,8 @@ def test_tibetan_names_have_no_surname():
     assert ("多吉次珠", "西藏自治区副主席") in got and ("达瓦次仁", "西藏自治区政府副秘书长") in got
     assert ("松吉扎西", "那曲市委书记") in got and ("白玛罗布", "常务副市长") in got
     assert ("张良才", "宁波市政府秘书长") in got
+
+
+def test_a_name_as_a_post():
+    # 厦门 (2016 news analysis of a division of work): "NAME作为POST，…"
+    assert _posts("记者发现,郑云峰作为常务副市长,负责市政府常务工作。") == [("郑云峰", "常务副市长")]
