@@ -244,3 +244,10 @@ def test_a_place_respectively_with_another():
         ("绍兴市", "乐山市", "other")]
     assert _text("杭州市分别与恩施州、黔东南州开展东西部协作。") == [
         ("杭州市", "恩施土家族苗族自治州", "other"), ("杭州市", "黔东南苗族侗族自治州", "other")]
+
+
+def test_each_place_of_a_subject_list_pairs_with_the_object():
+    # 晋中 (2021 news of 县际结对帮扶): a zone in the list (even one named after a place) is no place
+    assert _text("其中由介休市、综改示范区晋中开发区结对帮扶榆社县,灵石县结对帮扶左权县。") == [
+        ("介休市", "榆社县", "other"), ("灵石县", "左权县", "other")]
+    assert _text("杭州市、宁波市结对帮扶丽水市。") == [("宁波市", "丽水市", "other"), ("杭州市", "丽水市", "other")]
