@@ -444,7 +444,9 @@ class _Reader:
         # 1. a lead verb opening the piece: "，任命乙为B" (before 任 of "，任B")
         m = _lead_re().match(s, a)
         seg = _verb_at(s, a, verbs("segment")) if st.subject else None
-        if m and not (seg and len(seg[0]) >= len(m.group(0))):     # 免去其 is a segment verb
+        # 免去其 is a segment verb; "，免去乙的C职务" names a new person (的 or 同志 after the name)
+        if m and (not (seg and len(seg[0]) >= len(m.group(0)))
+                  or (len(seg[0]) == len(m.group(0)) and self._names_new_person(a + len(m.group(0)), b))):
             got = self._lead(a, m.group(0), b, st, span)
             if got is not None:
                 return got
@@ -497,6 +499,10 @@ class _Reader:
                 return got
         st.open = False
         return []
+
+    def _names_new_person(self, j: int, b: int) -> bool:
+        """Does a name followed by 的 or 同志 stand at s[j] ("免去雒树刚的…", "免去乙同志…")?"""
+        return any(self.s.startswith(("的", "同志"), j + n) for n in self.names.candidates(j, b, loose=False))
 
     def _body_by_persons(self, a, b, st: _State, listed, span) -> list[Act] | None:
         """"ORG由X（同志）任A" / "…兼任A": the persons after 由 take a post of the body printed

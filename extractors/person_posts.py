@@ -349,7 +349,11 @@ def mentions(s: str) -> Iterator[Mention]:
             continue
         # "张三代市长李四": 代 right after a name means "on behalf of"; elsewhere (代省长杜家毫)
         # it is the acting post as printed.
-        posts = [(p + 1, post[1:]) if _on_behalf(post) and p in name_ends else (p, post) for p, post in posts]
+        # "吕江同志代市长李延春作报告": 同志 after the name, then 代 (the phrase may start inside 同志)
+        posts = [(p + post.index("代"), post[post.index("代"):]) if re.match(r"(?:同志|志)代", post) else (p, post)
+                 for p, post in posts]
+        posts = [(p + 1, post[1:]) if _on_behalf(post) and (p in name_ends or s[p - 1:p] == "志")
+                 else (p, post) for p, post in posts]
         for a, b in names:
             taken.add(a)
             name_ends.add(b)

@@ -565,3 +565,13 @@ def test_one_acceptance_governs_resignations_after_a_comma():
         ("徐世群", "other", "省政府", "副省长", None),
         ("欧泽高", "other", "省政府", "副省长", None),
         ("李永寿", "other", "省人大常委会", "副主任", None)]
+
+
+def test_prose_a_removal_of_a_new_person_after_an_appointment():
+    # 中评社 (2020 news of the 全国人大常委会): "，免去乙的…" names a new person, not 其
+    assert prose("决定免去苗圩的工业和信息化部部长职务,任命肖亚庆为工业和信息化部部长,免去雒树刚的文化和旅游部部长职务,"
+                 "任命胡和平为文化和旅游部部长。") == [
+        ("苗圩", "remove", "工业和信息化部", "部长", None), ("肖亚庆", "appoint", "工业和信息化部", "部长", None),
+        ("雒树刚", "remove", "文化和旅游部", "部长", None), ("胡和平", "appoint", "文化和旅游部", "部长", None)]
+    # without a new person the removal is of the person before
+    assert prose("会议决定任命张三为市财政局局长,免去市税务局局长职务。")[1] == ("张三", "remove", "市税务局", "局长", None)

@@ -346,3 +346,15 @@ def test_tibetan_names_have_no_surname():
 def test_a_name_as_a_post():
     # 厦门 (2016 news analysis of a division of work): "NAME作为POST，…"
     assert _posts("记者发现,郑云峰作为常务副市长,负责市政府常务工作。") == [("郑云峰", "常务副市长")]
+
+
+def test_on_behalf_after_tongzhi():
+    # 肇东 (2018 news of a 人大常委会 session): "X同志代市长Y作…报告": Y is 市长
+    got = _posts("会上,吕江同志代市长李延春作关于熊福春等同志拟任免职的提请报告。")
+    assert got == [("李延春", "市长")]
+
+
+def test_a_tibetan_name_in_a_list_of_leaders():
+    # 中评社 (2020 news of the 全国人大常委会): the list goes on past a Tibetan name
+    got = _posts("全国人大常委会副委员长王东明、白玛赤林、丁仲礼、郝明金,秘书长杨振武出席会议")
+    assert [g[0] for g in got] == ["王东明", "白玛赤林", "丁仲礼", "郝明金", "杨振武"]
