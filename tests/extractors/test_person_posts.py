@@ -358,3 +358,9 @@ def test_a_tibetan_name_in_a_list_of_leaders():
     # 中评社 (2020 news of the 全国人大常委会): the list goes on past a Tibetan name
     got = _posts("全国人大常委会副委员长王东明、白玛赤林、丁仲礼、郝明金,秘书长杨振武出席会议")
     assert [g[0] for g in got] == ["王东明", "白玛赤林", "丁仲礼", "郝明金", "杨振武"]
+
+
+def test_weiyuanzhang_after_the_name():
+    # 中评社 (2020 news of the 全国人大常委会)
+    assert _posts("国家主席习近平分别签署第51、52号主席令。栗战书委员长主持会议。") == [
+        ("习近平", "国家主席"), ("栗战书", "委员长")]
