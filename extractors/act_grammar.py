@@ -16,9 +16,11 @@ Two ways of reading (`parse_acts(..., scan=...)`):
 
 A clause is cut at top-level commas into pieces; each piece either opens an act or continues
 the one before:
-- lead verb + persons: "任命X为A", "决定任命X同志为A", "任命甲、乙等18人为A",
+- lead verb + persons: "任命X为A", "决定任命X同志为A", "任命甲、乙等18人为A", "任命甲、乙两位同志为A",
   "免去X（同志）（的）A、B（的）职务", "接受X辞去A职务（的请求）", "晋升X为A", "同意X同志任A"
   (data/act_verbs.tsv, where=lead); a lead after 被 is narrated history;
+- a body, 由, persons + verb: "国务院三峡地区经济开发办公室由李伯宁同志任主任，陈光健同志兼任副主任" (the
+  pieces after it take the same body);
 - persons + verb: "X任A", "X、Y为A", "X同志任A", "X的A职务", "X不再担任A职务", "X辞去A职务",
   "X代理A市长职务" (→ 代理市长), "X主持A工作" (→ post 主持工作), "X晋升为A" (where=name);
 - a verb carrying the same persons: "，兼任B", "，免去其C职务", "，并决定为代理市长",
@@ -50,7 +52,7 @@ from typing import Any
 
 from .bodies import body_endings
 from .lexicons import lexicon, longest_first
-from .names import minority_name_at, name_lengths
+from .names import minority_name_at, name_lengths, tibetan_name_at
 
 CJK = r"\u4e00-\u9fff"
 #: A parenthesis holding one of these is a qualifier, not part of a body's name.
@@ -72,7 +74,7 @@ PREAMBLE_ENDS = ("决定", "任命", "免去", "免职", "聘任", "接受", "�
 #: A parenthesised note after 职务 ("（另有任用）", "（退休）") that is no qualifier.
 NOTE_AFTER_POST = re.compile(r"职务[（(][^（）()]*[）)]$")
 #: What ends an object and closes its act; stripped from the object, longest first.
-OBJECT_CLOSERS = ("的请求", "请求", "的职务", "职务", "职级", "的决定")
+OBJECT_CLOSERS = ("的请求", "请求", "的辞呈", "辞呈", "的职务", "职务", "职级", "的决定")
 #: A name printed in a list without a known surname (list reading only): 2–4 characters.
 LOOSE_NAME_LENGTHS = (2, 3, 4)
 #: First characters of a body printed right after a name with nothing between
@@ -197,6 +199,20 @@ def _split_top(s: str, seps: str, start: int = 0, end: int | None = None) -> lis
     return out
 
 
+def _object_items(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The items of an act's objects s[a:b]: cut at 、 and at 以及, which joins two posts or
+    opens the next persons under the same verb ("辞去县人大常委会委员以及甲、乙等15位同志辞去…")."""
+    out: list[tuple[int, int]] = []
+    for x, y in _split_top(s, "、", a, b):
+        k = s.find("以及", x, y)
+        while k > x:
+            out.append((x, k))
+            x = k + 2
+            k = s.find("以及", x, y)
+        out.append((x, y))
+    return out
+
+
 def _lift_qualifiers(s: str, a: int, b: int) -> tuple[list[int], list[str]]:
     """Positions (in s) of the object s[a:b] without its qualifier parentheses, and the qualifiers."""
     quals: list[str] = []
@@ -284,7 +300,7 @@ class _Names:
         out = []
         if i in self.hints:
             out.append(self.hints[i])
-        m = minority_name_at(s, i)
+        m = minority_name_at(s, i) or tibetan_name_at(s, i)
         if m:
             out.append(m)
         out.extend(name_lengths(s, i))
@@ -344,10 +360,14 @@ def _after_tongzhi(s: str, k: int) -> int:
 OTHERS_RE = re.compile(r"等(?:[0-9一二三四五六七八九十百]+(?:名同志|位同志|名|人)|同志)")
 
 
+#: "吕靖、李保庚、李超群三位同志为…", "王五、赵六两名同志": the list's own count, no 等.
+COUNT_RE = re.compile(r"[0-9两二三四五六七八九十]+(?:位|名)(?:同志)?")
+
+
 def _after_name(s: str, k: int) -> int:
-    """Where the text after a name goes on: past 同志 and 等N人."""
+    """Where the text after a name goes on: past 同志, 等N人 and the list's count (三位同志)."""
     k = _after_tongzhi(s, k)
-    m = OTHERS_RE.match(s, k)
+    m = OTHERS_RE.match(s, k) or COUNT_RE.match(s, k)
     return m.end() if m else k
 
 
@@ -371,8 +391,11 @@ class _State:
     open: bool = False                 # objects may continue after a comma
     kind: str = ""                     # "acting" (代理 → 代理 + title) | "chair" (主持…工作)
     last_org: tuple[str, tuple[int, int] | None] | None = None
+    accepting: bool = False            # "接受甲辞去A职务的请求，乙辞去B职务的请求": one 接受
 
 
+#: A list item's number before its text: "一、", "1.", "（二）".
+ENUMERATION_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
 #: Verbs after "title + name" that make it an act: "…副市长X代理…", "市委常委X兼任…".
 TITLED_NAME_VERB = re.compile("代理|兼任|不再担任|任")
 #: Characters after 任 that make a word of it (任务, 任何, 任期), not the verb "X任A".
@@ -421,7 +444,9 @@ class _Reader:
         # 1. a lead verb opening the piece: "，任命乙为B" (before 任 of "，任B")
         m = _lead_re().match(s, a)
         seg = _verb_at(s, a, verbs("segment")) if st.subject else None
-        if m and not (seg and len(seg[0]) >= len(m.group(0))):     # 免去其 is a segment verb
+        # 免去其 is a segment verb; "，免去乙的C职务" names a new person (的 or 同志 after the name)
+        if m and (not (seg and len(seg[0]) >= len(m.group(0)))
+                  or (len(seg[0]) == len(m.group(0)) and self._names_new_person(a + len(m.group(0)), b))):
             got = self._lead(a, m.group(0), b, st, span)
             if got is not None:
                 return got
@@ -442,7 +467,8 @@ class _Reader:
         if found and v is not None:
             tongzhi = s.startswith("同志", found[-1][1])
             allowed = (listed or tongzhi or v[0] in STRONG_NAME_VERBS
-                       or (st.lead is not None and not first and v[0] in ("为", "任")))
+                       or (st.lead is not None and not first and v[0] in ("为", "任"))
+                       or (st.accepting and not first and v[0] == "辞去"))
             if v[0] == "的" and (not listed or (default and default != "remove")):
                 allowed = False
             if v[0] == "任" and s[k + 1:k + 2] in TASK_AFTER_REN:
@@ -452,6 +478,10 @@ class _Reader:
                 st.subject = found
                 self._open(st, v[0], action)
                 return self._objects(k + len(v[0]), b, st, span)
+        # 3b. "国务院三峡地区经济开发办公室由李伯宁同志任主任": the body before 由 holds the post
+        got = self._body_by_persons(a, b, st, listed, span)
+        if got is not None:
+            return got
         # 4. a lead verb inside the piece: "任命X为A", "免去X的A职务", "接受X辞去A职务"
         for m in _lead_re().finditer(s, a, b):
             got = self._lead(m.start(), m.group(0), b, st, span)
@@ -470,6 +500,36 @@ class _Reader:
         st.open = False
         return []
 
+    def _names_new_person(self, j: int, b: int) -> bool:
+        """Does a name followed by 的 or 同志 stand at s[j] ("免去雒树刚的…", "免去乙同志…")?"""
+        return any(self.s.startswith(("的", "同志"), j + n) for n in self.names.candidates(j, b, loose=False))
+
+    def _body_by_persons(self, a, b, st: _State, listed, span) -> list[Act] | None:
+        """"ORG由X（同志）任A" / "…兼任A": the persons after 由 take a post of the body printed
+        before it, and the pieces after it ("，乙同志兼任副主任") take the same body. Only a body
+        (a known ending) before 由, and in prose only with 同志 after the name ("办公室主任由统计局
+        副局长徐一帆兼任" names a roster's office, not a body)."""
+        s = self.s
+        by = s.find("由", a, b)
+        if by <= a:
+            return None
+        head = ENUMERATION_RE.match(s, a)
+        start = head.end() if head else a
+        org = s[start:by]
+        if not org or not org.endswith(org_suffixes()) or not re.fullmatch(f"[{CJK}（）()]+", org):
+            return None
+        name_verbs = verbs("name")
+        found, k = self.names.read_list(by + 1, b, lambda e: _verb_at(s, e, name_verbs) is not None)
+        v = _verb_at(s, k, name_verbs) if found else None
+        if v is None or v[0] not in ("任", "兼任", "担任", "兼"):
+            return None
+        if not (listed or s.startswith("同志", found[-1][1])):
+            return None
+        st.subject, st.lead = found, None
+        self._open(st, v[0], v[1])
+        st.last_org = (org, self.clean.span(start, by))
+        return self._objects(k + len(v[0]), b, st, span)
+
     def _open(self, st: _State, word: str, action: str) -> None:
         if action != st.action and action in ("remove", "other"):
             # a removal or resignation is of an earlier post: a bare title there is printed
@@ -485,30 +545,38 @@ class _Reader:
             return None
         action = dict(verbs("lead"))[word]
         j = i + len(word)
+        if self.scan:
+            # in prose a new lead verb opens a new act of new persons: a bare title there is
+            # printed without a body, not in the body of the act before ("决定任命甲为永丰县监察
+            # 委员会委员，任命乙等100名同志为人民陪审员")
+            st.last_org = None
         if word.endswith("免去"):
             n = self.names.read_bare(j, b)
             if not n:
                 return None
             found = [(j, j + n)]
-            k = _after_tongzhi(s, j + n)
-            # "免去X、Y的A职务"
+            k = _after_name(s, j + n)
+            # "免去X、Y的A职务", "免去X、Y等2名同志的…", "免去X、Y两位同志的…"
             while s.startswith("、", k):
-                n2 = self.names.read(k + 1, b, lambda e: s.startswith(("的", "同志", "、"), e))
+                n2 = self.names.read(k + 1, b, lambda e: s.startswith(("的", "、"), _after_name(s, e)) or s.startswith("同志", e))
                 if not n2:
                     break
                 found.append((k + 1, k + 1 + n2))
-                k = _after_tongzhi(s, k + 1 + n2)
+                k = _after_name(s, k + 1 + n2)
             if s.startswith("的", k):
                 k += 1
             st.subject, st.lead = found, None
             self._open(st, word, action)
             return self._objects(k, b, st, span)
-        if word.endswith("接受"):
+        if word.endswith(("接受", "接受了", "关于")):
+            # "接受X辞去A职务", "接受了X辞去…", "通过了关于X、Y两位同志辞去A的辞呈": only a
+            # resignation follows these leads
             found, k = self.names.read_list(j, b, lambda e: s.startswith("辞去", e), strong=True)
             if not found:
                 return None
             st.subject, st.lead = found, None
             self._open(st, "辞去", "other")
+            st.accepting = True
             return self._objects(k + 2, b, st, span)
         # 任命 / 聘任 / 决定 / 晋升 / 同意 X 为 A: the lead's action; "同意X辞去A职务": the verb's
         name_verbs = verbs("name")
@@ -558,7 +626,7 @@ class _Reader:
     def _objects(self, a: int, b: int, st: _State, span) -> list[Act]:
         s = self.s
         items: list[tuple[str, Any, int, int]] = []
-        for x, y in _split_top(s, "、", a, b):
+        for x, y in _object_items(s, a, b):
             if x >= y:
                 continue
             # A new person may open an item, under the same verb: "接受A辞去X职务、B辞去Y职务",
@@ -655,8 +723,12 @@ class _Reader:
         # in prose a "post" with 的 or past MAX_POST is a misread sentence ("以…同志为核心的党中央")
         if self.scan and (len(post) > MAX_POST or "的" in core or not re.fullmatch(f"[{CJK}（）()]+", core)):
             return []
-        if self.scan and not org and not st.last_org and st.kind != "chair" and post.removeprefix("代理") not in _title_set():
-            return []   # in prose an object names a body or a known title ("明确责任，明确措施" is none)
+        if self.scan and not org and st.kind != "chair" and post.removeprefix("代理") not in _title_set() \
+                and (not st.last_org or not post.endswith(post_titles())):
+            # in prose an object names a body or a known title ("明确责任，明确措施" is none); a
+            # bare word after an earlier body borrows it only if it ends in a title ("…委员以及
+            # 曾常辉、徐世菊…辞去…": the names of the next persons are no posts)
+            return []
         if org:
             st.last_org = (org, org_span)
         elif st.last_org:

@@ -18,6 +18,9 @@ How a document is read from the PDF's order of lines:
   or alone somewhere inside it.
 - Its signature is the first date line in it with issuer names printed above it; joint
   documents print several names, sometimes spaced out ("温 州 市 财 政 局 温 州 市 发 改 委").
+- A web page of one document whose title has no head (a 工作规则) and whose number stands
+  only in the page's metadata table: the page's title is the title, the body leading it
+  ("镇巴县人民政府|工作规则") the issuer and the metadata's 发文日期 the date.
 - An attached 办法/方案/细则 belongs to its notice: it has no block of its own, so it stays
   inside the notice's span and is named in `attachments`.
 """
@@ -30,10 +33,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .issue import Issue, TitleBlock
-from .pagemeta import read_meta
+from .pagemeta import HEAD_LINES, read_meta
 from .patterns import CN_DATE, DOC_NUMBER, HANZI_DATE, canonical_doc_number, despace, hanzi_number, hanzi_year, iso_date
 from .records import Citation, Document
-from .titleblocks import ISSUER_END, ISSUER_ENDINGS, TITLE_HEAD
+from .titleblocks import ISSUER_END, ISSUER_ENDINGS, TITLE_HEAD, is_title_line, title_ends
 
 EXTRACTOR = "documents"
 #: The extractor name of a document's second source, the words naming its issuers: the graph
@@ -73,6 +76,7 @@ class _Draft:
     start: int = 0
     end: int = 0
     extra_blocks: list[TitleBlock] = field(default_factory=list)
+    from_page: bool = False          # found by the page's title and metadata (`_page_document`)
 
 
 def _areas(issue: Issue) -> list[tuple[int, int]]:
@@ -387,6 +391,8 @@ def find_documents(issue: Issue) -> list[_Draft]:
         area_end = next((b for a, b in areas if a <= d.start <= b), len(issue.text))
         nxt = ends[id(d)]
         d.end = min(area_end, nxt) if nxt is not None and nxt > d.start else area_end
+    if not drafts and not issue.gazette.name:
+        drafts = _page_document(issue, areas, lone)
     # A number printed alone inside a document that has none is that document's number.
     for b in lone:
         if b.offset in numbers:
@@ -395,6 +401,38 @@ def find_documents(issue: Issue) -> list[_Draft]:
         if host is not None and host.number is None:
             host.number = b.doc_number
     return drafts
+
+
+#: A web page's heading may carry a bullet: "• 镇巴县人民政府工作规则".
+_BULLET = re.compile(r"^\s*[•·●▪◆■\-*]\s*")
+
+
+def _page_document(issue: Issue, areas: list[tuple[int, int]], lone: list[TitleBlock]) -> list[_Draft]:
+    """A web page of one document whose title has no head ("镇巴县人民政府工作规则", a rule, not
+    a notice) and whose number stands only in the page's metadata table ("发文字号: 镇政发〔2024〕7号"):
+    the page's title (its metadata 标题, else its first line that ends like a title) is the
+    title, and the document starts where that title is printed over the text."""
+    meta = read_meta(issue.lines)
+    number = meta.doc_number or (lone[0].doc_number if len(lone) == 1 else None)
+    if number is None:
+        return []
+    title = meta.title
+    if title is None:
+        heads = (despace(_BULLET.sub("", ln)) for ln in issue.lines[:HEAD_LINES])
+        title = next((t for t in heads if is_title_line(t, 0) and title_ends(t)), None)
+    if not title or not title_ends(title):
+        return []
+    # The title printed alone over the text (a page heading repeats it above the metadata).
+    printed = [m.start() for m in re.finditer(f"(?m)^{re.escape(title)}$", issue.text)]
+    head_end = issue.text.find(number) if number in issue.text else len(issue.text)
+    over_text = [p for p in printed if p > head_end] or printed
+    if not over_text:
+        return []
+    start = over_text[0]
+    area_end = next((b for a, b in areas if a <= start <= b), len(issue.text))
+    draft = _Draft(number, title, start, issue.line_of[start], start=start, end=area_end)
+    draft.from_page = True
+    return [draft]
 
 
 def _meta_number(issue: Issue, drafts: list[_Draft]) -> dict[int, str]:
@@ -427,6 +465,15 @@ def _passed_by(issue: Issue, d: _Draft) -> tuple[list[str], str | None, tuple[in
     return [], None, None
 
 
+def _issuer_leading(title: str) -> list[str]:
+    """The issuing body that leads a title without 关于 ("镇巴县人民政府|工作规则"): the longest
+    head ending like an issuer, leaving a short name of the kind of document."""
+    for k in range(len(title) - 2, 3, -1):
+        if ISSUER_END.search(title[:k]) and len(title) - k <= 12:
+            return [title[:k]]
+    return []
+
+
 def _issuers_from_title(title: str) -> list[str]:
     """The issuing body named at the head of a title ("肇庆市人民政府办公室关于…"), for a
     document whose signature the text does not print."""
@@ -447,6 +494,11 @@ def extract(issue: Issue) -> Iterator[Document]:
             issuers, date, signed = _passed_by(issue, d)
         if not issuers:
             issuers = _issuers_from_title(d.title)
+        if d.from_page:
+            # "镇巴县人民政府工作规则": the body that leads a headless title issues it; the
+            # page's metadata dates it
+            issuers = issuers or _issuer_leading(d.title)
+            date = date or read_meta(issue.lines).date
         first = next(issue.paragraphs(d.start, d.end), (d.start, d.start))
         head = issue.text[first[0]:first[1]]
         addressees: tuple[str, ...] = ()

@@ -5,6 +5,8 @@ extractor meets:
 - a surname from data/surnames.txt (compound ones such as 欧阳, 司马 first) and one or two
   given-name characters: 王永礼, 欧阳秋虹 (four characters with a compound surname);
 - a minority name with a middle dot: 帕提古丽·阿卜力克木 (· • ． as printed);
+- a Tibetan name, which has no surname: two given-name parts (data/tibetan_name_parts.txt),
+  白玛罗布, 达瓦次仁 (`tibetan_name_at`);
 - a name printed with padding spaces to fill two characters' width: "龚　正", "龚   正"
   (`unpad` removes them, and `PADDED_NAME` finds them on a line).
 
@@ -86,6 +88,17 @@ def minority_name_at(s: str, i: int) -> int:
     """Length of a dotted minority name at s[i] (帕提古丽·阿卜力克木), or 0."""
     m = MINORITY_NAME.match(s, i)
     return m.end() - i if m else 0
+
+
+@functools.cache
+def tibetan_name_parts() -> frozenset[str]:
+    return frozenset(lexicon("tibetan_name_parts.txt"))
+
+
+def tibetan_name_at(s: str, i: int) -> int:
+    """Length of a Tibetan name at s[i] (two given-name parts, no surname: 白玛罗布), or 0."""
+    parts = tibetan_name_parts()
+    return 4 if s[i:i + 2] in parts and s[i + 2:i + 4] in parts else 0
 
 
 #: A dotted minority name.

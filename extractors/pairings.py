@@ -11,13 +11,16 @@ gazetteer and read in these shapes:
 - "A帮扶B、C和D；E帮扶F", "由滨江区结对泰顺县", "A对口支援B", "北京帮内蒙古": a place, the verb, a
   list of places; a place may be printed under its province or city ("河北省张家口市" is 张家口市);
   the subject may open the verb's clause ("宁波市按照…部署对口支援…库车县") or serve two verbs
-  ("…对口支援A，对口帮扶B"); the places a verb lists are not paired with each other;
+  ("…对口支援A，对口帮扶B"); the places a verb lists are not paired with each other; a
+  subject list pairs each place that is a whole item of it ("杭州市、宁波市帮扶丽水市", "其中由
+  介休市、综改示范区晋中开发区结对帮扶榆社县": not the zone), unless 等 sums it up;
 - "鹿城—泰顺“飞地”", "嘉善—庆元—九寨沟“飞地”产业园", "温州市—格尔木市对口支援工作座谈会",
   "湖北·西藏对口支援工作座谈会": places joined by dashes (or a middle dot) right before a word of partnership; the first is paired with each other one
   (the host of an enclave with its partners, not the partners with each other); one-character
   abbreviations ("鹿—泰“飞地”") only among the home city's own divisions and only before 飞地;
 - "遂昌与诸暨共建的山海协作产业园", "温州与格尔木于2010年建立对口支援关系", "联接杭州和第一师阿拉尔市
   两地": A与/和/同B in a sentence with a word of partnership (not "A、B与C", a coordination);
+  "绍兴市县两级分别与乐山…结对": a few words ending in 分别 may stand between A and 与;
 - "两地自启动对口支援工作以来": the home city (from the gazette's name) and the place the
   surrounding report names most;
 - tables printed one character per line ("泰 / 顺 / -鹿 / 城"): the raw lines of such runs are
@@ -219,12 +222,15 @@ def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterato
         a = by_end.get(m.start()) or _clause_subject(text, runs, m.start())
         if a is None and subject is not None and text[m.start() - 1] in "，,；;":
             a = subject   # "深圳市对口支援喀什地区，对口帮扶百色市": one subject, two verbs
-        if a is None:
+        listed = _listed_subjects(text, runs, m.start())
+        subjects = listed if a is None or a in listed else [a]   # "杭州市、宁波市帮扶丽水市": both
+        if not subjects:
             continue
-        subject = a
+        subject = subjects[-1]
         kind = _kind_for(text, m.group(), sent, m.start())
         for b in _list_after(text, m.end(), runs, len(text)):
-            yield a.start, b.end, a, b, kind
+            for a in subjects:
+                yield a.start, b.end, a, b, kind
 
 
 _CLAUSE_BREAK = "，,；;。：:\n"
@@ -239,6 +245,25 @@ def _clause_subject(text: str, runs: list[Printed], verb: int) -> Printed | None
         return None
     a = before[0]
     return a if a.start - clause <= 1 and text[clause : a.start] in ("", "由") else None
+
+
+def _listed_subjects(text: str, runs: list[Printed], verb: int) -> list[Printed]:
+    """"其中由介休市、综改示范区晋中开发区结对帮扶榆社县": the places that are whole items of the
+    list opening the verb's clause (after 其中/由); an item that is a zone or an agency (even one
+    named after a place) is no place and pairs nothing."""
+    clause = max(text.rfind(c, 0, verb) for c in _CLAUSE_BREAK) + 1
+    head = re.match(r"(?:其中)?由?", text[clause:verb])
+    start = clause + (head.end() if head else 0)
+    if "、" not in text[start:verb] or "等" in text[start:verb].rsplit("、", 1)[1]:
+        return []   # "深圳、青岛、大连、宁波等四个计划单列市帮贵州": a summed-up list, read as none
+    out, pos = [], start
+    by_start = {r.start: r for r in runs}
+    for item in text[start:verb].split("、"):
+        r = by_start.get(pos)
+        if r is not None and _after_government(text, r.end) == pos + len(item):
+            out.append(r)
+        pos += len(item) + 1
+    return out
 
 
 def dash_pairs(text: str, runs: list[Printed], sent: tuple[int, int], home: str | None) -> Iterator[Found]:
@@ -290,6 +315,10 @@ def _abbreviated(text: str, d: re.Match, home: str | None) -> Iterator[Found]:
 _SIGNED = re.compile("签订|签署|建立|结成|缔结|确立")
 
 
+#: "…分别" between a place and 与: "绍兴市县两级分别与乐山及其所辖县（区）结对".
+_RESPECTIVELY = re.compile(r"[^，,。；;、与和同]{0,6}?分别(?=[与和同])")
+
+
 def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
                  objects: frozenset[int] = frozenset()) -> Iterator[Found]:
     """"遂昌与诸暨共建的山海协作产业园", "联接杭州和第一师阿拉尔市两地": A与/和/同B (and more after
@@ -306,6 +335,9 @@ def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
         at = _after_government(text, a.end)
         if text[a.start - 1 : a.start] == "、" or a.start in objects:
             continue
+        respectively = _RESPECTIVELY.match(text, at)
+        if respectively:     # "绍兴市县两级分别与乐山…结对": A (its levels) respectively with B
+            at = respectively.end()
         joiner = text[at : at + 1]
         if joiner == "、" and signed and text[a.start - 1 : a.start] not in ("与", "和", "同", "及"):
             # "孝义市、石楼县于2006年签订“结对帮扶”协议": two places, and only two, that sign or

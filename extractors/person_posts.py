@@ -10,7 +10,7 @@ passage that states it. The forms read:
 - the body printed before a title stays part of the post: "海西州委副书记、格尔木市委书记王勇",
   "中国工商银行副行长胡浩";
 - a post printed after the name (titles marked `after` / `address` in data/leader_titles.txt):
-  "孙维国副市长参加…", "习近平总书记", "落实李希书记调研…要求";
+  "孙维国副市长参加…", "习近平总书记", "落实李希书记调研…要求", "郑云峰作为常务副市长，负责…";
 - "代省长杜家毫" is the acting post 代省长; in "张三代市长李四作报告" 代 means "on behalf of"
   and 李四 is 市长;
 - rosters, line by line, in every layout: "组  长：龚　正  市长", "成  员：马春雷  市政府副秘书长、
@@ -179,7 +179,7 @@ def name_at(s: str, j: int) -> int:
     name), or 0 if none does: the shortest candidate after which a name may end."""
     if j >= len(s) or _title_at(s, j) or s[j] in _not_name_starts():
         return 0
-    dotted = N.minority_name_at(s, j)
+    dotted = N.minority_name_at(s, j) or N.tibetan_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
         return dotted
     if not N.surname_at(s, j):
@@ -349,7 +349,11 @@ def mentions(s: str) -> Iterator[Mention]:
             continue
         # "张三代市长李四": 代 right after a name means "on behalf of"; elsewhere (代省长杜家毫)
         # it is the acting post as printed.
-        posts = [(p + 1, post[1:]) if _on_behalf(post) and p in name_ends else (p, post) for p, post in posts]
+        # "吕江同志代市长李延春作报告": 同志 after the name, then 代 (the phrase may start inside 同志)
+        posts = [(p + post.index("代"), post[post.index("代"):]) if re.match(r"(?:同志|志)代", post) else (p, post)
+                 for p, post in posts]
+        posts = [(p + 1, post[1:]) if _on_behalf(post) and (p in name_ends or s[p - 1:p] == "志")
+                 else (p, post) for p, post in posts]
         for a, b in names:
             taken.add(a)
             name_ends.add(b)
@@ -365,7 +369,11 @@ def mentions(s: str) -> Iterator[Mention]:
         for m in t_re.finditer(s):
             if m.end() in taken:
                 continue   # "国务院副总理张高丽": the title governs the name after it
-            found = _name_before(s, m.start(), leaders)
+            name_end = m.start()
+            found = _name_before(s, name_end, leaders)
+            if found is None and s.startswith("作为", m.start() - 2):
+                name_end = m.start() - 2   # "郑云峰作为常务副市长，负责…"
+                found = _name_before(s, name_end, leaders)
             if found is None or found[0] in taken:
                 continue
             a, led = found
@@ -379,7 +387,7 @@ def mentions(s: str) -> Iterator[Mention]:
             if t in address and not led and not s.startswith(_words()[0], m.end()):
                 continue
             taken.add(a)
-            yield Mention(s[a : m.start()], t, a, m.end(), a, t in address)
+            yield Mention(s[a:name_end], t, a, m.end(), a, t in address)
 
 
 def _on_behalf(post: str) -> bool:

@@ -17,6 +17,8 @@ The leader is named in one of these layouts (names here are placeholders):
     副县长张三：负责…；分管…    主任张三同志主持全面工作，      also after a colon or comma, 同志,
     根据分工，副市长张三分管市交通委员会及…                     several in one sentence, a news lead)
     张三负责交通、机关事务管理等工作                            (a leader already named, then a verb)
+    教育、文化等归口由张三副市长负责                            (a report's inverted sentence: the areas
+    …等专项工作，均由张三负责                                    before 由, responsible_for)
 
 and the duties read (verbs in data/division_verbs.txt):
 
@@ -212,6 +214,10 @@ def _strip_area(item: str) -> str:
 # --- clauses -------------------------------------------------------------------------------
 
 
+#: A condition right before a verb clause: "市长外出时，" (not 同时，).
+_CONDITION = re.compile(r"(?<!同)时[，,]\s*$")
+
+
 def clauses(duties: str) -> Iterator[tuple[str, int, int, int, str]]:
     """(relation, clause start, clause end, object offset, object) for each object of a
     leader's duties text; relation "none" (object "") where the text says he has none."""
@@ -229,6 +235,8 @@ def clauses(duties: str) -> Iterator[tuple[str, int, int, int, str]]:
             continue
         starts = [m.start() for m in _clause_start().finditer(body) if _is_verb_at(body, m.start())]
         for k, a in enumerate(starts):
+            if _CONDITION.search(body, 0, a):
+                continue   # "市长外出时，主持市政府工作": a stand-in on occasion, not a duty held
             b = starts[k + 1] - 1 if k + 1 < len(starts) else len(body)
             clause = body[a:b].rstrip("，,：: ")
             for relation, off, obj in _clause(clause):
@@ -260,10 +268,12 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
             return
         else:
             return   # 协助有关副市长工作: no area of his own
-    elif verb.group() in ("主持", "领导") and (
-        not clause.endswith("工作") or re.search(r"[，,、]|召开|会议", clause)
-    ):
-        return   # 主持召开市政府常务会议，部署…工作: not a duty; 主持…全面工作 is one object
+    elif verb.group() in ("主持", "领导"):
+        # "主持市政府全面工作，各位副市长的分工明确": a report goes on after the comma
+        head = re.split(r"[，,]", clause, maxsplit=1)[0]
+        if not head.endswith("工作") or re.search(r"、|召开|会议", head):
+            return   # 主持召开市政府常务会议，部署…工作: not a duty; 主持…全面工作 is one object
+        clause = head
     if clause.startswith("工作中", start):
         return   # "张三的分管工作中，…": the duties follow in clauses of their own
     label = re.match(r"(?:单位|部门|工作(?:为|是|包括|有))?[：: ]*", clause[start:])
@@ -421,6 +431,10 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
             continue
         if text[j - 1:j] in ("：", ":", "，", ","):
             j -= 1
+            named = _name_as_post(text, a, j)
+            if named is not None:     # "郑云峰作为常务副市长，负责市政府常务工作"
+                out.append(_Mention(text[named[0]:named[1]], named[0], v))
+                continue
         elif text[j - 1:j] == "的" and text.startswith("分管工作", v):
             j -= 1   # 现任副市长张三的分管工作中，…
         if text[j - 2:j] == "同志":
@@ -453,6 +467,61 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
         if away and not any(o.start <= away.start < o.duties for o in out):
             out.append(away)
     return sorted(out, key=lambda o: o.start)
+
+
+#: "…等归口由国桂荣副市长负责", "…等专项工作，均由郑云峰负责": the areas before 由, the leader
+#: after it (a report's inverted sentence).
+_BY_LEADER = re.compile(r"(?:均|都|统一|全部)?(?:归口)?由(?P<who>[\u4e00-\u9fff]{2,12}?)(?:同志)?负责(?=[，,。；;])")
+#: A list's summary after 等 inside an inverted sentence: "国有资产等宏观经济管理，…".
+_INNER_SUMMARY = re.compile(r"等[^、，,。；;等]{0,8}(?=[，,]|$)")
+
+
+def _leader_named(who: str, known: set[str]) -> str | None:
+    """The leader's name in "国桂荣副市长", "副市长国桂荣" or a bare "郑云峰", or None."""
+    if who in known:
+        return who
+    for n in _post_lengths():
+        if len(who) > n and who[-n:] in _posts():
+            name = who[:-n]
+            return name if len(name) in name_lengths(name, 0) else None
+    for k in range(2, len(who) - 1):
+        if _is_post(who[:k]) and len(who) - k in name_lengths(who, k):
+            return who[k:]
+    if len(who) in name_lengths(who, 0) and not _is_body(who) and not re.search(r"[省市县区镇乡村局委办]$", who):
+        return who
+    return None
+
+
+def _assigned(text: str, a: int, b: int, known: set[str]) -> list[tuple[str, str, str | None, int, int]]:
+    """Records of "X、Y等…由NAME（post）负责": each area before 由 is the leader's."""
+    out: list[tuple[str, str, str | None, int, int]] = []
+    for m in _BY_LEADER.finditer(text, a, b):
+        name = _leader_named(m["who"], known)
+        if name is None or name in lexicon("division_not_names.txt"):
+            continue
+        s0 = max(a, max(text.rfind(c, a, m.start()) for c in "。；;\n") + 1)
+        areas = _INNER_SUMMARY.sub("", text[s0:m.start()]).strip("，, ")
+        if not areas:
+            continue
+        for relation, _ca, _cb, _off, obj in clauses("负责" + areas):
+            if relation == "responsible_for" and obj:
+                out.append((name, relation, obj, s0, m.end()))
+    return out
+
+
+def _name_as_post(text: str, a: int, j: int) -> tuple[int, int] | None:
+    """(start, end) of the name in "郑云峰作为常务副市长" (name, 作为, a leader's post ending at j),
+    the name opening a sentence or clause, or None."""
+    for n in _post_lengths():
+        e = j - n - 2
+        if e <= a or text[j - n:j] not in _posts() or text[e:e + 2] != "作为":
+            continue
+        for k in (3, 2, 4):
+            i = e - k
+            if i >= a and k in name_lengths(text, i) and (i == a or text[i - 1] in "。；;，,：:\n "):
+                return i, e
+        return None
+    return None
 
 
 def _name_then_post(text: str, a: int, j: int) -> tuple[int, int] | None:
@@ -541,6 +610,7 @@ def extract(issue: Issue) -> Iterator[Responsibility]:
         known = {r[0] for r in records}
         if known:
             records, date, end = _read(issue, start, known, whole)
+        records += _assigned(issue.text, start, end, known)
         done_until = end
         notice = _notice_number(issue, start, end)
         seen = set()

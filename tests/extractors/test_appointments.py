@@ -509,3 +509,69 @@ def test_a_restatement_without_the_body_is_the_act_already_recorded():
         "审议通过了西昌市人大常委会关于市人民政府副市长宋莉代理市长的决定。\n", "news.txt")
     got = [(r.person, r.organization, r.post) for r in appointments.extract(issue)]
     assert got == [("宋莉", "西昌市人民政府", "副市长"), ("宋莉", "西昌市人民政府", "代理市长")]
+
+
+def read_news(text: str) -> list[tuple]:
+    """Acts of a news report through the layout (which reads traditional characters)."""
+    issue = normalize(text + "\n", "news.txt")
+    return [(a.person, a.action, a.organization, a.post, a.qualifier) for a in appointments.extract(issue)]
+
+
+def test_prose_a_list_counted_after_its_names_shares_the_verb():
+    # 永丰县 (2018 news, printed in traditional characters): the list's own count, no 等.
+    assert read_news("會議根據縣監察委提請,經投票表決,決定任命呂靖、李保庚、李超群三位同志為永豐縣監察委員會委員。") == [
+        ("吕靖", "appoint", "永丰县监察委员会", "委员", None),
+        ("李保庚", "appoint", "永丰县监察委员会", "委员", None),
+        ("李超群", "appoint", "永丰县监察委员会", "委员", None)]
+    assert [a[0] for a in prose("会议决定免去王五、赵六等2名同志的县监察委员会委员职务。")] == ["王五", "赵六"]
+
+
+def test_prose_a_new_lead_verb_does_not_lend_its_body_to_a_bare_title():
+    # 永丰县 (2018 news): 人民陪审员 are no members of the 监察委员会 named before.
+    assert read_news("會議決定任命呂靖同志為永豐縣監察委員會委員,任命肖世強等100名同志為人民陪審員。") == [
+        ("吕靖", "appoint", "永丰县监察委员会", "委员", None),
+        ("肖世强", "appoint", None, "人民陪审员", None)]
+
+
+def test_prose_a_resignation_passed_as_a_letter_is_other_and_ends_at_yiji():
+    # 永丰县 (2018 news): 通过了关于…辞去…的辞呈; after 以及 come the next persons, whose names
+    # are no posts, and a deputy's seat, which is none.
+    assert read_news("會議舉手表決通過了關于陳月洪、朱春龍兩位同志辭去縣人大常委會委員以及曾常輝、徐世菊、"
+                 "文全善等15位同志辭去縣人大代表的辭呈。") == [
+        ("陈月洪", "other", "县人大常委会", "委员", None),
+        ("朱春龙", "other", "县人大常委会", "委员", None)]
+    assert prose("会议表决接受了张三辞去县人民政府副县长职务的请求。") == [
+        ("张三", "other", "县人民政府", "副县长", None)]
+    # 以及 joining two posts of one person: two acts.
+    assert prose("会议决定免去张三的县财政局局长以及县税务局局长职务。") == [
+        ("张三", "remove", "县财政局", "局长", None), ("张三", "remove", "县税务局", "局长", None)]
+
+
+def test_a_body_then_you_then_persons_and_their_posts():
+    # 国办发〔1986〕53号 (a law database's reprint, in traditional characters)
+    assert read_news("一、 國務院三峽地區經濟開發辦公室由李伯寧同志任主任,陳光健同志兼任副主任,黃友若同志任副主任。") == [
+        ("李伯宁", "appoint", "国务院三峡地区经济开发办公室", "主任", None),
+        ("陈光健", "concurrent", "国务院三峡地区经济开发办公室", "副主任", None),
+        ("黄友若", "appoint", "国务院三峡地区经济开发办公室", "副主任", None)]
+    # A roster's office "由" a post and name: no act (国办发〔2013〕30号)
+    assert read_news("领导小组办公室设在统计局,办公室主任由统计局副局长徐一帆兼任。") == []
+
+
+def test_one_acceptance_governs_resignations_after_a_comma():
+    # 四川 (2001 news of a 省人大常委会 session, printed in traditional characters)
+    assert read_news("會議決定任命陳文光爲省政府副省長;接受徐世羣、歐澤高辭去省政府副省長職務的請求,"
+                     "李永壽辭去省人大常委會副主任職務的請求。") == [
+        ("陈文光", "appoint", "省政府", "副省长", None),
+        ("徐世群", "other", "省政府", "副省长", None),
+        ("欧泽高", "other", "省政府", "副省长", None),
+        ("李永寿", "other", "省人大常委会", "副主任", None)]
+
+
+def test_prose_a_removal_of_a_new_person_after_an_appointment():
+    # 中评社 (2020 news of the 全国人大常委会): "，免去乙的…" names a new person, not 其
+    assert prose("决定免去苗圩的工业和信息化部部长职务,任命肖亚庆为工业和信息化部部长,免去雒树刚的文化和旅游部部长职务,"
+                 "任命胡和平为文化和旅游部部长。") == [
+        ("苗圩", "remove", "工业和信息化部", "部长", None), ("肖亚庆", "appoint", "工业和信息化部", "部长", None),
+        ("雒树刚", "remove", "文化和旅游部", "部长", None), ("胡和平", "appoint", "文化和旅游部", "部长", None)]
+    # without a new person the removal is of the person before
+    assert prose("会议决定任命张三为市财政局局长,免去市税务局局长职务。")[1] == ("张三", "remove", "市税务局", "局长", None)

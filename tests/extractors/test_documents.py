@@ -435,3 +435,17 @@ def test_a_number_whose_brackets_came_out_as_low_quotes():
     )
     assert doc["title"] == "湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知"
     assert doc["cites"] == [{"title": "国务院办公厅关于加强普通高等学校毕业生就业工作的通知", "doc_number": "国办发〔2009〕3号"}]
+
+
+def test_a_headless_title_and_a_number_only_in_the_metadata_table():
+    # 镇巴县 (陕西) county site, 2024: a work rule (no 关于) whose number is printed only in the
+    # page's metadata; the page heading repeats the title above the table.
+    text = ("返回顶部\n\n镇巴县人民政府工作规则\n\n  • 索引号:\n\n    6107280000/2024-001005\n  • 发文机构:\n\n"
+            "    县政府网站\n  • 发文字号:\n\n    镇政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n"
+            "  • 内容概述:\n\n镇巴县人民政府工作规则\n\n第一章总则\n\n一、根据《中华人民共和国宪法》,结合本县实际,制定本规则。\n\n"
+            "二、县政府实行县长负责制。县长主持县政府全面工作。\n")
+    docs = list(documents.extract(normalize(text, "zhenba.txt")))
+    assert [(d.doc_number, d.title, d.issuers, d.date) for d in docs] == [
+        ("镇政发〔2024〕7号", "镇巴县人民政府工作规则", ("镇巴县人民政府",), "2024-04-06")]
+    # Without a number anywhere, a headless title is no document.
+    assert list(documents.extract(normalize(text.replace("镇政发〔2024〕7号", ""), "zhenba.txt"))) == []

@@ -236,3 +236,18 @@ def test_the_corps_is_not_the_region_its_city_is_printed_under():
     # 2022-05 news, printed in traditional characters: 保定 pairs with a 兵团 city, not with 新疆.
     text = "近日,保定市政府和新疆生產建設兵團第二師鐵門關市就鄉村振興結對幫扶工作簽約,標志著雙方“縣連幫扶”工作按下加速鍵。\n"
     assert _pairs(text) == [("保定市", "第二师铁门关市", "other")]
+
+
+def test_a_place_respectively_with_another():
+    # 绍兴 (2023 news, printed in traditional characters): "…分别与" between the place and 与
+    assert _text("自2021年新一輪東西部協作以來,紹興市縣兩級分別與樂山及其所轄縣(區)結對。") == [
+        ("绍兴市", "乐山市", "other")]
+    assert _text("杭州市分别与恩施州、黔东南州开展东西部协作。") == [
+        ("杭州市", "恩施土家族苗族自治州", "other"), ("杭州市", "黔东南苗族侗族自治州", "other")]
+
+
+def test_each_place_of_a_subject_list_pairs_with_the_object():
+    # 晋中 (2021 news of 县际结对帮扶): a zone in the list (even one named after a place) is no place
+    assert _text("其中由介休市、综改示范区晋中开发区结对帮扶榆社县,灵石县结对帮扶左权县。") == [
+        ("介休市", "榆社县", "other"), ("灵石县", "左权县", "other")]
+    assert _text("杭州市、宁波市结对帮扶丽水市。") == [("宁波市", "丽水市", "other"), ("杭州市", "丽水市", "other")]

@@ -320,3 +320,47 @@ def test_name_and_post_before_an_adverb_in_a_reporters_prose():
 
     issue = normalize("林文生副市長則負責農村、農業、水利、海洋等農業口;李棟梁副市長除了負責工業經濟和信息化等,還分管民政、雙擁等。\n", "xm.txt")
     assert {(p.person, p.post) for p in extract(issue)} == {("林文生", "副市长"), ("李栋梁", "副市长")}
+
+
+def test_a_name_before_yiji_ends_there():
+    # 南皮县 (2019 news of a 人大常委会 session; printed in traditional characters, which the
+    # layout reads as these)
+    got = _posts("县人民法院院长李茹、县人民检察院检察长李国庆以及县人大各委室负责人列席会议。")
+    assert got == [("李茹", "县人民法院院长"), ("李国庆", "县人民检察院检察长")]
+
+
+def test_an_adverb_after_the_name_ends_it():
+    # 四川 (2001 news): 已经 after the name
+    assert ("欧泽高", "副省长") in _posts("省人大常委会主任谢世杰说,副省长欧泽高已经中央批准担任省委常委。")
+
+
+def test_tibetan_names_have_no_surname():
+    # 宁波日报 (2018 news from 那曲): Tibetan names are two given-name parts
+    got = _posts("西藏自治区副主席多吉次珠会见了宁波市委副书记、市长裘东耀一行。西藏自治区政府副秘书长达瓦次仁,"
+                 "那曲市委书记松吉扎西,市委常委、常务副市长白玛罗布,宁波市政府秘书长张良才等参加相关活动。")
+    assert ("多吉次珠", "西藏自治区副主席") in got and ("达瓦次仁", "西藏自治区政府副秘书长") in got
+    assert ("松吉扎西", "那曲市委书记") in got and ("白玛罗布", "常务副市长") in got
+    assert ("张良才", "宁波市政府秘书长") in got
+
+
+def test_a_name_as_a_post():
+    # 厦门 (2016 news analysis of a division of work): "NAME作为POST，…"
+    assert _posts("记者发现,郑云峰作为常务副市长,负责市政府常务工作。") == [("郑云峰", "常务副市长")]
+
+
+def test_on_behalf_after_tongzhi():
+    # 肇东 (2018 news of a 人大常委会 session): "X同志代市长Y作…报告": Y is 市长
+    got = _posts("会上,吕江同志代市长李延春作关于熊福春等同志拟任免职的提请报告。")
+    assert got == [("李延春", "市长")]
+
+
+def test_a_tibetan_name_in_a_list_of_leaders():
+    # 中评社 (2020 news of the 全国人大常委会): the list goes on past a Tibetan name
+    got = _posts("全国人大常委会副委员长王东明、白玛赤林、丁仲礼、郝明金,秘书长杨振武出席会议")
+    assert [g[0] for g in got] == ["王东明", "白玛赤林", "丁仲礼", "郝明金", "杨振武"]
+
+
+def test_weiyuanzhang_after_the_name():
+    # 中评社 (2020 news of the 全国人大常委会)
+    assert _posts("国家主席习近平分别签署第51、52号主席令。栗战书委员长主持会议。") == [
+        ("习近平", "国家主席"), ("栗战书", "委员长")]

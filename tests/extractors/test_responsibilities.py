@@ -455,9 +455,28 @@ def test_a_reporters_account_of_a_division_of_work():
         ("林文生", "supervises", "火炬高新区"), ("林文生", "supervises", "安全生产"),
         ("林文生", "supervises", "应急管理"), ("林文生", "supervises", "信访"), ("林文生", "supervises", "审计"),
         ("李栋梁", "responsible_for", "工业经济和信息化"),
-        ("李栋梁", "supervises", "民政"), ("李栋梁", "supervises", "双拥")]
+        ("李栋梁", "supervises", "民政"), ("李栋梁", "supervises", "双拥"),
+        # the inverted sentence: the areas before 由, the leader after it
+        ("国桂荣", "responsible_for", "教育"), ("国桂荣", "responsible_for", "文化")]
     # 她 has no leader named before it in its sentence (国桂荣 is the object of 由): nothing,
     # rather than 李栋梁's.
+
+
+def test_areas_assigned_by_you_to_a_leader_and_a_lead_that_goes_on():
+    # The same 2016 厦门 news analysis: "…等专项工作，均由郑云峰负责" (a bare name), the summary
+    # after 等 dropped; the mayor's 主持…全面工作 followed by the report's words after a comma.
+    text = ("廈門市政府近日發出《關于市人民政府領導成員工作分工的通知》顯示,市長裴金佳主持市政府全面工作,各位副市長的分工明確。\n"
+            "發展改革、財稅金融等宏觀經濟管理,以及老廠房改造提升等專項工作,均由鄭云峰負責。\n")
+    assert _got(text) == [
+        ("裴金佳", "responsible_for", "市政府全面工作"),
+        ("郑云峰", "responsible_for", "发展改革"), ("郑云峰", "responsible_for", "财税金融"),
+        ("郑云峰", "responsible_for", "老厂房改造提升")]
+    # "NAME作为POST，负责…"; "市长外出时，主持市政府工作" stands in on occasion: no duty
+    got = _got("关于市人民政府领导成员工作分工的通知显示：\n"
+               "鄭云峰作為常務副市長,負責市政府常務工作;市長外出時,主持市政府工作。\n")
+    assert got == [("郑云峰", "responsible_for", "市政府常务工作")]
+    # "由" a body is no leader: "…工作由市财政局负责"
+    assert _got("关于市政府领导工作分工的通知\n预算编制工作由市财政局负责。\n") == []
 
 
 def test_a_closing_summary_after_the_last_item_is_no_area():
