@@ -708,14 +708,33 @@ def run(repeat: int = 3, scales: list[int] | None = None, query_triples: int = 1
 TARGET_INPUT_PEAK_MB = 1024     # peak memory of one command on the largest input it accepts
 
 
+def _hwm_mb(pid: int) -> float | None:
+    """VmHWM of a running process in MB, or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return None
+
+
 def _peak_of(argv: list[str]) -> tuple[float, float, int]:
-    """(peak resident MB, seconds, exit status) of one fresh process: its own high-water mark
-    (wait4's ru_maxrss), not this process's nor an earlier child's."""
+    """(peak resident MB, seconds, exit status) of one fresh process: its own high-water mark,
+    VmHWM read from /proc while it runs (exec resets it). Not wait4's ru_maxrss: Linux keeps
+    in it the RSS the child had before exec, a copy of this (large, late in a bench run)
+    process's, so every command read the parent's 1.2 GB. VmHWM only grows: its last reading
+    before the exit is the peak."""
     t = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return usage.ru_maxrss / 1024, time.perf_counter() - t, proc.returncode
+    peak = 0.0
+    while proc.poll() is None:
+        got = _hwm_mb(proc.pid)
+        if got is not None:
+            peak = max(peak, got)
+        time.sleep(0.02)
+    return peak, time.perf_counter() - t, proc.returncode
 
 
 def largest_input(path: Path) -> tuple[int, int]:
