@@ -463,7 +463,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         parts.append(text_piece)
         if "《" in text_piece or "》" in text_piece:
             quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
-        line_of.extend([ln.no] * len(text_piece))
+        line_of.extend(array("i", (ln.no,)) * len(text_piece))   # C-level repeat: no list of ints
         length += len(text_piece)
         prev, prev_opens = ln, opens
     for b in pending_blocks:

@@ -51,6 +51,7 @@ PAGE_META_ROW = re.compile(
 
 #: "附件" / "附件2" alone on a line: an attachment starts below, the title has ended.
 ATTACHMENT_MARK = re.compile(r"^附\s*件\s*\d*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 Line = tuple[int, str, int, bool]
 
@@ -63,7 +64,7 @@ def is_title_line(text: str, indent: int) -> bool:
         and 1 < len(text) <= 80
         and not _NOT_TITLE.search(text)
         and not DATE_LINE.match(text)
-        and bool(re.search(r"[\u4e00-\u9fff]", text))   # registration codes (ZJCC…) are not titles
+        and _CJK.search(text) is not None                 # registration codes (ZJCC…) are not titles
         and not DOC_NUMBER.match(text)                     # a catalog row: number and title
     )
 
@@ -184,8 +185,8 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     blocks: list[tuple[int, int, str | None, str]] = []
     used: set[int] = set()
     for i, (_no, text, _indent, _) in enumerate(lines):
-        if i in used or not DOC_NUMBER_LINE.match(text):
-            continue
+        if "号" not in text or i in used or not DOC_NUMBER_LINE.match(text):
+            continue   # (every number ends in 号: most lines are passed without a regex)
         number = canonical_doc_number(text)
         after = _title_after(lines, i)
         before = _title_before(lines, i)
@@ -246,7 +247,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     # A law or regulation a people's congress passed has a title without 关于/印发 and the
     # session that passed it under it: "陕西省机关运行保障条例" / "（2025年7月30日…会议通过）".
     for p, (_no, text, _indent, _) in enumerate(lines):
-        if p in used or not PASSED_LINE.match(text):
+        if text[:1] not in "（(" or p in used or not PASSED_LINE.match(text):
             continue
         idxs = []
         k = p - 1
