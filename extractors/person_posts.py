@@ -103,17 +103,24 @@ def surnames() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A piece of Issue.text with its spaces removed: `text[i]` stood at `offsets[i]`."""
+    """A piece of Issue.text with its spaces removed: `text[i]` stood at `offsets[i]`, or at
+    `base + i` where no space was removed (`offsets` None: most paragraphs, spared a tuple of
+    every offset)."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: tuple[int, ...] | None
+    base: int = 0
+
+    def at(self, i: int) -> int:
+        return self.base + i if self.offsets is None else self.offsets[i]
 
     def origin(self, i: int, j: int) -> tuple[int, int]:
         """Issue.text span of self.text[i:j]."""
-        if not self.offsets:
+        n = len(self.text)
+        if not n:
             return 0, 0
-        i = min(i, len(self.offsets) - 1)
-        return self.offsets[i], self.offsets[max(i, min(j, len(self.offsets)) - 1)] + 1
+        i = min(i, n - 1)
+        return self.at(i), self.at(max(i, min(j, n) - 1)) + 1
 
 
 _SPACE = re.compile(r"[ \u3000\t]")
@@ -124,7 +131,7 @@ def despaced(text: str, start: int, end: int) -> Span:
     ("副 市 长 汤 筱 疏" -> "副市长汤筱疏"); spaces between Latin letters/digits stay."""
     segment = text[start:end]
     if " " not in segment and "\u3000" not in segment and "\t" not in segment:
-        return Span(segment, tuple(range(start, end)))
+        return Span(segment, None, start)
     # Copy the runs between dropped spaces whole: a loop per character is this module's
     # hottest spot.
     pieces: list[str] = []
