@@ -51,6 +51,8 @@ EXTRACTOR = "person_posts"
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Characters that end a post phrase when walking back from its title.
+#: Marks that end an item of a list of names ("李珊珊、刘加来，秘书长…").
+_LIST_MARKS = frozenset("、，,；;")
 _PHRASE_STOP = set("，,、。；;：:！？!?“”\"'（）()《》〈〉【】[]△▲●■◆ \n")
 
 
@@ -189,6 +191,12 @@ def name_at(s: str, j: int) -> int:
             cand = s[j : j + n]
             if _holds_title(cand) or _holds_role(cand) or cand in _not_names():
                 return 0   # "副市长任组长": 任组长 is a role, not a name
+            k = j + n + 1
+            if n < 4 and k < len(s) and s[k] in _LIST_MARKS and N.is_name_shape(s, j, n + 1) and \
+                    (s[k] == "、" or (s[j - 1:j] == "、" and _title_at(s, k + 1))):
+                # "副主任吴达金、李珊珊、刘加来，秘书长…": in a list of names, where the next
+                # name or the next title follows, a one-character "verb" (来) ends the name
+                return n + 1
             return n
     return 0
 

@@ -251,3 +251,12 @@ def test_each_place_of_a_subject_list_pairs_with_the_object():
     assert _text("其中由介休市、综改示范区晋中开发区结对帮扶榆社县,灵石县结对帮扶左权县。") == [
         ("介休市", "榆社县", "other"), ("灵石县", "左权县", "other")]
     assert _text("杭州市、宁波市结对帮扶丽水市。") == [("宁波市", "丽水市", "other"), ("杭州市", "丽水市", "other")]
+
+
+def test_a_place_towards_places_then_kaizhan():
+    # 宁波象山 (2018 news of a delegation to 延边, printed in traditional characters)
+    assert _text("寧波象山縣委副書記、縣長黃煥利率象山代表團赴吉林省延邊州龍井市、敦化市開展對口幫扶協作工作。") == [
+        ("象山县", "敦化市", "other"), ("象山县", "龙井市", "other")]
+    assert _text("象山縣對敦化市開展了多形式、多渠道、多層次的對口幫扶工作。") == [("象山县", "敦化市", "other")]
+    # a visit without a word of partnership pairs nothing
+    assert _text("象山代表團赴敦化市開展考察調研。") == []
