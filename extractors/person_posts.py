@@ -192,6 +192,11 @@ def name_at(s: str, j: int) -> int:
             if _holds_title(cand) or _holds_role(cand) or cand in _not_names():
                 return 0   # "副市长任组长": 任组长 is a role, not a name
             k = j + n + 1
+            if n < 4 and k <= len(s) and s[k - 1] in "和与及" and N.is_name_shape(s, j, n + 1) and \
+                    any(s.startswith(w, k) for w in _words()[0] if len(w) > 1):
+                # "副县长王文胜、林月和参加了仪式": a conjunction cannot stand before a verb,
+                # so 和 ends the name
+                return n + 1
             if n < 4 and k < len(s) and s[k] in _LIST_MARKS and N.is_name_shape(s, j, n + 1) and \
                     (s[k] == "、" or (s[j - 1:j] == "、" and _title_at(s, k + 1))):
                 # "副主任吴达金、李珊珊、刘加来，秘书长…": in a list of names, where the next
@@ -269,6 +274,9 @@ def is_post(p: str) -> bool:
     (市政府副秘书长, 嘉定区区长, 省政府党组成员)? Roster roles alone are not posts."""
     if not (2 <= len(p) <= 30) or not _POST_CHARS.fullmatch(p) or p[0].isdigit() or p in _words()[3]:
         return False
+    if any(p.endswith("任" + role) and not p.endswith("主任" + role) for role in _words()[3]):
+        return False   # "…领导小组由县委书记任组长": a sentence giving a roster role, not a post
+        # (主任委员 is a title)
     return bool(_post_end_regex().search(p))
 
 

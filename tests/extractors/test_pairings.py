@@ -260,3 +260,8 @@ def test_a_place_towards_places_then_kaizhan():
     assert _text("象山縣對敦化市開展了多形式、多渠道、多層次的對口幫扶工作。") == [("象山县", "敦化市", "other")]
     # a visit without a word of partnership pairs nothing
     assert _text("象山代表團赴敦化市開展考察調研。") == []
+
+
+def test_a_village_named_like_a_city_is_no_place():
+    # 秀山 (news of 合川区's 对口帮扶 visit): 桂林村 is a village of 岑溪乡, not 桂林市
+    assert _text("会上,梅江镇民族村、岑溪乡桂林村分别与合川区太和镇、盐井街道签订了帮扶协议。") == []

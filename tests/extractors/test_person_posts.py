@@ -391,3 +391,19 @@ def test_a_phrase_before_de_is_not_part_of_the_post():
     # 宁德 (2025 news of a 市人大常委会 session)
     got = _posts("由省十四届人大常委会第十四次会议批准任命的宁德市人民检察院检察长陈颖在会上进行宪法宣誓。")
     assert got == [("陈颖", "宁德市人民检察院检察长")]
+
+
+def test_he_before_a_verb_ends_the_name():
+    # 乐清 (2018 news of a 山海协作 signing in 平阳; printed in traditional characters, which
+    # normalize() reads as simplified before this extractor)
+    got = _posts("平阳县委书记董智武,县委副书记、县长陈永光,副县长王文胜、林月和参加了仪式。")
+    assert [g[0] for g in got][-2:] == ["王文胜", "林月和"]
+
+
+def test_a_sentence_giving_a_roster_role_is_no_post():
+    # 平原县 (2013 news of a 县委 leading group, printed in traditional characters): no person
+    # is named; 平原 (a place) is not a name and the sentence is not a post
+    assert not person_posts.is_post("县委对台湾工作领导小组由县委书记任组长")
+    assert person_posts.is_post("市人大财政经济委员会主任委员")
+    issue = normalize("平原縣委對臺灣工作領導小組由縣委書記任組長,分管對臺工作的副書記、副縣長任副組長。")
+    assert list(person_posts.extract(issue)) == []

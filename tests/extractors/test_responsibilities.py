@@ -491,3 +491,10 @@ def test_a_liaison_list_under_zeren_fengong():
                "孙金峰副主任联系农工党界别小组,农林界别小组;\n")
     assert got == [("卢新桥", "liaises", "中共界别小组"), ("卢新桥", "liaises", "特邀人士界别小组"),
                    ("孙金峰", "liaises", "农工党界别小组"), ("孙金峰", "liaises", "农林界别小组")]
+
+
+def test_a_padded_name_run_together_with_its_post():
+    # 大兴安岭地区政协 (2022): "韩 斌副主任联系…" is 韩斌, post 副主任 (not 韩斌副 + 主任)
+    got = _got("(二)责任分工\n韩 斌副主任联系民盟界别小组,九三学社界别小组;\n")
+    assert got == [("韩斌", "liaises", "民盟界别小组"), ("韩斌", "liaises", "九三学社界别小组")]
+    assert _got("(二)责任分工\n韩斌副主任联系民盟界别小组;\n") == [("韩斌", "liaises", "民盟界别小组")]
