@@ -411,15 +411,20 @@ class _Reader:
         self.s = clean.text
         self.names = names
         self.scan = scan
+        self.carried = False                 # the clause read goes on a lead carried over "；"
+        self.last_lead: str | None = None    # the lead of the last clause read, if it gave acts
 
     # one clause -------------------------------------------------------------------------
-    def clause(self, a: int, b: int, listed: bool, default: str | None) -> list[Act]:
-        """Acts of clause s[a:b]. `listed`: inside a list of acts (a preamble governs it)."""
+    def clause(self, a: int, b: int, listed: bool, default: str | None,
+               lead: str | None = None) -> list[Act]:
+        """Acts of clause s[a:b]. `listed`: inside a list of acts (a preamble governs it);
+        `lead`: the lead verb's action carried over a semicolon ("同意甲任A；乙任B")."""
         s = self.s
         m = ENUMERATOR_RE.match(s, a)
         if m:
             a = m.end()
-        st = _State(subject=[])
+        st = _State(subject=[], lead=lead)
+        self.carried = lead is not None
         acts: list[Act] = []
         last: list[Act] = []
         span = self.clean.span(a, b) if b > a else (0, 0)
@@ -435,8 +440,9 @@ class _Reader:
                 q = s[pa:pb]
                 acts[-len(last):] = [replace(x, qualifier="；".join(filter(None, (x.qualifier, q)))) for x in last]
                 continue
-            last = self._piece(pa, pb, st, listed, default, span, first=pa == a)
+            last = self._piece(pa, pb, st, listed, default, span, first=pa == a and not self.carried)
             acts.extend(last)
+        self.last_lead = st.lead if acts else None
         return acts
 
     def _piece(self, a, b, st: _State, listed, default, span, first) -> list[Act]:
@@ -821,6 +827,7 @@ def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterab
             continue    # no act word, or a headline: the body states the act in full
         found_here = False
         ends_in_preamble = False
+        carry: str | None = None
         for m in CLAUSE_RE.finditer(s, start, start + len(para)):
             raw = m.group(0)
             body = raw.rstrip(CLOSERS + "\n")
@@ -832,11 +839,15 @@ def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterab
                     listed, default = True, _preamble_verb(body)
                     ends_in_preamble = True
                 continue
-            if not listed and not has_trigger(body):
+            if not listed and not has_trigger(body) and carry is None:
+                carry = None
                 continue
-            got = reader.clause(m.start(), m.start() + len(body), listed, default)
+            got = reader.clause(m.start(), m.start() + len(body), listed, default, carry)
             found_here = found_here or bool(got)
             acts.extend(got)
+            # "同意李娟任A；黎艳萍任B，免去其C职务": a lead verb governs the clauses after a
+            # semicolon too, in prose as in a list
+            carry = reader.last_lead if raw.rstrip("\n").endswith(("；", ";")) else None
         # a list goes on below a preamble that ends the paragraph, and while its lines are acts;
         # a preamble inside a paragraph governs that paragraph only
         listed = ends_in_preamble or (inherited and found_here)
