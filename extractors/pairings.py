@@ -220,6 +220,7 @@ def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterato
     """"A帮扶B、C和D", "由滨江区结对泰顺县", "A对口支援B": A printed right before the verb."""
     by_end = {r.end: r for r in runs}
     subject: Printed | None = None
+    objects: list[Printed] = []   # the places the last verb of the sentence paired
     for m in _verb_re().finditer(text, *sent):
         visit = _visit_pairs(text, runs, m.start())
         if visit:
@@ -238,9 +239,15 @@ def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterato
             continue
         subject = subjects[-1]
         kind = _kind_for(text, m.group(), sent, m.start())
-        for b in _list_after(text, m.end(), runs, len(text)):
+        partners = _list_after(text, m.end(), runs, len(text))
+        if not partners and text[m.end():m.end() + 1] in _CLAUSE_BREAK:
+            # "台州市对口帮扶峨边彝族自治县，由椒江区结对": a verb without an object takes the
+            # places the verb before it in the sentence named
+            partners = [b for b in objects if all(b.place != a.place for a in subjects)]
+        for b in partners:
             for a in subjects:
                 yield a.start, b.end, a, b, kind
+        objects = partners or objects
 
 
 _CLAUSE_BREAK = "，,；;。：:\n"
