@@ -269,14 +269,21 @@ def _bare_titles() -> frozenset[str]:
 _POST_CHARS = re.compile(r"[\u4e00-\u9fff0-9]+")
 
 
+@lru_cache(maxsize=1)
+def _role_given() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """("任组长", "任成员", …) ending a sentence that gives a roster role, and the titles that
+    end the same way ("主任委员")."""
+    roles = sorted(_words()[3])
+    return tuple("任" + r for r in roles), tuple("主任" + r for r in roles)
+
+
 def is_post(p: str) -> bool:
     """Is p, as a whole, a post phrase: a body (optional) and a title, in CJK only
     (市政府副秘书长, 嘉定区区长, 省政府党组成员)? Roster roles alone are not posts."""
     if not (2 <= len(p) <= 30) or not _POST_CHARS.fullmatch(p) or p[0].isdigit() or p in _words()[3]:
         return False
-    if any(p.endswith("任" + role) and not p.endswith("主任" + role) for role in _words()[3]):
+    if p.endswith(_role_given()[0]) and not p.endswith(_role_given()[1]):
         return False   # "…领导小组由县委书记任组长": a sentence giving a roster role, not a post
-        # (主任委员 is a title)
     return bool(_post_end_regex().search(p))
 
 
