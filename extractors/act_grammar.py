@@ -18,7 +18,8 @@ A clause is cut at top-level commas into pieces; each piece either opens an act 
 the one before:
 - lead verb + persons: "任命X为A", "决定任命X同志为A", "任命甲、乙等18人为A", "任命甲、乙两位同志为A",
   "免去X（同志）（的）A、B（的）职务", "接受X辞去A职务（的请求）", "晋升X为A", "同意X同志任A"
-  (data/act_verbs.tsv, where=lead); a lead after 被 is narrated history;
+  (data/act_verbs.tsv, where=lead); a lead after 被 is narrated history; the person's present
+  post may stand between verb and name ("任命县委副书记X同志为A": 同志 or 为 after the name);
 - a body, 由, persons + verb: "国务院三峡地区经济开发办公室由李伯宁同志任主任，陈光健同志兼任副主任" (the
   pieces after it take the same body);
 - persons + verb: "X任A", "X、Y为A", "X同志任A", "X的A职务", "X不再担任A职务", "X辞去A职务",
@@ -410,15 +411,20 @@ class _Reader:
         self.s = clean.text
         self.names = names
         self.scan = scan
+        self.carried = False                 # the clause read goes on a lead carried over "；"
+        self.last_lead: str | None = None    # the lead of the last clause read, if it gave acts
 
     # one clause -------------------------------------------------------------------------
-    def clause(self, a: int, b: int, listed: bool, default: str | None) -> list[Act]:
-        """Acts of clause s[a:b]. `listed`: inside a list of acts (a preamble governs it)."""
+    def clause(self, a: int, b: int, listed: bool, default: str | None,
+               lead: str | None = None) -> list[Act]:
+        """Acts of clause s[a:b]. `listed`: inside a list of acts (a preamble governs it);
+        `lead`: the lead verb's action carried over a semicolon ("同意甲任A；乙任B")."""
         s = self.s
         m = ENUMERATOR_RE.match(s, a)
         if m:
             a = m.end()
-        st = _State(subject=[])
+        st = _State(subject=[], lead=lead)
+        self.carried = lead is not None
         acts: list[Act] = []
         last: list[Act] = []
         span = self.clean.span(a, b) if b > a else (0, 0)
@@ -434,8 +440,9 @@ class _Reader:
                 q = s[pa:pb]
                 acts[-len(last):] = [replace(x, qualifier="；".join(filter(None, (x.qualifier, q)))) for x in last]
                 continue
-            last = self._piece(pa, pb, st, listed, default, span, first=pa == a)
+            last = self._piece(pa, pb, st, listed, default, span, first=pa == a and not self.carried)
             acts.extend(last)
+        self.last_lead = st.lead if acts else None
         return acts
 
     def _piece(self, a, b, st: _State, listed, default, span, first) -> list[Act]:
@@ -582,6 +589,10 @@ class _Reader:
         name_verbs = verbs("name")
         found, k = self.names.read_list(j, b, lambda e: _verb_at(s, e, name_verbs) is not None and not s.startswith("的", e),
                                         strong=word.endswith("任命"))
+        if not found:
+            # "任命县委副书记纪道清同志为县人民政府副县长": the person's present post stands
+            # between the verb and the name; the name must be followed by 同志 or 为 there
+            found, k = self._names_after_post(j, b, name_verbs)
         at = _verb_at(s, k, name_verbs) if found else None
         if at is None:
             return None
@@ -592,6 +603,26 @@ class _Reader:
         st.lead = action if verb in ("为", "任", "任命为", "担任") else None
         self._open(st, verb, st.lead or verb_action)
         return self._objects(k + len(verb), b, st, span)
+
+    def _names_after_post(self, j: int, b: int, name_verbs) -> tuple[list[tuple[int, int]], int]:
+        """Names after a post phrase at s[j] ("县委副书记纪道清同志为…"): the shortest phrase of
+        at most 16 CJK characters that ends in a post title and is followed by a name with a
+        known surname and 同志 or 为 (so a body's name is not read as a title)."""
+        s = self.s
+        titles = post_titles()
+        limit = min(b, j + 16)
+        m = re.match(f"[{CJK}]+", s[j:limit])
+        if not m:
+            return [], j
+        for p in range(j + 2, j + m.end()):
+            if not s[j:p].endswith(titles):
+                continue
+            found, k = self.names.read_list(
+                p, b, lambda e: (s.startswith("为", e) or s.startswith("同志", e - 2))
+                and _verb_at(s, e, name_verbs) is not None)
+            if found:
+                return found, k
+        return [], j
 
     def _name_after_title(self, a, k, word, b, st: _State, span) -> list[Act] | None:
         """The act of "…副市长X代理A市长职务", "市委常委X兼任B", "决定X副区长代理A区长职务":
@@ -796,6 +827,7 @@ def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterab
             continue    # no act word, or a headline: the body states the act in full
         found_here = False
         ends_in_preamble = False
+        carry: str | None = None
         for m in CLAUSE_RE.finditer(s, start, start + len(para)):
             raw = m.group(0)
             body = raw.rstrip(CLOSERS + "\n")
@@ -807,11 +839,15 @@ def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterab
                     listed, default = True, _preamble_verb(body)
                     ends_in_preamble = True
                 continue
-            if not listed and not has_trigger(body):
+            if not listed and not has_trigger(body) and carry is None:
+                carry = None
                 continue
-            got = reader.clause(m.start(), m.start() + len(body), listed, default)
+            got = reader.clause(m.start(), m.start() + len(body), listed, default, carry)
             found_here = found_here or bool(got)
             acts.extend(got)
+            # "同意李娟任A；黎艳萍任B，免去其C职务": a lead verb governs the clauses after a
+            # semicolon too, in prose as in a list
+            carry = reader.last_lead if raw.rstrip("\n").endswith(("；", ";")) else None
         # a list goes on below a preamble that ends the paragraph, and while its lines are acts;
         # a preamble inside a paragraph governs that paragraph only
         listed = ends_in_preamble or (inherited and found_here)

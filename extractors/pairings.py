@@ -21,6 +21,8 @@ gazetteer and read in these shapes:
 - "遂昌与诸暨共建的山海协作产业园", "温州与格尔木于2010年建立对口支援关系", "联接杭州和第一师阿拉尔市
   两地": A与/和/同B in a sentence with a word of partnership (not "A、B与C", a coordination);
   "绍兴市县两级分别与乐山…结对": a few words ending in 分别 may stand between A and 与;
+- "象山县对敦化市开展了…对口帮扶工作", "象山代表团赴龙井市、敦化市开展对口帮扶协作": a place
+  (with 代表团), 对/赴, the places listed, then 开展 in the clause of the word of partnership;
 - "两地自启动对口支援工作以来": the home city (from the gazette's name) and the place the
   surrounding report names most;
 - tables printed one character per line ("泰 / 顺 / -鹿 / 城"): the raw lines of such runs are
@@ -217,8 +219,17 @@ Found = tuple[int, int, Printed, Printed, str]
 def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterator[Found]:
     """"A帮扶B、C和D", "由滨江区结对泰顺县", "A对口支援B": A printed right before the verb."""
     by_end = {r.end: r for r in runs}
-    subject = None
+    subject: Printed | None = None
+    objects: list[Printed] = []   # the places the last verb of the sentence paired
     for m in _verb_re().finditer(text, *sent):
+        visit = _visit_pairs(text, runs, m.start())
+        if visit:
+            # "象山县对敦化市开展了…对口帮扶工作", "象山代表团赴龙井市、敦化市开展对口帮扶"
+            subject = visit[0][0]
+            kind = _kind_for(text, m.group(), sent, m.start())
+            for host, partner in visit:
+                yield host.start, partner.end, host, partner, kind
+            continue
         a = by_end.get(m.start()) or _clause_subject(text, runs, m.start())
         if a is None and subject is not None and text[m.start() - 1] in "，,；;":
             a = subject   # "深圳市对口支援喀什地区，对口帮扶百色市": one subject, two verbs
@@ -228,12 +239,39 @@ def verb_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterato
             continue
         subject = subjects[-1]
         kind = _kind_for(text, m.group(), sent, m.start())
-        for b in _list_after(text, m.end(), runs, len(text)):
+        partners = _list_after(text, m.end(), runs, len(text))
+        if not partners and text[m.end():m.end() + 1] in _CLAUSE_BREAK:
+            # "台州市对口帮扶峨边彝族自治县，由椒江区结对": a verb without an object takes the
+            # places the verb before it in the sentence named
+            partners = [b for b in objects if all(b.place != a.place for a in subjects)]
+        for b in partners:
             for a in subjects:
                 yield a.start, b.end, a, b, kind
+        objects = partners or objects
 
 
 _CLAUSE_BREAK = "，,；;。：:\n"
+#: "象山县对敦化市开展…", "海盐党政代表团赴景宁开展…": a place, a delegation word, 对/赴, the places
+#: the work is done for, then 开展 (the verb of partnership later in the same clause).
+_VISIT_GROUP = re.compile(r"(?:党政)?(?:代表团|考察团)?[对赴]")
+
+
+def _visit_pairs(text: str, runs: list[Printed], verb: int) -> list[tuple[Printed, Printed]]:
+    """The pairs of "A（代表团）对/赴B、C开展…<verb>" in the verb's clause: A with each of B, C."""
+    clause = max(text.rfind(c, 0, verb) for c in _CLAUSE_BREAK) + 1
+    for r in runs:
+        if not (clause <= r.start and r.end < verb):
+            continue
+        m = _VISIT_GROUP.match(text, _after_government(text, r.end))
+        if not m:
+            continue
+        listed = _list_after(text, m.end(), runs, verb)
+        if not listed:
+            continue
+        after = _after_government(text, listed[-1].end)
+        if text.startswith("开展", after):
+            return [(r, b) for b in listed if b.place != r.place]
+    return []
 
 
 def _clause_subject(text: str, runs: list[Printed], verb: int) -> Printed | None:

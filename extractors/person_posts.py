@@ -51,6 +51,8 @@ EXTRACTOR = "person_posts"
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Characters that end a post phrase when walking back from its title.
+#: Marks that end an item of a list of names ("李珊珊、刘加来，秘书长…").
+_LIST_MARKS = frozenset("、，,；;")
 _PHRASE_STOP = set("，,、。；;：:！？!?“”\"'（）()《》〈〉【】[]△▲●■◆ \n")
 
 
@@ -196,6 +198,17 @@ def name_at(s: str, j: int) -> int:
             cand = s[j : j + n]
             if _holds_title(cand) or _holds_role(cand) or cand in _not_names():
                 return 0   # "副市长任组长": 任组长 is a role, not a name
+            k = j + n + 1
+            if n < 4 and k <= len(s) and s[k - 1] in "和与及" and N.is_name_shape(s, j, n + 1) and \
+                    any(s.startswith(w, k) for w in _words()[0] if len(w) > 1):
+                # "副县长王文胜、林月和参加了仪式": a conjunction cannot stand before a verb,
+                # so 和 ends the name
+                return n + 1
+            if n < 4 and k < len(s) and s[k] in _LIST_MARKS and N.is_name_shape(s, j, n + 1) and \
+                    (s[k] == "、" or (s[j - 1:j] == "、" and _title_at(s, k + 1))):
+                # "副主任吴达金、李珊珊、刘加来，秘书长…": in a list of names, where the next
+                # name or the next title follows, a one-character "verb" (来) ends the name
+                return n + 1
             return n
     return 0
 
@@ -263,11 +276,21 @@ def _bare_titles() -> frozenset[str]:
 _POST_CHARS = re.compile(r"[\u4e00-\u9fff0-9]+")
 
 
+@lru_cache(maxsize=1)
+def _role_given() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """("任组长", "任成员", …) ending a sentence that gives a roster role, and the titles that
+    end the same way ("主任委员")."""
+    roles = sorted(_words()[3])
+    return tuple("任" + r for r in roles), tuple("主任" + r for r in roles)
+
+
 def is_post(p: str) -> bool:
     """Is p, as a whole, a post phrase: a body (optional) and a title, in CJK only
     (市政府副秘书长, 嘉定区区长, 省政府党组成员)? Roster roles alone are not posts."""
     if not (2 <= len(p) <= 30) or not _POST_CHARS.fullmatch(p) or p[0].isdigit() or p in _words()[3]:
         return False
+    if p.endswith(_role_given()[0]) and not p.endswith(_role_given()[1]):
+        return False   # "…领导小组由县委书记任组长": a sentence giving a roster role, not a post
     return bool(_post_end_regex().search(p))
 
 

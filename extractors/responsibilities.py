@@ -319,6 +319,9 @@ class _Mention:
     alone: bool = False   # a name alone on a line: its post and duties follow
 
 
+_PADDED_BEFORE_POST = re.compile(r"[\u4e00-\u9fff][ \u3000]{1,4}[\u4e00-\u9fff]")
+
+
 def _names_at(s: str) -> list[tuple[str, int]]:
     """Names that may open s, with their printed length: a padded one ("龚 正"), a dotted
     minority one, or a surname and one or two characters (longest first)."""
@@ -326,6 +329,11 @@ def _names_at(s: str) -> list[tuple[str, int]]:
     m = PADDED_NAME.match(s)
     if m and surname_at(s, 0):
         out.append((unpad(m.group()), m.end()))
+    else:
+        # "韩 斌副主任联系…": a padded name run together with the post after it
+        m = _PADDED_BEFORE_POST.match(s)
+        if m and surname_at(s, 0) and any(s.startswith(p, m.end()) for p in _posts()):
+            out.append((unpad(m.group()), m.end()))
     m = MINORITY_NAME.match(s)
     if m:
         out.append((m.group(), m.end()))
@@ -397,7 +405,9 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
             return name, end + len(rest) - len(rest.lstrip(" ")), False   # 苗伟伦   援藏工作，不作分工。
     if found:
         # "李四常务副市长负责…": the name that leaves a whole post wins over a longer one.
-        _, name, at = max(found, key=lambda f: f[0])
+        # "韩斌副主任联系…": of two readings leaving a whole post, the shorter name (副主任, not
+        # 韩斌副 + 主任)
+        _, name, at = max(found, key=lambda f: (f[0], -len(f[1])))
         return name, at, False
     m = _POST_FIRST.match(unit)
     if m and _is_post(m["post"]) and duties_follow:

@@ -56,6 +56,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 Line = tuple[int, str, int, bool]
 
 
+#: A heading that prints the number after the title: "…的通知（岳办发〔2017〕2号）".
+_TITLE_THEN_NUMBER = re.compile(rf"^(?P<title>.+?)[（(](?P<number>{DOC_NUMBER.pattern})[)）]$")
+#: Leftovers of a page's metadata rows that PAGE_META_ROW does not name ("视力保护色:", "浏览量:").
+_META_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*$")
+
+
 def is_title_line(text: str, indent: int) -> bool:
     """Could this printed line be (part of) a document title? A printed line holds at most
     about 40 characters; a web page prints a whole title on one line (up to ~80)."""
@@ -205,6 +211,21 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
         span = sorted(idxs + [i])
         used.update(span)
         blocks.append((lines[span[0]][0], lines[span[-1]][0], number, despace(title)))
+
+    # A web page's heading holding the title and its number in brackets after it, over the
+    # text: "…印发《…》的通知（岳办发〔2017〕2号）", then (past a metadata table) the addressees.
+    for i, (_no, text, indent, _) in enumerate(lines):
+        if i in used or not text.endswith((")", "）")) or not is_title_line(text, indent):
+            continue
+        m = _TITLE_THEN_NUMBER.match(despace(text))
+        if not m or not title_ends(m["title"]) or not TITLE_HEAD.search(m["title"]):
+            continue
+        nxt = i + 1
+        while nxt < len(lines) and nxt - i <= 6 and (PAGE_META_ROW.match(lines[nxt][1]) or _META_TAIL.match(lines[nxt][1])):
+            nxt += 1
+        if nxt < len(lines) and _opens_addressees(lines, nxt):
+            used.add(i)
+            blocks.append((lines[i][0], lines[i][0], canonical_doc_number(m["number"]), m["title"]))
 
     # Unnumbered blocks: a title printed right after a signature's date, or printed on top
     # of a document's addressee line ("各县（市、区）…：").

@@ -575,3 +575,26 @@ def test_prose_a_removal_of_a_new_person_after_an_appointment():
         ("雒树刚", "remove", "文化和旅游部", "部长", None), ("胡和平", "appoint", "文化和旅游部", "部长", None)]
     # without a new person the removal is of the person before
     assert prose("会议决定任命张三为市财政局局长,免去市税务局局长职务。")[1] == ("张三", "remove", "市税务局", "局长", None)
+
+
+def test_present_post_between_the_verb_and_the_name():
+    # 房县 (2016 news of a 县人大常委会 session): the appointee's party post stands after 任命
+    got = acts("会议审议表决通过有关人事任免事项,决定接受蔡贤忠同志辞去县人民政府县长职务的请求;"
+               "任命县委副书记纪道清同志为县人民政府副县长、代理县长。")
+    assert ("纪道清", "appoint", "县人民政府", "副县长", None) in got
+    assert ("纪道清", "appoint", "县人民政府", "代理县长", None) in got
+    assert not any(g[0].startswith("县委") for g in got)
+
+
+def test_prose_lead_verb_carried_over_a_semicolon():
+    # 中山市政协 (news of a 常委会 session; printed in traditional characters, which normalize()
+    # reads as simplified before this grammar): 同意 governs the acts after each semicolon
+    got = prose("会议审议有关人事事项,根据工作需要,同意李娟任政协第十三届中山市委员会社会法制和民族宗教委员会副主任;"
+                "黎艳萍任政协第十三届中山市委员会经济委员会副主任,免去其政协第十三届中山市委员会提案委员会副主任职务;"
+                "免去郑咏梅政协第十三届中山市委员会提案委员会主任职务。")
+    assert [(g[0], g[1], g[3]) for g in got] == [
+        ("李娟", "appoint", "副主任"), ("黎艳萍", "appoint", "副主任"), ("黎艳萍", "remove", "副主任"),
+        ("郑咏梅", "remove", "主任")]
+    assert got[1][2] == "政协第十三届中山市委员会经济委员会"
+    # without a lead verb before it, "X任A" in prose stays no act
+    assert prose("会议听取了报告;李娟任务繁重,黎艳萍任劳任怨。") == []

@@ -449,3 +449,17 @@ def test_a_headless_title_and_a_number_only_in_the_metadata_table():
         ("镇政发〔2024〕7号", "镇巴县人民政府工作规则", ("镇巴县人民政府",), "2024-04-06")]
     # Without a number anywhere, a headless title is no document.
     assert list(documents.extract(normalize(text.replace("镇政发〔2024〕7号", ""), "zhenba.txt"))) == []
+
+
+def test_web_page_heading_with_the_number_in_brackets_after_the_title():
+    # 岳阳 (2017 joint notice of the 市委办公室 and 市人民政府办公室 on a city portal): the
+    # heading prints the number after the title; the attached 实施意见 is not the document
+    text = ("中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知(岳办发〔2017〕2号)\n\n"
+            "来源:岳阳市政府门户网 日期:2017-01-12 17:08 字号:【\n视力保护色:\n浏览量:\n\n"
+            "各县市区委、人民政府,市直各单位,中央、省驻岳单位:\n\n"
+            "《关于全面推进政务公开工作的实施意见》已经市委、市人民政府同意,现印发给你们,请结合实际认真贯彻执行。\n\n"
+            "中共岳阳市委办公室\n\n岳阳市人民政府办公室\n\n2017年1月10日\n\n关于全面推进政务公开工作的实施意见\n\n"
+            "根据有关要求,结合我市实际,现就全面推进政务公开工作提出如下实施意见。\n")
+    got = [(d.doc_number, d.title, d.issuers, d.date) for d in documents.extract(normalize(text))]
+    assert got == [("岳办发〔2017〕2号", "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知",
+                    ("中共岳阳市委办公室", "岳阳市人民政府办公室"), "2017-01-10")]

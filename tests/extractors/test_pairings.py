@@ -251,3 +251,26 @@ def test_each_place_of_a_subject_list_pairs_with_the_object():
     assert _text("其中由介休市、综改示范区晋中开发区结对帮扶榆社县,灵石县结对帮扶左权县。") == [
         ("介休市", "榆社县", "other"), ("灵石县", "左权县", "other")]
     assert _text("杭州市、宁波市结对帮扶丽水市。") == [("宁波市", "丽水市", "other"), ("杭州市", "丽水市", "other")]
+
+
+def test_a_place_towards_places_then_kaizhan():
+    # 宁波象山 (2018 news of a delegation to 延边, printed in traditional characters)
+    assert _text("寧波象山縣委副書記、縣長黃煥利率象山代表團赴吉林省延邊州龍井市、敦化市開展對口幫扶協作工作。") == [
+        ("象山县", "敦化市", "other"), ("象山县", "龙井市", "other")]
+    assert _text("象山縣對敦化市開展了多形式、多渠道、多層次的對口幫扶工作。") == [("象山县", "敦化市", "other")]
+    # a visit without a word of partnership pairs nothing
+    assert _text("象山代表團赴敦化市開展考察調研。") == []
+
+
+def test_a_village_named_like_a_city_is_no_place():
+    # 秀山 (news of 合川区's 对口帮扶 visit): 桂林村 is a village of 岑溪乡, not 桂林市
+    assert _text("会上,梅江镇民族村、岑溪乡桂林村分别与合川区太和镇、盐井街道签订了帮扶协议。") == []
+
+
+def test_a_verb_without_object_takes_the_places_of_the_verb_before():
+    # 台州 (2017 news of an East–West cooperation signing, printed in traditional characters)
+    got = _text("按照省委、省政府對口支援工作安排,臺州市對口幫扶四川省樂山市峨邊彝族自治縣,由椒江區結對。")
+    assert [(a, b) for a, b, _ in got] == [("台州市", "峨边彝族自治县"), ("椒江区", "峨边彝族自治县")]
+    # a verb with its own object does not take the places before it
+    got = _text("温州市对口支援格尔木市,由鹿城区结对泰顺县。")
+    assert [(a, b) for a, b, _ in got] == [("温州市", "格尔木市"), ("鹿城区", "泰顺县")]

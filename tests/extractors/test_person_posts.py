@@ -364,3 +364,46 @@ def test_weiyuanzhang_after_the_name():
     # 中评社 (2020 news of the 全国人大常委会)
     assert _posts("国家主席习近平分别签署第51、52号主席令。栗战书委员长主持会议。") == [
         ("习近平", "国家主席"), ("栗战书", "委员长")]
+
+
+def test_a_name_ending_in_a_verb_character_inside_a_list():
+    # 漳州 (2018 news of a 市人大常委会 session): 刘加来 is a name, not 刘加 + 来
+    got = _posts("副主任吴达金、李珊珊、刘加来,秘书长沈茂欣及委员出席会议。")
+    assert [g[0] for g in got] == ["吴达金", "李珊珊", "刘加来", "沈茂欣"]
+    # the verb still ends a name where no name or title follows
+    assert _posts("副市长张三、李四说，要加强管理。") == [("张三", "副市长"), ("李四", "副市长")]
+
+
+def test_the_proposer_after_genju_and_a_rank_beside_a_post():
+    # 漳州 (2018) and 惠安 (news of a 县人大常委会 session, 2020s)
+    assert _posts("会议根据市中级人民法院院长罗雄提请,免去部分审判人员职务。") == [("罗雄", "市中级人民法院院长")]
+    got = _posts("县人大常委会党组成员、二级调研员刘宗斌,县政府副县长陈剑虹等列席会议。")
+    assert ("刘宗斌", "县人大常委会党组成员") in got and ("刘宗斌", "二级调研员") in got
+    assert ("陈剑虹", "县政府副县长") in got
+
+
+def test_the_present_post_after_renming_is_not_part_of_the_verb():
+    # 房县 (2016 news of a 县人大常委会 session)
+    assert _posts("任命县委副书记纪道清同志为县人民政府副县长、代理县长。") == [("纪道清", "县委副书记")]
+
+
+def test_a_phrase_before_de_is_not_part_of_the_post():
+    # 宁德 (2025 news of a 市人大常委会 session)
+    got = _posts("由省十四届人大常委会第十四次会议批准任命的宁德市人民检察院检察长陈颖在会上进行宪法宣誓。")
+    assert got == [("陈颖", "宁德市人民检察院检察长")]
+
+
+def test_he_before_a_verb_ends_the_name():
+    # 乐清 (2018 news of a 山海协作 signing in 平阳; printed in traditional characters, which
+    # normalize() reads as simplified before this extractor)
+    got = _posts("平阳县委书记董智武,县委副书记、县长陈永光,副县长王文胜、林月和参加了仪式。")
+    assert [g[0] for g in got][-2:] == ["王文胜", "林月和"]
+
+
+def test_a_sentence_giving_a_roster_role_is_no_post():
+    # 平原县 (2013 news of a 县委 leading group, printed in traditional characters): no person
+    # is named; 平原 (a place) is not a name and the sentence is not a post
+    assert not person_posts.is_post("县委对台湾工作领导小组由县委书记任组长")
+    assert person_posts.is_post("市人大财政经济委员会主任委员")
+    issue = normalize("平原縣委對臺灣工作領導小組由縣委書記任組長,分管對臺工作的副書記、副縣長任副組長。")
+    assert list(person_posts.extract(issue)) == []

@@ -483,3 +483,18 @@ def test_a_closing_summary_after_the_last_item_is_no_area():
     got = _got("关于市政府领导工作分工的通知\n副市长张三负责财政、审计、统计等经济管理工作。\n副市长李四负责高等教育、中等职业教育。\n")
     assert ("张三", "responsible_for", "统计") in got and ("李四", "responsible_for", "高等教育") in got
     assert ("李四", "responsible_for", "中等职业教育") in got
+
+
+def test_a_liaison_list_under_zeren_fengong():
+    # 大兴安岭地区政协 (2022 notice on 界别小组): "name + post + 联系" lines under 责任分工
+    got = _got("(二)责任分工\n卢新桥副主任联系中共界别小组,特邀人士界别小组;\n"
+               "孙金峰副主任联系农工党界别小组,农林界别小组;\n")
+    assert got == [("卢新桥", "liaises", "中共界别小组"), ("卢新桥", "liaises", "特邀人士界别小组"),
+                   ("孙金峰", "liaises", "农工党界别小组"), ("孙金峰", "liaises", "农林界别小组")]
+
+
+def test_a_padded_name_run_together_with_its_post():
+    # 大兴安岭地区政协 (2022): "韩 斌副主任联系…" is 韩斌, post 副主任 (not 韩斌副 + 主任)
+    got = _got("(二)责任分工\n韩 斌副主任联系民盟界别小组,九三学社界别小组;\n")
+    assert got == [("韩斌", "liaises", "民盟界别小组"), ("韩斌", "liaises", "九三学社界别小组")]
+    assert _got("(二)责任分工\n韩斌副主任联系民盟界别小组;\n") == [("韩斌", "liaises", "民盟界别小组")]
