@@ -215,7 +215,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     # A web page's heading holding the title and its number in brackets after it, over the
     # text: "…印发《…》的通知（岳办发〔2017〕2号）", then (past a metadata table) the addressees.
     for i, (_no, text, indent, _) in enumerate(lines):
-        if i in used or not text.endswith((")", "）")) or not is_title_line(text, indent):
+        if i in used or not text.endswith((")", "）")) or "号" not in text or not is_title_line(text, indent):
             continue
         m = _TITLE_THEN_NUMBER.match(despace(text))
         if not m or not title_ends(m["title"]) or not TITLE_HEAD.search(m["title"]):
