@@ -292,7 +292,9 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
     for n, (off, item) in enumerate(items):
         if item.lstrip().startswith(opens):
             break   # "…，有利于推进城乡统筹发展": the reporter's comment ends the list
-        last = n + 1 == len(items) or items[n + 1][1].lstrip().startswith(opens + ("以及",))
+        # The list's last item: the clause ends after it, or a comment or a connective
+        # ("以及…", "此外还有…") opens the next part.
+        last = n + 1 == len(items) or items[n + 1][1].lstrip().startswith(opens + joins)
         summary = _CLOSING_SUMMARY.match(item) if last and n > 0 else None
         if summary and not _is_body(summary[2]):
             item = summary[1]   # "水利、海洋等农业口": the list's last item, then what the list is

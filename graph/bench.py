@@ -455,17 +455,27 @@ def query_at_scale_rows(triples: int, repeat: int, store_dir: Path | None = None
     ]
 
 
+def _hwm_mb(pid: int | str) -> float | None:
+    """VmHWM (peak resident memory) of a process in MB, read from /proc/PID/status ("self":
+    this one); None where /proc has no such process (it is gone, or this is not Linux)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
 def peak_memory_mb() -> float:
     """This process's own peak resident memory in MB: VmHWM from /proc/self/status (Linux).
     Why not ru_maxrss: a forked child starts with its parent's peak, so a child forked from a
     big parent reports the parent's figure; VmHWM is reset by exec, so a child started with
     `python -m …` reports only its own. ru_maxrss is the fallback where /proc is absent."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    own = _hwm_mb("self")
+    if own is not None:
+        return own
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -706,18 +716,6 @@ def run(repeat: int = 3, scales: list[int] | None = None, query_triples: int = 1
 # --- memory for the largest accepted input ----------------------------------------------------
 
 TARGET_INPUT_PEAK_MB = 1024     # peak memory of one command on the largest input it accepts
-
-
-def _hwm_mb(pid: int) -> float | None:
-    """VmHWM of a running process in MB, or None once it is gone."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except (FileNotFoundError, ProcessLookupError):
-        return None
-    return None
 
 
 def _peak_of(argv: list[str]) -> tuple[float, float, int]:
