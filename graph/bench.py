@@ -164,13 +164,14 @@ def mapping_and_loading_rows(repeat: int, factor: int = 10) -> list[Row]:
     import pyoxigraph as ox
 
     from .build import NewIssueWriter, map_issue
-    from .mapping import issue_quads
+    from .mapping import issue_nquads
     from .store import GraphStore
 
     issues = [normalize(read_text(p), str(p)) for p in bundled_issue_files()]
     found = [extract_all(i) for i in issues]
-    triples = sum(len(issue_quads(i, f)) for i, f in zip(issues, found))
-    map_s = _best_of(lambda: [issue_quads(i, f) for i, f in zip(issues, found)], repeat)
+    triples = sum(issue_nquads(i, f).triples for i, f in zip(issues, found))
+    # What a build runs: records to the N-Quads bytes it bulk-loads.
+    map_s = _best_of(lambda: [issue_nquads(i, f) for i, f in zip(issues, found)], repeat)
 
     with tempfile.TemporaryDirectory() as d:
         mapped = []
@@ -205,7 +206,7 @@ def mapping_and_loading_rows(repeat: int, factor: int = 10) -> list[Row]:
     load_s = min(timed_writes(bulk) for _ in range(repeat))
     tx_s = min(timed_writes(transactions) for _ in range(repeat))
     return [
-        Row("mapping records to RDF", f"{triples / map_s:,.0f} triples/s"),
+        Row("mapping records to RDF (N-Quads, as a build writes them)", f"{triples / map_s:,.0f} triples/s"),
         Row(f"loading new issues (journaled bulk load; {len(mapped)} synthetic issues, {corpus:,} triples, "
             f"{batches} batch(es))", f"{corpus / load_s:,.0f} triples/s",
             f">= {TARGET_LOAD:,} triples/s", _verdict(corpus / load_s >= TARGET_LOAD)),

@@ -41,7 +41,8 @@ from govkg.extractors.registry import extract_all
 from .ids import ENTITIES_GRAPH
 from .store import GraphStore
 
-#: issue, extracted records -> quads (the real one is graph.mapping.issue_quads).
+#: issue, extracted records -> quads: a stand-in for the real mapping (graph.mapping.issue_nquads,
+#: which `map_issue` runs when no mapper is given).
 Mapper = Callable[[Issue, dict[str, list[Any]]], Iterable[ox.Quad]]
 
 
@@ -49,12 +50,6 @@ def bundled_issue_files() -> list[Path]:
     """The sample issues shipped in the package (govkg/data/seeds/*.txt), sorted."""
     seeds = resources.files("govkg.data") / "seeds"
     return sorted(Path(str(p)) for p in seeds.iterdir() if p.name.endswith(".txt"))
-
-
-def default_mapper() -> Mapper:
-    from govkg.graph.mapping import issue_quads  # imported late: mapping is a separate room
-
-    return issue_quads
 
 
 @dataclass
@@ -104,9 +99,17 @@ class MappedIssue:
 def map_issue(path: str | Path, mapper: Mapper | None = None) -> MappedIssue:
     """Load, extract and map one issue (module-level, so worker processes can run it)."""
     issue = load_issue(path)
+    found = extract_all(issue)
+    if mapper is None:
+        # The mapping writes N-Quads itself, deduplicated, confined to the issue's graph and
+        # the shared entities graph by construction (graph/mapping.py).
+        from govkg.graph.mapping import issue_nquads  # imported late: mapping is a separate room
+
+        mapped = issue_nquads(issue, found)
+        return MappedIssue(str(path), mapped.graph, mapped.triples, mapped.nquads)
     # Deduplicated (a mapper may state a triple twice: a person named by two records), in the
     # mapper's order: the store does not care about order, and the export sorts.
-    quads = list(dict.fromkeys((mapper or default_mapper())(issue, extract_all(issue))))
+    quads = list(dict.fromkeys(mapper(issue, found)))
     # Confined: `issue_graph_name` refuses quads outside the issue's one graph and the shared
     # entity descriptions, so the quads are written as they are (no copy into the graph).
     graph = issue_graph_name(quads)

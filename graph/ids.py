@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pyoxigraph import NamedNode, Quad
 
@@ -34,7 +35,10 @@ def make_hash(*parts: object) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1 << 16)
 def make_iri(kind: str, *parts: object) -> str:
+    # Cached: an issue names the same person, body, post and place in fact after fact (a
+    # cache hit is ~30x cheaper than NFKC-folding and hashing the parts again).
     return f"{ID_BASE}{kind}/{make_hash(kind, *parts)}"
 
 

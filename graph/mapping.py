@@ -1,7 +1,8 @@
-"""Records -> RDF: one issue's extracted records in, a list of `pyoxigraph.Quad`s out.
+"""Records -> RDF: one issue's extracted records in, its quads out.
 
-In: `issue_quads(issue, found, resolver=None)` takes a layout `Issue` and `found`, the
-{section: [records]} of `govkg.extractors.registry.extract_all`. Out: quads on the ontology
+In: `issue_nquads(issue, found, resolver=None)` takes a layout `Issue` and `found`, the
+{section: [records]} of `govkg.extractors.registry.extract_all`; `issue_quads` the same, giving
+`pyoxigraph.Quad`s. Out: quads on the ontology
 (ontology/govkg.ttl, terms from graph/vocab.py) in two named graphs:
 - the issue's facts in ONE named graph per issue, `ids.graph_node(issue.key)` =
   https://w3id.org/govkg/id/graph/<issue key>, so re-ingesting an issue replaces exactly its
@@ -68,9 +69,9 @@ graph/ids.py, so the output is deterministic and has no blank nodes.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from govkg.extractors.jurisdiction import Jurisdiction, body_place, of_document
 from govkg.extractors.layout import input_kind
@@ -141,7 +142,12 @@ class _IssueMapper:
         self.resolver = resolver
         self.graph = ids.graph_node(issue.key)
         self.issue_node = ids.issue_node(issue.key)
-        self.quads: list[Quad] = []
+        # The quads as N-Quads lines: a build bulk-loads exactly these bytes, and a pyoxigraph
+        # Quad costs ~4 us to make (its terms checked one by one) where a line costs ~0.5 us,
+        # so building Quad objects was most of the mapping's time. Every IRI here was a
+        # NamedNode (checked when made), every literal is escaped below.
+        self.lines: list[str] = []
+        self.graph_token = f"<{self.graph.value}>"
         # The issue's documents by number and by title: acts are dated by their document,
         # and a citation by title reaches the printed document's numbered node.
         self.number_of_title: dict[str, str] = {}
@@ -180,21 +186,13 @@ class _IssueMapper:
     # -- helpers --
 
     def add(self, s: NamedNode, p: NamedNode, o) -> None:
-        if o is None:
-            return
-        if isinstance(o, str):
-            o = Literal(o)
-        elif isinstance(o, bool):
-            raise TypeError("no booleans in this graph")
-        elif isinstance(o, int):
-            o = Literal(o)
-        self.quads.append(Quad(s, p, o, self.graph))
+        if o is not None:
+            self.lines.append(f"<{s.value}> <{p.value}> {_object(o)} {self.graph_token} .\n")
 
     def share(self, s: NamedNode, p: NamedNode, o) -> None:
         """An entity description: into the shared entities graph (module docstring)."""
-        if o is None:
-            return
-        self.quads.append(Quad(s, p, Literal(o) if isinstance(o, str) else o, ids.ENTITIES_GRAPH))
+        if o is not None:
+            self.lines.append(f"<{s.value}> <{p.value}> {_object(o)} {_ENTITIES_TOKEN} .\n")
 
     def add_date(self, node: NamedNode, value: str | None, shared: bool = False) -> tuple | None:
         d = dated(value)
@@ -581,7 +579,7 @@ class _IssueMapper:
         self.add(node, GKG.listsDocument, doc)
         self.derived(node, rec.source)
 
-    def run(self) -> list[Quad]:
+    def run(self) -> list[str]:
         self.gazette()
         handlers = {
             "documents": self.document,
@@ -598,13 +596,55 @@ class _IssueMapper:
         # Deduplicated, first statement first: the same records give the same list in the same
         # order (the mapping is deterministic), with no sort by string here; the promised order
         # is the export's (sorted N-Quads), which the store sorts once.
-        return list(dict.fromkeys(self.quads))
+        return list(dict.fromkeys(self.lines))
+
+
+class MappedQuads(NamedTuple):
+    """One issue's quads as N-Quads: `graph` the issue's one named graph (its other quads lie
+    in the shared entities graph), `nquads` the deduplicated lines, `triples` how many."""
+
+    graph: str
+    nquads: bytes
+    triples: int
+
+
+def issue_nquads(issue, found: dict[str, list[Any]], resolver: Resolver | None = None) -> MappedQuads:
+    """The quads of one issue's records as N-Quads: its facts in the issue's named graph,
+    entity descriptions in the shared entities graph (see module doc)."""
+    mapper = _IssueMapper(issue, found, resolver or Resolver.for_issue(issue, found))
+    lines = mapper.run()
+    return MappedQuads(mapper.graph.value, "".join(lines).encode("utf-8"), len(lines))
 
 
 def issue_quads(issue, found: dict[str, list[Any]], resolver: Resolver | None = None) -> list[Quad]:
-    """The quads of one issue's records: its facts in the issue's named graph, entity
-    descriptions in the shared entities graph (see module doc)."""
-    return _IssueMapper(issue, found, resolver or Resolver.for_issue(issue, found)).run()
+    """`issue_nquads` as `pyoxigraph.Quad`s, in the same order."""
+    return list(parse(issue_nquads(issue, found, resolver).nquads, format=RdfFormat.N_QUADS))
+
+
+#: N-Triples string escapes: the four characters a quoted literal may not hold as they are.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_ENTITIES_TOKEN = f"<{ids.ENTITIES_GRAPH.value}>"
+_INTEGER = f"^^<{XSD.integer.value}>"
+
+
+def _object(o: NamedNode | Literal | str | int) -> str:
+    """A quad's object in N-Triples: an IRI, a plain string (escaped), an xsd:integer, or a
+    typed literal (a date) in pyoxigraph's own writing."""
+    kind = type(o)
+    if kind is NamedNode:
+        return f"<{o.value}>"   # type: ignore[union-attr]
+    if kind is str:
+        text: str = o   # type: ignore[assignment]
+        if '"' in text or "\\" in text or "\n" in text or "\r" in text:
+            text = text.translate(_ESCAPES)
+        return f'"{text}"'
+    if kind is int:
+        return f'"{o}"{_INTEGER}'
+    if kind is Literal:
+        return str(o)
+    if isinstance(o, str) or (isinstance(o, int) and not isinstance(o, bool)):
+        return _object(str(o) if isinstance(o, str) else int(o))    # a str or int subclass (an enum)
+    raise TypeError(f"no {kind.__name__} objects in this graph: {o!r}")
 
 
 def validate(quads: list[Quad]) -> tuple[bool, str]:

@@ -345,3 +345,32 @@ def test_replacing_an_issue_prunes_only_the_entities_no_issue_names(tmp_path, i0
         assert not store.query("ASK { ?i a time:Interval FILTER NOT EXISTS { ?t org:memberDuring ?i } }").boolean
         assert store.query('ASK { ?o skos:prefLabel "温州市人民政府办公室" . ?post org:postIn ?o }').boolean
         assert store.prune_entities(everything=True) == 0
+
+
+def test_literals_are_written_as_nquads_and_read_back_as_printed():
+    # The mapping writes N-Quads lines itself (a build bulk-loads them as they are): a quote
+    # holding the four characters N-Triples escapes must come back unchanged.
+    from pyoxigraph import RdfFormat, parse
+
+    from govkg.graph.mapping import _object
+
+    for text in ['王某说"好"', "C:\\目录", "第一行\n第二行", "回车\r", "", "温州市人民政府"]:
+        line = f"<http://example.org/s> <http://example.org/p> {_object(text)} <http://example.org/g> .\n"
+        assert next(parse(line.encode("utf-8"), format=RdfFormat.N_QUADS)).object == Literal(text)
+    line = f"<http://example.org/s> <http://example.org/p> {_object(7)} <http://example.org/g> .\n"
+    assert next(parse(line.encode("utf-8"), format=RdfFormat.N_QUADS)).object == Literal(7)
+    assert _object(Literal("2020-01-02", datatype=XSD.date)) == str(Literal("2020-01-02", datatype=XSD.date))
+    with pytest.raises(TypeError):
+        _object(True)
+
+
+def test_issue_nquads_are_the_issue_quads_in_one_graph(i000):
+    from pyoxigraph import RdfFormat, parse
+
+    from govkg.graph.mapping import issue_nquads
+
+    found = {"appointments": [appoint(i000)], "events": [Event("2018-12-03", "会议", ("姚高员",), src(i000, "郑邦良"))]}
+    mapped = issue_nquads(i000, found)
+    quads = list(parse(mapped.nquads, format=RdfFormat.N_QUADS))
+    assert quads == issue_quads(i000, found) and len(quads) == mapped.triples == len(set(quads))
+    assert mapped.graph == graph_node(i000.key).value == issue_graph_name(quads)
