@@ -88,12 +88,19 @@ def check_inputs(paths: Sequence[str | Path]) -> None:
 
 @dataclass
 class MappedIssue:
-    """One issue extracted and mapped: its named graph and its quads as N-Quads bytes."""
+    """One issue extracted and mapped: its named graph and its quads as N-Quads, the lines of
+    the shared entities graph apart (`entities`, graph/mapping.py) when the mapping gives them
+    apart; `triples` counts both."""
 
     path: str
     graph: str
     triples: int
-    nquads: bytes
+    facts: bytes
+    entities: tuple[str, ...] = ()
+
+    @property
+    def nquads(self) -> bytes:
+        return self.facts + "".join(self.entities).encode("utf-8")
 
 
 def map_issue(path: str | Path, mapper: Mapper | None = None) -> MappedIssue:
@@ -106,7 +113,7 @@ def map_issue(path: str | Path, mapper: Mapper | None = None) -> MappedIssue:
         from govkg.graph.mapping import issue_nquads  # imported late: mapping is a separate room
 
         mapped = issue_nquads(issue, found)
-        return MappedIssue(str(path), mapped.graph, mapped.triples, mapped.nquads)
+        return MappedIssue(str(path), mapped.graph, mapped.triples, mapped.facts, mapped.entities)
     # Deduplicated (a mapper may state a triple twice: a person named by two records), in the
     # mapper's order: the store does not care about order, and the export sorts.
     quads = list(dict.fromkeys(mapper(issue, found)))
@@ -177,6 +184,32 @@ def issue_graph_name(quads: Sequence[ox.Quad]) -> str:
 BATCH_TRIPLES = 200_000
 
 
+#: Entity lines a build remembers having written (about 200 bytes each): past this many it
+#: forgets them all and starts again, so memory stays bounded on any number of issues; a line
+#: written twice is only loaded twice (the store keeps one).
+WRITTEN_ENTITY_LINES = 500_000
+
+
+class WrittenEntities:
+    """The entity-description lines this build has already handed to the store. An entity is
+    described the same way by every issue that names it (a function of its key alone), so a
+    build of many issues would load each description once per issue: 13% of the quads of 100
+    synthetic issues. Only lines already written (or in the batch being written) are dropped:
+    a batch that fails stops the build, so nothing dropped is ever lost."""
+
+    def __init__(self, limit: int = WRITTEN_ENTITY_LINES):
+        self.limit = limit
+        self.lines: set[str] = set()
+
+    def new(self, lines: Iterable[str]) -> list[str]:
+        """The lines not written yet, now remembered as written."""
+        if len(self.lines) > self.limit:
+            self.lines.clear()
+        fresh = [ln for ln in lines if ln not in self.lines]
+        self.lines.update(fresh)
+        return fresh
+
+
 class NewIssueWriter:
     """Collects issues the store does not hold yet and bulk-loads them about `limit` triples
     at a time (`GraphStore.add_new_issues`); `flush()` writes what is left. An issue already
@@ -224,6 +257,7 @@ def build(
         summary.store = str(store.path)
         summary.recovered = store.recovered
         writer = NewIssueWriter(store, batch_triples)
+        written = WrittenEntities()
         replaced = False
         for issue in mapped_issues(files, workers, mapper):
             if issue.graph in writer:          # the same issue twice: the later one replaces
@@ -232,7 +266,8 @@ def build(
                 store.replace_issue(issue.graph, ox.parse(issue.nquads, format=ox.RdfFormat.N_QUADS))
                 replaced = True
             else:
-                writer.add(issue.graph, issue.nquads, issue.triples)
+                fresh = written.new(issue.entities)
+                writer.add(issue.graph, issue.facts + "".join(fresh).encode("utf-8"), issue.triples)
             summary.issues.append(IssueLoaded(path=issue.path, graph=issue.graph, triples=issue.triples))
             if progress:
                 progress(issue)

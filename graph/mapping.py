@@ -147,6 +147,7 @@ class _IssueMapper:
         # so building Quad objects was most of the mapping's time. Every IRI here was a
         # NamedNode (checked when made), every literal is escaped below.
         self.lines: list[str] = []
+        self.shared: list[str] = []     # entity descriptions: lines of the shared entities graph
         self.graph_token = f"<{self.graph.value}>"
         # The issue's documents by number and by title: acts are dated by their document,
         # and a citation by title reaches the printed document's numbered node.
@@ -192,7 +193,7 @@ class _IssueMapper:
     def share(self, s: NamedNode, p: NamedNode, o) -> None:
         """An entity description: into the shared entities graph (module docstring)."""
         if o is not None:
-            self.lines.append(f"<{s.value}> <{p.value}> {_object(o)} {_ENTITIES_TOKEN} .\n")
+            self.shared.append(f"<{s.value}> <{p.value}> {_object(o)} {_ENTITIES_TOKEN} .\n")
 
     def add_date(self, node: NamedNode, value: str | None, shared: bool = False) -> tuple | None:
         d = dated(value)
@@ -579,7 +580,7 @@ class _IssueMapper:
         self.add(node, GKG.listsDocument, doc)
         self.derived(node, rec.source)
 
-    def run(self) -> list[str]:
+    def run(self) -> tuple[list[str], list[str]]:
         self.gazette()
         handlers = {
             "documents": self.document,
@@ -596,24 +597,33 @@ class _IssueMapper:
         # Deduplicated, first statement first: the same records give the same list in the same
         # order (the mapping is deterministic), with no sort by string here; the promised order
         # is the export's (sorted N-Quads), which the store sorts once.
-        return list(dict.fromkeys(self.lines))
+        return list(dict.fromkeys(self.lines)), list(dict.fromkeys(self.shared))
 
 
 class MappedQuads(NamedTuple):
-    """One issue's quads as N-Quads: `graph` the issue's one named graph (its other quads lie
-    in the shared entities graph), `nquads` the deduplicated lines, `triples` how many."""
+    """One issue's quads as N-Quads, deduplicated: `facts` the lines of the issue's one named
+    graph `graph`, `entities` the lines of the shared entities graph (kept apart: a build
+    writes an entity's description once, not once per issue that names it)."""
 
     graph: str
-    nquads: bytes
-    triples: int
+    facts: bytes
+    entities: tuple[str, ...]
+
+    @property
+    def nquads(self) -> bytes:
+        return self.facts + "".join(self.entities).encode("utf-8")
+
+    @property
+    def triples(self) -> int:
+        return self.facts.count(b"\n") + len(self.entities)
 
 
 def issue_nquads(issue, found: dict[str, list[Any]], resolver: Resolver | None = None) -> MappedQuads:
     """The quads of one issue's records as N-Quads: its facts in the issue's named graph,
     entity descriptions in the shared entities graph (see module doc)."""
     mapper = _IssueMapper(issue, found, resolver or Resolver.for_issue(issue, found))
-    lines = mapper.run()
-    return MappedQuads(mapper.graph.value, "".join(lines).encode("utf-8"), len(lines))
+    facts, entities = mapper.run()
+    return MappedQuads(mapper.graph.value, "".join(facts).encode("utf-8"), tuple(entities))
 
 
 def issue_quads(issue, found: dict[str, list[Any]], resolver: Resolver | None = None) -> list[Quad]:

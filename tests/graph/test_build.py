@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 
 from govkg.extractors.reading import InputError
-from govkg.graph.build import build, bundled_issue_files, issue_graph_name
+from govkg.graph.build import WrittenEntities, build, bundled_issue_files, issue_graph_name
 from govkg.graph.store import VOCABULARY_GRAPH, GraphStore
 from govkg.graph.vocabulary import vocabulary
 from tests.helpers import seed_file
@@ -77,3 +77,21 @@ def test_quads_of_an_issue_must_share_one_graph():
     assert issue_graph_name([q("a"), q("a")]) == EX + "a"
     with pytest.raises(ValueError, match="one named graph"):
         issue_graph_name([q("a"), q("b")])
+
+
+def test_entity_lines_are_written_once_per_build_and_forgotten_past_the_limit():
+    written = WrittenEntities(limit=2)
+    assert written.new(["a\n", "b\n"]) == ["a\n", "b\n"]
+    assert written.new(["b\n", "c\n"]) == ["c\n"]          # b is in the store (or its batch) already
+    assert written.new(["a\n", "d\n"]) == ["a\n", "d\n"]   # past the limit: forgotten, written again
+
+
+def test_a_build_of_issues_naming_the_same_entities_holds_what_separate_builds_hold(tmp_path):
+    # Entity descriptions shared by the issues are loaded once per build: the store must
+    # still hold every one of them, exactly as building the issues one at a time does.
+    files = [seed_file("000"), seed_file("002"), seed_file("004")]
+    build(files, tmp_path / "together")
+    for f in files:
+        build([f], tmp_path / "one_by_one")
+    with GraphStore.open_read_only(tmp_path / "together") as a, GraphStore.open_read_only(tmp_path / "one_by_one") as b:
+        assert a.export("nquads") == b.export("nquads") and len(a) > 10_000
