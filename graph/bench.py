@@ -678,10 +678,14 @@ def conversion_rows(repeat: int) -> list[Row]:
     return [Row("PDF conversion (pypdfium2, reading order, mojibake repair)", f"{pages / s:,.0f} pages/s ({pages} pages)")]
 
 
+#: The groups `govkg bench --only NAME` runs alone.
+GROUPS = ("endpoint", "inputs", "build", "queries")
+
+
 def run(repeat: int = 3, scales: list[int] | None = None, query_triples: int = 10_000_000,
         workers: int = 2, emit: Callable[[Row], None] | None = None, build_issues: int = 100,
         query_store: Path | None = None, quick: bool = False, only: str | None = None) -> list[Row]:
-    """Every group of figures in turn (`only`: "endpoint" or "inputs", that group alone)."""
+    """Every group of figures in turn (`only`: one group alone, a key of `GROUPS`)."""
     emit = emit or (lambda row: None)
     rows: list[Row] = []
 
@@ -691,7 +695,13 @@ def run(repeat: int = 3, scales: list[int] | None = None, query_triples: int = 1
             emit(r)
 
     if only:
-        add(endpoint_rows(quick) if only == "endpoint" else input_memory_rows())
+        groups = {
+            "endpoint": lambda: endpoint_rows(quick),
+            "inputs": input_memory_rows,
+            "build": lambda: build_cpu_rows(build_issues or 100),
+            "queries": lambda: query_at_scale_rows(query_triples or 10_000_000, repeat, query_store),
+        }
+        add(groups[only]())
         return rows
 
     add(startup_rows(repeat))

@@ -38,3 +38,14 @@ def test_divisions_of_a_city_supersede_one_another(corpus):
             # a whole division (about 200 assignments): a bound, so better reading may change it
             assert 190 <= len(rows) <= 260 and {r["since"] for r in rows} == {since}
         assert run_stored(store, "division_on_date", {"city": "温州市~1", "date": "2020-07-01"}).values()
+
+
+def test_bench_offers_each_group_it_can_run_alone():
+    # `govkg bench --only` spells the groups out (its module must not import the bench).
+    import click
+
+    from govkg.commands.bench import bench
+    from govkg.graph.bench import GROUPS
+
+    only = next(p for p in bench.params if p.name == "only")
+    assert isinstance(only.type, click.Choice) and tuple(only.type.choices) == GROUPS
