@@ -158,9 +158,13 @@ def has_trigger(text: str) -> bool:
 def split_post(phrase: str) -> tuple[str | None, str]:
     """"温州市公安局禁毒支队支队长" -> ("温州市公安局禁毒支队", "支队长"); a title alone -> (None, title);
     "济源市人民政府代理市长" -> ("济源市人民政府", "代理市长"); "代理杭州市市长" (the object of
-    "，代理杭州市市长职务") -> ("杭州市", "代理市长")."""
+    "，代理杭州市市长职务") -> ("杭州市", "代理市长"); "代市长", the short form of 代理市长
+    ("任温州市副市长、代市长") -> (None, "代理市长"): the body is the item's before it."""
     org, post = _split_post(phrase)
-    if org and org.endswith("代理"):
+    if org and org.endswith("代") and not org.endswith("代理"):
+        # No body's name ends in 代: it is the acting title's short form, 代市长 for 代理市长.
+        org, post = org[:-1] or None, "代理" + post
+    elif org and org.endswith("代理"):
         org, post = org[:-2] or None, "代理" + post
     elif org and org.startswith("代理") and len(org) > 2:
         org, post = org[2:], "代理" + post

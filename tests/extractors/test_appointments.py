@@ -259,6 +259,18 @@ def test_prose_resignation_accepted_and_acting_head_as_a_post():
     ]
 
 
+def test_prose_short_acting_title_takes_the_body_before_it():
+    # 中新网 温州, 张文杰任温州市代市长: 代市长 is 代理市长 (not a body named 代), in the city before it
+    text = ("温州市第十四届人大常委会12月19日举行第十六次会议,接受张振丰同志辞去温州市市长职务的请求,"
+            "决定张文杰同志任温州市副市长、代市长。")
+    assert prose(text) == [
+        ("张振丰", "other", "温州市", "市长", None),
+        ("张文杰", "appoint", "温州市", "副市长", None),
+        ("张文杰", "appoint", "温州市", "代理市长", None),
+    ]
+    assert split_post("温州市代市长") == ("温州市", "代理市长")
+
+
 def test_prose_one_acceptance_for_several_resignations():
     # 遂宁 news: each "X辞去…职务" after one 接受
     text = ("会议决定接受杨自力辞去市人民政府市长职务、邓为辞去市人民政府副市长职务、"
