@@ -407,3 +407,9 @@ def test_a_sentence_giving_a_roster_role_is_no_post():
     assert person_posts.is_post("市人大财政经济委员会主任委员")
     issue = normalize("平原縣委對臺灣工作領導小組由縣委書記任組長,分管對臺工作的副書記、副縣長任副組長。")
     assert list(person_posts.extract(issue)) == []
+
+
+def test_the_executive_deputy_of_a_county_is_a_title_not_a_name():
+    # 镇巴县人民政府工作规则 (镇政发〔2024〕7号): 常 is a surname, but 常务副县长 is one title
+    assert _posts("县政府实行县长负责制。县长主持县政府全面工作。常务副县长协助县长处理县政府日常工作。") == []
+    assert _posts("会议由县委常委、常务副县长王小明主持。") == [("王小明", "县委常委"), ("王小明", "常务副县长")]
