@@ -136,8 +136,8 @@ def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
         return None   # furniture is short; most lines are body text
     if PAGE_NUMBER.match(text):
         return "page"
-    if RUNNING_HEAD_ISSUE.match(text) or RUNNING_HEAD_NAME.match(text):
-        return "head"
+    if "期" in text and (RUNNING_HEAD_ISSUE.match(text) or RUNNING_HEAD_NAME.match(text)):
+        return "head"   # (both running heads print 期)
     if text in labels:
         return "label"
     return None
@@ -163,6 +163,8 @@ def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
     if name is None:
         # The colophon prints the name alone: "温州市人民政府公报".
         for ln in lines:
+            if "公报" not in ln.text:
+                continue   # (the pattern below needs it: most lines are passed without a regex)
             m = re.fullmatch(r"《?(\S{2,20}?(?:人民政府|政府)公报)》?", ln.text)
             if m:
                 name = m[1]

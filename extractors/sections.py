@@ -168,13 +168,14 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
             else:
                 kinds[i] = "documents"
 
-    sections: list[Section] = []
+    # Runs of paragraphs of one kind, as [kind, start, end, heading]; one Section per run.
+    runs: list[list] = []
     heads = {para_at(h.offset): h.text for h in issue.headings}
     for i, (s, e, _) in enumerate(paras):
         heading = heads.get(i)
-        if sections and sections[-1].kind == kinds[i]:
-            last = sections[-1]
-            sections[-1] = Section(last.kind, last.start, e, last.heading or heading)
+        if runs and runs[-1][0] == kinds[i]:
+            runs[-1][2] = e
+            runs[-1][3] = runs[-1][3] or heading
         else:
-            sections.append(Section(kinds[i] or "documents", s, e, heading))
-    return sections
+            runs.append([kinds[i] or "documents", s, e, heading])
+    return [Section(*run) for run in runs]
