@@ -46,7 +46,8 @@ from pathlib import Path
 
 from .bodies import body_end_regex
 from .jurisdiction import Jurisdiction, of_issue
-from .lexicons import longest_first
+from .lexicons import lexicon, longest_first
+from .places import lookup as lookup_place
 from .reading import read_text
 
 #: Environment variable naming user alias files (os.pathsep-separated).
@@ -76,7 +77,7 @@ def display(name: str) -> str:
 class Resolution:
     name: str          # as printed (whitespace removed)
     canonical: str     # the entity's canonical name
-    rule: str          # exact | parenthesised-alias | alias-table | city-prefix | defined-short-form | abbreviation | same-name
+    rule: str          # exact | parenthesised-alias | alias-table | city-prefix | defined-short-form | abbreviation | same-name | government-of-division
     detail: str = ""   # e.g. the alias-table file, or the full name an abbreviation matched
 
 
@@ -151,6 +152,11 @@ def org_kind_rules() -> tuple[tuple[re.Pattern, str], ...]:
 @lru_cache(maxsize=1)
 def post_body_rules() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(r[0]), r[1]) for r in _rows(_bundled("post_bodies.tsv")))
+
+
+@lru_cache(maxsize=1)
+def _government_posts() -> frozenset[str]:
+    return frozenset(lexicon("government_posts.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -309,6 +315,17 @@ class Resolver:
         if expanded != printed:
             return Resolution(printed, expanded, "city-prefix", self._whence())
         return Resolution(printed, printed, "exact")
+
+    def body_of_post(self, name: str, post: str) -> Resolution:
+        """The body of `post` printed as `name`: a people's government's leader after a
+        division's bare name (任温州市副市长, 免去泰顺县县长) is in that division's 人民政府
+        (data/government_posts.txt); any other body as `organization` resolves it."""
+        printed = display(name)
+        title = display(post)
+        if title in _government_posts() and any(p.full == printed for p in lookup_place(printed)):
+            return Resolution(printed, self._follow(printed + "人民政府"), "government-of-division",
+                              f"{title} of the division {printed}")
+        return self.organization(name)
 
     def _follow(self, canonical: str) -> str:
         """A canonical name may itself be an alias (a bracketed pair's second name)."""

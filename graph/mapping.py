@@ -322,9 +322,11 @@ class _IssueMapper:
             self.share(node, GKG.jurisdiction, self.jurisdiction_node(j))
         return node
 
-    def organization(self, name: str, src=None) -> tuple[NamedNode, str]:
+    def organization(self, name: str, src=None, post: str | None = None) -> tuple[NamedNode, str]:
+        """The body a record names; with the post it is named for, a bare place before a
+        government leader's title is that place's government (Resolver.body_of_post)."""
         resolver = self.resolver_for(src)
-        res = resolver.organization(name)
+        res = resolver.body_of_post(name, post) if post else resolver.organization(name)
         node = self._org_node(res.canonical)
         if res.name != res.canonical:
             self.share(node, SKOS.altLabel, res.name)
@@ -384,7 +386,7 @@ class _IssueMapper:
 
     def act(self, rec) -> None:
         person, person_name = self.person(rec.person, rec.source)
-        org = self.organization(rec.organization, rec.source) if rec.organization else None
+        org = self.organization(rec.organization, rec.source, rec.post) if rec.organization else None
         post = self.post(rec.post, org)
         node = make_node("act", self.issue.key, rec.action, person_name, org[1] if org else "", display(rec.post), rec.source.start)
         self.add(node, RDF.type, vocabulary().class_for(GKG.PersonnelAct, rec.action, GKG.OtherPersonnelAct))

@@ -57,7 +57,8 @@ def explain_entity(name: str, issues: tuple[Path, ...], alias_files: tuple[Path,
     """Show the entity NAME resolves to, the rule that merged it, and every name merged into it.
 
     Bodies: short forms, full names and parenthesised second names are one entity (rules
-    alias-table, city-prefix, parenthesised-alias, defined-short-form, abbreviation);
+    alias-table, city-prefix, parenthesised-alias, defined-short-form, abbreviation; a bare
+    division before a government leader's title, government-of-division: 温州市 + 副市长);
     bodies renamed in a reform are listed as predecessors/successors, not merged.
     Persons: same name, same person (rule same-name).
 

@@ -244,3 +244,15 @@ def test_explain_entity_help_has_example():
 )
 def test_split_post_printed_beside_a_name(printed, body, title):
     assert resolver().split_post(printed) == (body, title)
+
+
+def test_a_government_leader_after_a_bare_division_is_in_its_government():
+    # 中新网: "张文杰同志任温州市副市长、代市长" names the body 温州市人民政府 prints in full
+    r = resolver("温州市财政局")
+    assert r.body_of_post("温州市", "副市长").canonical == "温州市人民政府"
+    assert r.body_of_post("温州市", "代理市长").rule == "government-of-division"
+    assert r.body_of_post("泰顺县", "县长").canonical == "泰顺县人民政府"
+    # Not a government leader's title, or not a division: as organization() resolves it.
+    assert r.body_of_post("温州市", "书记").canonical == r.organization("温州市").canonical == "温州市"
+    assert r.body_of_post("温州市财政局", "局长").canonical == "温州市财政局"
+    assert r.body_of_post("温州", "市长").canonical == "温州"

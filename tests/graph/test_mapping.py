@@ -155,6 +155,16 @@ def test_appointment_and_later_removal_share_one_tenure(i000, i004):
     assert objects(a, ta, ORG.member) == [make_node("person", WENZHOU, "郑邦良")]
 
 
+def test_a_deputy_mayor_of_the_bare_city_is_one_tenure_with_the_government_printed_in_full(i000, i004):
+    # A news report prints "任温州市副市长", the removal "免去…温州市人民政府副市长职务": one post
+    a = issue_quads(i000, {"appointments": [appoint(i000, org="温州市", post="副市长")]})
+    b = issue_quads(i004, {"appointments": [appoint(i004, action="remove", org="温州市人民政府", post="副市长")]})
+    (ta,) = typed(a, GKG.Tenure)
+    (tb,) = typed(b, GKG.Tenure)
+    assert ta == tb
+    assert objects(a, ta, ORG.organization) == [make_node("org", "温州市人民政府")]
+
+
 def test_other_acts_have_no_tenure(i000):
     quads = issue_quads(i000, {"appointments": [appoint(i000, action="other")]})
     assert typed(quads, GKG.OtherPersonnelAct) and not typed(quads, GKG.Tenure)
