@@ -262,6 +262,21 @@ def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str |
     return [], None, None, None
 
 
+def _lone_date(issue: Issue, start: int, end: int) -> str | None:
+    """The date of the first paragraph in [start, end) that is a full date and nothing else."""
+    for a, b in issue.paragraphs(start, end):
+        text = issue.text[a:b]
+        if len(text) > 20 or "日" not in text:
+            continue
+        m = SIGNATURE_DATE.match(text)
+        if m and not m["names"]:
+            return iso_date(m["y"], m["m"], m["d"])
+        m = SIGNATURE_HANZI_DATE.match(text)
+        if m and not m["names"]:
+            return iso_date(hanzi_year(m["y"]), hanzi_number(m["m"]), hanzi_number(m["d"]))
+    return None
+
+
 def find_citations(text: str, own: set[str]) -> tuple[Citation, ...]:
     """The documents a text cites, once each, leaving out its own title and attachments."""
     seen: dict[tuple[str | None, str | None], Citation] = {}
@@ -494,6 +509,10 @@ def extract(issue: Issue) -> Iterator[Document]:
             issuers, date, signed = _passed_by(issue, d)
         if not issuers:
             issuers = _issuers_from_title(d.title)
+        if date is None:
+            # "二○一一年八月九日" alone under the text: the issuer was printed only above it (in
+            # the title, or a web page's header), so no signature holds the date.
+            date = _lone_date(issue, d.start, d.end)
         if d.from_page:
             # "镇巴县人民政府工作规则": the body that leads a headless title issues it; the
             # page's metadata dates it

@@ -463,3 +463,17 @@ def test_web_page_heading_with_the_number_in_brackets_after_the_title():
     got = [(d.doc_number, d.title, d.issuers, d.date) for d in documents.extract(normalize(text))]
     assert got == [("岳办发〔2017〕2号", "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知",
                     ("中共岳阳市委办公室", "岳阳市人民政府办公室"), "2017-01-10")]
+
+
+def test_a_date_printed_alone_under_the_text_dates_a_document_signed_only_in_its_header():
+    # 瑞安市人民政府办公室 (2011 notice on the city portal): the issuer is printed above the title
+    # only; the date "二○一一年八月九日" stands alone, right-aligned, under the text
+    text = ("瑞政办〔2011〕129号\n\n\n\n瑞安市人民政府办公室\n\n转发温州市推行说理性行政处罚文书\n\n指导意见及操作规范的通知\n\n\n"
+            "市政府直属各单位:\n\n为深入贯彻落实科学发展观,加快法治政府建设,市政府决定在全市推行说理性行政处罚文书。"
+            "现将《关于印发温州市推行说理性行政处罚文书的指导意见及操作规范的通知》(温法建领办〔2011〕14号)转发给你们,"
+            "请认真贯彻执行。\n\n\n\n                              二○一一年八月九日\n")
+    got = [(d.doc_number, d.issuers, d.date) for d in documents.extract(normalize(text, "ruian.txt"))]
+    assert got == [("瑞政办〔2011〕129号", ("瑞安市人民政府办公室",), "2011-08-09")]
+    # A date inside a sentence dates nothing.
+    dated_in_text = text.replace("\n\n\n\n                              二○一一年八月九日\n", "自2011年9月1日起施行。\n")
+    assert [d.date for d in documents.extract(normalize(dated_in_text, "ruian.txt"))] == [None]
