@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from .act_grammar import Act, act_windows, parse_acts, split_post
 from .layout import Issue, input_kind
-from .nlp import recognise
+from .nlp import ACT_COMPONENTS, recognise
 from .records import Appointment
 
 __all__ = ["EXTRACTOR", "Act", "extract", "parse_acts", "split_post"]
@@ -45,7 +45,7 @@ def extract(issue: Issue) -> Iterator[Appointment]:
     seen: set[tuple] = set()
     found: list[tuple[int, Act]] = []
     for start, end, is_list in _passages(issue):
-        doc = recognise(issue.text[start:end], personnel=is_list, noise=noise if is_list else ())
+        doc = recognise(issue.text[start:end], personnel=is_list, noise=noise if is_list else (), only=ACT_COMPONENTS)
         for act in doc._.acts:
             key = (act.person, act.action, act.organization, act.post)
             if key in seen:

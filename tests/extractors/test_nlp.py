@@ -92,3 +92,14 @@ def test_personnel_section_of_000_labels():
     assert {"PERSON", "ORG", "POST"} <= labels <= set(LABELS)
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}
     assert {"郑邦良", "林振江", "蒋荣国", "柳瑞海"} <= persons
+
+
+def test_the_acts_need_only_the_person_and_act_components():
+    # The appointments extractor runs ACT_COMPONENTS alone: the acts must be those of the whole
+    # pipeline (the ruler's POST and ORG guesses never decide a PERSON span).
+    from govkg.extractors.nlp import ACT_COMPONENTS
+
+    for text, kw in [("会议经表决,决定任命胡浩为广州市人民政府副市长。", {}),
+                     ("郑邦良任温州市人民政府办公室调研员；免去李明的温州市财政局副局长职务；", {"personnel": True})]:
+        whole, lean = recognise(text, **kw), recognise(text, only=ACT_COMPONENTS, **kw)
+        assert lean._.acts and lean._.acts == whole._.acts
