@@ -42,6 +42,7 @@ def make_iri(kind: str, *parts: object) -> str:
     return f"{ID_BASE}{kind}/{make_hash(kind, *parts)}"
 
 
+@lru_cache(maxsize=1 << 16)
 def make_node(kind: str, *parts: object) -> NamedNode:
     return NamedNode(make_iri(kind, *parts))
 
