@@ -242,7 +242,9 @@ def _page_lines(page) -> list[str]:
             if 0xD800 <= code < 0xDC00:      # a character outside the BMP comes in two halves
                 pending_high = code
                 continue
-            if 0xDC00 <= code < 0xE000 and pending_high:
+            if 0xDC00 <= code < 0xE000:
+                if not pending_high:
+                    continue                  # a second half without its first: no character
                 code = 0x10000 + ((pending_high - 0xD800) << 10) + (code - 0xDC00)
             pending_high = 0
             ch = chr(code) if code else ""
