@@ -144,8 +144,9 @@ class _IssueMapper:
         self.issue_node = ids.issue_node(issue.key)
         # The quads as N-Quads lines: a build bulk-loads exactly these bytes, and a pyoxigraph
         # Quad costs ~4 us to make (its terms checked one by one) where a line costs ~0.5 us,
-        # so building Quad objects was most of the mapping's time. Every IRI here was a
-        # NamedNode (checked when made), every literal is escaped below.
+        # so building Quad objects was most of the mapping's time. Every IRI here is a
+        # vocabulary term or made by graph/ids.py (hex digests: nothing to escape); every
+        # literal is escaped by `_object`. The store's parser checks the lines as it loads.
         self.lines: list[str] = []
         self.shared: list[str] = []     # entity descriptions: lines of the shared entities graph
         self.graph_token = f"<{self.graph.value}>"
