@@ -236,6 +236,14 @@ def _lift_qualifiers(s: str, a: int, b: int) -> tuple[list[int], list[str]]:
 # --- the cleaned text ---------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
+def _person_note() -> re.Pattern:
+    """A bracketed note a personnel list prints after a name: （女）, （女，回族）, （满族）."""
+    groups = sorted((g for g in lexicon("ethnic_groups.txt") if g != "各"), key=len, reverse=True)
+    note = rf"(?:女|男|(?:汉|{'|'.join(map(re.escape, groups))})族)"
+    return re.compile(rf"(?<=[\u4e00-\u9fff])[（(]{note}(?:[，,、]{note})*[)）]")
+
+
 class _Clean:
     """The parsed text with PDF wraps, spaces and noise (headings inside a list) taken out,
     and for each kept character its offset in the original text. `wrap_min`: a line not ending
@@ -251,6 +259,9 @@ class _Clean:
             for m in re.finditer(rf"(?<=\n){re.escape(word)}(?=\n|$)", text):
                 if m.start() > 0:   # a heading at the very start is the section's own title
                     drop[m.start():m.end()] = [True] * (m.end() - m.start())
+        # "任命崔天凯、傅莹（女）、翟隽为…": the note is about the person, not part of the list
+        for m in _person_note().finditer(text):
+            drop[m.start():m.end()] = [True] * (m.end() - m.start())
         chars: list[str] = []
         where: list[int] = []
         line_len = 0

@@ -271,6 +271,18 @@ def test_prose_short_acting_title_takes_the_body_before_it():
     assert split_post("温州市代市长") == ("温州市", "代理市长")
 
 
+def test_a_note_after_a_name_does_not_break_the_list():
+    # 国务院任免 (2010, as a 科学网 blog quotes it): "傅莹(女)" in a list of names; a 人大 list's
+    # "（女，回族）" likewise
+    assert prose("国务院决定任命崔天凯、傅莹(女)、翟隽为外交部副部长,免去何亚非的外交部副部长职务。") == [
+        ("崔天凯", "appoint", "外交部", "副部长", None),
+        ("傅莹", "appoint", "外交部", "副部长", None),
+        ("翟隽", "appoint", "外交部", "副部长", None),
+        ("何亚非", "remove", "外交部", "副部长", None),
+    ]
+    assert prose("会议决定任命李红（女，回族）为市人民政府副市长。") == [("李红", "appoint", "市人民政府", "副市长", None)]
+
+
 def test_prose_one_acceptance_for_several_resignations():
     # 遂宁 news: each "X辞去…职务" after one 接受
     text = ("会议决定接受杨自力辞去市人民政府市长职务、邓为辞去市人民政府副市长职务、"
