@@ -507,8 +507,7 @@ def load_issue(path: str | Path) -> Issue:
     page of each line (PDF) and the file's SHA-256, format and metadata (`Issue.origin`)."""
     src = read_source(path)
     issue = normalize(src.text, str(path))
-    if len(issue.text) < 20 or not re.search(r"[\u4e00-\u9fff]", issue.text):
-        raise InputError(path, "no Chinese text found; govkg reads Chinese government texts")
+    _check_chinese(issue.text, path)
     issue.page_of_line = src.pages
     issue.origin = src
     return issue
@@ -518,9 +517,24 @@ def check_input(path: str | Path) -> None:
     """Check that a file can be read as Chinese government text, without normalizing it: what
     `load_issue` refuses for being unreadable or holding no Chinese text is refused here too,
     at the cost of reading the file only (a build checks every file before writing any)."""
-    src = read_source(path)
-    if not re.search(r"[\u4e00-\u9fff]", src.text) or len(src.text.strip()) < 20:
+    _check_chinese(read_source(path).text, path)
+
+
+#: The fewest Chinese characters a text must hold: the shortest statement of a fact is about
+#: this long ("任命张三为市长。" has 7); fewer is a title, a label or a stray line.
+MIN_CJK_CHARS = 6
+
+
+def _check_chinese(text: str, path: str | Path) -> None:
+    n = 0
+    for _ in re.finditer(r"[\u4e00-\u9fff]", text):
+        n += 1
+        if n >= MIN_CJK_CHARS:
+            return
+    if not n:
         raise InputError(path, "no Chinese text found; govkg reads Chinese government texts")
+    if n < MIN_CJK_CHARS:
+        raise InputError(path, f"only {n} Chinese characters; too short to state a fact")
 
 
 def looks_like_gazette(issue: Issue) -> bool:

@@ -29,6 +29,7 @@ def run(*args):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
         (b"\xff\xfe\x00\x00garbage\x81\x30", "binary"),
         (b"This is an English text file, not a gazette.\n" * 20, "no Chinese text"),
+        ("Notice\n通知\n".encode("utf-8"), "too short"),
     ],
 )
 def test_bad_file_is_refused_with_its_name(tmp_path, content, problem):
@@ -39,6 +40,14 @@ def test_bad_file_is_refused_with_its_name(tmp_path, content, problem):
     line = (err or out).strip()
     assert len(line.splitlines()) == 1, line
     assert str(path) in line and problem in line
+
+
+def test_one_short_sentence_is_read(tmp_path):
+    # 国务院任免 as a one-line notice: 15 characters state a whole act
+    path = tmp_path / "one.txt"
+    path.write_text("国务院任命崔天凯为外交部副部长。\n", "utf-8")
+    code, out, _ = run("extract", path)
+    assert code == 0 and '"person": "崔天凯"' in out
 
 
 def test_missing_file_is_refused(tmp_path):
