@@ -118,8 +118,14 @@ def _unbalanced(s: str) -> bool:
     return False
 
 
-def _run_after(lines: list[Line], start: int, limit: int = 5) -> list[int]:
-    """Indices of the title lines printed from `start` on (at most `limit`)."""
+def _runs_on(text: str, indent: int) -> bool:
+    """Can a title's run of lines take this line: a title line, not a number, not 附件?"""
+    return is_title_line(text, indent) and not ATTACHMENT_MARK.match(text) and not DOC_NUMBER_LINE.match(text)
+
+
+def _run_after(lines: list[Line], start: int, limit: int = 5, runs_on: list[bool] | None = None) -> list[int]:
+    """Indices of the title lines printed from `start` on (at most `limit`); `runs_on`, when
+    given, is `_runs_on` of every line, worked out once."""
     taken: list[int] = []
     for j in range(start, min(len(lines), start + limit)):
         no, text, indent, _ = lines[j]
@@ -128,7 +134,7 @@ def _run_after(lines: list[Line], start: int, limit: int = 5) -> list[int]:
             # The last character of a title wrapped onto a line of its own ("…名单的通" / "知").
             taken.append(j)
             break
-        if DOC_NUMBER_LINE.match(text) or not is_title_line(text, indent) or ATTACHMENT_MARK.match(text):
+        if not (runs_on[j] if runs_on is not None else _runs_on(text, indent)):
             break
         taken.append(j)
     return taken
@@ -230,20 +236,24 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # Unnumbered blocks: a title printed right after a signature's date, or printed on top
     # of a document's addressee line ("各县（市、区）…：").
-    for i, (_no, text, indent, _) in enumerate(lines):
+    # Whether each line is a title line (not 附件) is asked of most lines, and again of the
+    # lines below each candidate: worked out once.
+    title_like = [is_title_line(text, indent) and not ATTACHMENT_MARK.match(text) for _, text, indent, _ in lines]
+    runs_on = [ok and not DOC_NUMBER_LINE.match(line[1]) for ok, line in zip(title_like, lines)]
+    for i, (_no, text, _indent, _) in enumerate(lines):
         if i in used or (i > 0 and (i - 1) in used):
             continue
         # Cheap tests first (this loop visits every line): a block that starts here starts
         # with a title line, and has a head or an issuer name on it, or a bracket closing
         # below that opened here.
-        if not is_title_line(text, indent) or ATTACHMENT_MARK.match(text):
+        if not title_like[i]:
             continue
         if not (TITLE_HEAD.search(despace(text)) or is_issuer_line(text)
                 or any(")" in t or "）" in t for _, t, _, _ in lines[i + 1:i + 5])):
             continue
         after_date = i > 0 and bool(DATE_LINE.match(lines[i - 1][1]))
         idxs = []
-        for k in _run_after(lines, i):
+        for k in _run_after(lines, i, runs_on=runs_on):
             if k in used:
                 break
             idxs.append(k)

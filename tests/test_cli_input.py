@@ -29,7 +29,7 @@ def run(*args):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
         (b"\xff\xfe\x00\x00garbage\x81\x30", "binary"),
         (b"This is an English text file, not a gazette.\n" * 20, "no Chinese text"),
-        ("Notice\n通知\n".encode("utf-8"), "too short"),
+        ("Notice\n通知\n".encode(), "too short"),
     ],
 )
 def test_bad_file_is_refused_with_its_name(tmp_path, content, problem):
