@@ -54,7 +54,16 @@ __all__ = ["Heading", "Issue", "Section", "TitleBlock", "load_issue", "normalize
 #: A page number: "· 40 ·" (gazettes) or "— 5 —" (official documents, GB/T 9704).
 PAGE_NUMBER = re.compile(r"^(?:[·•]\s*\d{1,3}\s*[·•]|[—－–-]{1,2}\s*\d{1,3}\s*[—－–-]{1,2})$")
 #: Running head with the year and issue: "2018 年第1 2 期" (digits spaced out), label may follow.
-RUNNING_HEAD_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<issue>[\d\s]{1,5}?)\s*期\s*(?P<label>\S*)\s*$")
+#: Other gazettes print the gazette's name before it ("《武汉市人民政府公报》2024年第5、6期"),
+#: the total number after it ("（总第738期）"), a double issue ("第5、6期": the first
+#: number is the issue's) or number issues with 号 ("《国务院公报》2023年第8号", "（总号：…）").
+#: A bare "2019年第3号" is also how a 公告 numbers itself: see `issue_head`.
+RUNNING_HEAD_ISSUE = re.compile(
+    r"^(?:《?(?P<name>[^\s《》]{2,24}?公报)》?\s*)?(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<issue>[\d\s]{1,5}?)"
+    r"(?:\s*[、，,]\s*\d{1,3})?\s*(?P<unit>[期号])"
+    r"(?:\s*[（(]\s*总\s*(?:第\s*(?P<total>\d{1,5})\s*[期号]|号\s*[：:]?\s*(?P<serial>\d{1,5}))\s*[)）])?"
+    r"\s*(?P<label>\S*)\s*$"
+)
 #: Running head with the gazette name and total number: "温州市人民政府公报（总第196期） 政务简讯".
 RUNNING_HEAD_NAME = re.compile(r"^(?P<name>\S{2,20}?公报)\s*[（(]\s*总第\s*(?P<total>\d{1,4})\s*期\s*[)）]\s*(?P<label>\S*)\s*$")
 #: Section headings: "12月份市政府人事任免", "6月份市政府记事", "6月份市政府、市政府办公室发文目录".
@@ -66,6 +75,16 @@ _LIST_MARKER = re.compile(
 #: A diary's day label over its items: "4日" (a piece of a run-on line keeps the line's width).
 _DAY_LABEL = re.compile(r"^\d{1,2}\s*日$")
 _TERMINAL = "。！？；：!?;:"
+
+
+def issue_head(text: str) -> re.Match[str] | None:
+    """The match of a line that states a gazette issue ("2018 年第1 2 期文件发布",
+    "《国务院公报》2023年第8号"), or None. An issue numbered with 号 must name its gazette or
+    print its total number: "2019年第3号" alone is a 公告's own number, not an issue."""
+    m = RUNNING_HEAD_ISSUE.match(text)
+    if m and m["unit"] == "号" and not (m["name"] or m["serial"] or m["total"]):
+        return None
+    return m
 _CLOSERS = "”’）)》」』】"
 
 
@@ -136,8 +155,8 @@ def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
         return None   # furniture is short; most lines are body text
     if PAGE_NUMBER.match(text):
         return "page"
-    if "期" in text and (RUNNING_HEAD_ISSUE.match(text) or RUNNING_HEAD_NAME.match(text)):
-        return "head"   # (both running heads print 期)
+    if ("期" in text or "号" in text) and (issue_head(text) or RUNNING_HEAD_NAME.match(text)):
+        return "head"   # (every running head prints 期 or 号)
     if text in labels:
         return "label"
     return None
@@ -146,11 +165,14 @@ def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
 def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
     name = year = issue = total = month = None
     for ln in lines:
-        if "期" not in ln.text and "月" not in ln.text:
+        if "期" not in ln.text and "月" not in ln.text and "号" not in ln.text:
             continue   # every pattern below needs one of these
-        m = RUNNING_HEAD_ISSUE.match(ln.text)
+        m = issue_head(ln.text)
         if m and year is None:
             year, issue = int(m["year"]), int(despace(m["issue"]))
+        if m:
+            name = name or m["name"]
+            total = total or int(m["total"] or m["serial"] or 0) or None
         m = RUNNING_HEAD_NAME.match(ln.text)
         if m:
             name = name or m["name"]
@@ -165,7 +187,7 @@ def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
         for ln in lines:
             if "公报" not in ln.text:
                 continue   # (the pattern below needs it: most lines are passed without a regex)
-            m = re.fullmatch(r"《?(\S{2,20}?(?:人民政府|政府)公报)》?", ln.text)
+            m = re.fullmatch(r"《?(\S{2,20}?(?:人民政府|政府|国务院)公报)》?", ln.text)
             if m:
                 name = m[1]
                 break
@@ -388,7 +410,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             page += 1
         ln.page = page
         if kind:
-            m = RUNNING_HEAD_ISSUE.match(ln.text) or RUNNING_HEAD_NAME.match(ln.text)
+            m = issue_head(ln.text) or RUNNING_HEAD_NAME.match(ln.text)
             if m:
                 # A running head tops its page: its label names the text that follows.
                 label_at[ln.no] = (labels.get(m["label"], "page"), "forward")
