@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from govkg.extractors.layout import normalize
+from govkg.extractors.layout import input_kind, normalize
 from govkg.extractors.patterns import despace
 from govkg.extractors.registry import extract_all, schema_json
 from tests.helpers import extracted as all_extracted
@@ -202,3 +202,27 @@ def test_a_notice_numbered_like_an_issue_is_no_issue():
     # 公告 are numbered so); only a gazette's name or a total number makes it an issue label.
     g = normalize("国家税务总局公告\n2019年第3号\n现将有关事项公告如下。\n").gazette
     assert (g.year, g.issue) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "heading, year, month",
+    [
+        ("1998年12月份杭州市政务大事记", 1998, 12),           # hangzhou.gov.cn
+        ("济宁市人民政府2007年5月大事记", 2007, 5),            # dlrk.jining.gov.cn
+        ("2007年5月政府大事记", 2007, 5),                     # 连云港 (a mirror of its site)
+        ("山东省人民政府大事记\n(2011年6月)", 2011, 6),         # gb.shandong.gov.cn
+    ],
+)
+def test_diary_headings_of_other_governments(heading, year, month):
+    issue = normalize(heading + "\n1日 市长张三参加全市会议。\n2日 副市长李四督查安全生产工作。\n")
+    assert (issue.gazette.year, issue.gazette.month) == (year, month)
+    assert [h.kind for h in issue.headings] == ["diary"] * (heading.count("\n") + 1)
+    assert heading.split("\n")[0] not in issue.text
+    assert [s.kind for s in issue.sections] == ["diary"]
+    assert input_kind(issue) == "issue"
+
+
+def test_a_body_named_with_diary_but_undated_is_no_heading():
+    # The dated line under "…大事记" makes it a heading; a line naming a diary alone does not.
+    issue = normalize("山东省人民政府大事记\n各市人民政府，省政府各部门：\n")
+    assert issue.headings == [] and issue.gazette.month is None
