@@ -18,7 +18,7 @@ from .layout import Issue
 from .patterns import hanzi_number
 from .person_posts import despaced, diary_month, mentions
 from .records import Event
-from .sections import DAY_LABEL
+from .sections import day_label
 
 EXTRACTOR = "events"
 
@@ -42,10 +42,10 @@ def extract(issue: Issue) -> Iterator[Event]:
         for a, b in issue.paragraphs(section.start, section.end):
             span = despaced(issue.text, a, b)
             text = span.text
-            # A day label (sections.DAY_LABEL), possibly with the first item run into it:
+            # A day label (sections.day_label), possibly with the first item run into it:
             # "3日", "3日△ …", "1日 市委…", "1月5日,…"; 是日/同日 keeps the day before. It is
             # read before the spaces go: a space may be all that ends it.
-            m = DAY_LABEL.match(issue.text[a:b])
+            m = day_label(issue.text[a:b])
             start = 0
             if m:
                 if m["day"]:

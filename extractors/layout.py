@@ -43,7 +43,7 @@ from .runons import (
     title_end_cut,
 )
 from .script import for_reading, printed_chars
-from .sections import find_sections
+from .sections import day_label, find_sections
 from .sources import read_source
 from .titleblocks import find_title_blocks
 
@@ -81,8 +81,8 @@ DIARY_DATE = re.compile(r"^[（(]\s*(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>\d
 #: Lines of a table shredded into single characters, or a lone page-start digit.
 _LIST_MARKER = re.compile(
     r"^(△|▲|●|■|◆|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[\.．、]\D|第[一二三四五六七八九十百零]{1,4}[章条节]|附\s*件|\d{1,2}日\s*$"
-    # A diary day's label before its first item, as web pages print it: "1月6日 市委…", "一日 省委…".
-    r"|(?:\d{1,2}月)?(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:[—－–-]\d{1,2})?日\s)"
+    # A diary day's label before its first item, as web pages print it: "1月6日 市委…", "一日 省委…", "同日 …".
+    r"|(?:(?:\d{1,2}月)?(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:[—－–-]\d{1,2})?|[是同])日\s)"
 )
 #: A diary's day label over its items: "4日" (a piece of a run-on line keeps the line's width).
 _DAY_LABEL = re.compile(r"^\d{1,2}\s*日$")
@@ -177,7 +177,8 @@ def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
 def diary_heading(text: str, below: str = "") -> tuple[int | None, int | None, bool] | None:
     """(year, month, dated below) of a diary heading that is not Wenzhou's `SECTION_HEADING`,
     or None. A heading without a date ("山东省人民政府大事记") is one only when the line
-    below dates it ("(2011年6月)"); `dated below` says that line belongs to the heading."""
+    below dates it ("(2011年6月)") or opens the first day ("1日…"); `dated below` says the
+    line below belongs to the heading."""
     if len(text) > 40 or not text.endswith(("大事记", "政务动态", "记事")):
         return None
     m = DIARY_HEADING.match(text)
@@ -189,6 +190,8 @@ def diary_heading(text: str, below: str = "") -> tuple[int | None, int | None, b
     d = DIARY_DATE.match(below)
     if d and 1 <= int(d["month"]) <= 12:
         return int(d["year"]), int(d["month"]), True
+    if day_label(below):
+        return None, None, False     # undated, but its first day follows ("淮南市人民政府大事记" / "1日…")
     return None
 
 

@@ -139,3 +139,15 @@ def test_bulleted_day_labels_with_a_comma():
     )
     got = [(e.date, e.attendees) for e in events.extract(normalize(text))]
     assert got == [("1998-12-03", ("丁德明",)), ("1998-12-06", ())]
+
+
+def test_day_label_run_into_its_item_and_same_day_items():
+    # 淮北 大事记 (dsdfz.huaibei.gov.cn, 2024): "同日" keeps the day before. 淮南市人民政府
+    # 大事记 (2022, a mirror; cut before the pinyin it adds): the label runs into the item.
+    text = (
+        "2024年4月大事记\n"
+        "1日 2024年全省第二批重大项目开工动员会举行。市委书记覃卫国视频汇报全市重大项目开工有关情况。\n"
+        "同日 市委书记覃卫国深入濉溪县刘桥工业园、老濉河、凤栖湖,督导生态环境保护工作。\n"
+        "2日淮南市委書記任澤鋒,市委副書記、市政府黨組書記張志強\n"
+    )
+    assert _diary(text) == [("2024-04-01", "2024年全省第"), ("2024-04-01", "市委书记覃卫国深"), ("2024-04-02", "淮南市委书记任泽")]

@@ -226,3 +226,11 @@ def test_a_body_named_with_diary_but_undated_is_no_heading():
     # The dated line under "…大事记" makes it a heading; a line naming a diary alone does not.
     issue = normalize("山东省人民政府大事记\n各市人民政府，省政府各部门：\n")
     assert issue.headings == [] and issue.gazette.month is None
+
+
+def test_undated_diary_heading_over_its_first_day():
+    # 淮南市人民政府大事記 (2022, a mirror of the city's site): no date under the heading,
+    # but its first day follows.
+    issue = normalize("淮南市人民政府大事記\n1日淮南市委書記任澤鋒,市委副書記汪謙慎前往壽縣小甸鎮開展主題黨日活動。\n")
+    assert [h.kind for h in issue.headings] == ["diary"]
+    assert [s.kind for s in issue.sections] == ["diary"]
