@@ -1,8 +1,9 @@
-"""Extractor: the dated items of the diary (政府记事 / 政务动态).
+"""Extractor: the dated items of the diary (政府记事 / 政务动态 / 大事记).
 
 In: a normalized `Issue`. Out: one `Event` per diary item ("△ 市长姚高员，常务副市长陈建明
-参加…"): its ISO date (the day heading "3日" above it, with the diary's month from its
-heading "12月份市政府记事" and the issue's year), its text, and its attendees — the people
+参加…", or the item after a day label "1日 市委…"): its ISO date (the day label "3日",
+"一日", "1月5日" over or before it, with the diary's month from its heading "12月份市政府
+记事" / "济宁市人民政府2007年5月大事记" and the issue's year), its text, and its attendees — the people
 the item names with a post (read by the person_posts rules), in the order printed. Co-
 attendance can then be queried and drawn from the graph.
 
@@ -14,13 +15,13 @@ import re
 from collections.abc import Iterator
 
 from .layout import Issue
+from .patterns import hanzi_number
 from .person_posts import despaced, diary_month, mentions
 from .records import Event
+from .sections import day_label
 
 EXTRACTOR = "events"
 
-#: A day heading, possibly with the first item run into it by the layout: "3日", "3日△ …".
-_DAY = re.compile(r"^(?P<d>\d{1,2})日(?:$|(?=[△▲●■◆]))")
 _BULLET = re.compile(r"^[△▲●■◆]\s*")
 
 
@@ -37,18 +38,24 @@ def extract(issue: Issue) -> Iterator[Event]:
     year, month = issue.gazette.year, diary_month(issue)
     for section in issue.sections_of("diary"):
         day: int | None = None
+        item_month = month
         for a, b in issue.paragraphs(section.start, section.end):
             span = despaced(issue.text, a, b)
             text = span.text
-            m = _DAY.match(text)
+            # A day label (sections.day_label), possibly with the first item run into it:
+            # "3日", "3日△ …", "1日 市委…", "1月5日,…"; 是日/同日 keeps the day before. It is
+            # read before the spaces go: a space may be all that ends it.
+            m = day_label(issue.text[a:b])
+            start = 0
             if m:
-                day = int(m["d"])
-                text = text[m.end():]
+                if m["day"]:
+                    day = int(m["day"]) if m["day"].isdigit() else hanzi_number(m["day"])
+                    item_month = int(m["month"]) if m["month"] else month
+                while start < len(text) and span.at(start) < a + m.end():
+                    start += 1
+                text = text[start:]
                 if not text:
                     continue
-                start = m.end()
-            else:
-                start = 0
             bullet = _BULLET.match(text)
             if not bullet and day is None:
                 continue   # text before the first day: not an item
@@ -57,7 +64,7 @@ def extract(issue: Issue) -> Iterator[Event]:
             if len(item) < 4:
                 continue
             date = None
-            if year and month:
-                date = f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
+            if year and item_month:
+                date = f"{year:04d}-{item_month:02d}-{day:02d}" if day else f"{year:04d}-{item_month:02d}"
             s, e = span.origin(item_start, len(span.text))
             yield Event(date=date, text=item, attendees=attendees(item), source=issue.source(s, e, EXTRACTOR))

@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from .issue import Heading, Issue, Section, TitleBlock
-from .patterns import CN_DATE, DOC_NUMBER_LINE, despace
+from .patterns import CN_DATE, DOC_NUMBER_LINE, despace, hanzi_number
 from .reading import InputError
 from .records import Gazette
 from .runons import (
@@ -43,7 +43,7 @@ from .runons import (
     title_end_cut,
 )
 from .script import for_reading, printed_chars
-from .sections import find_sections
+from .sections import day_label, find_sections
 from .sources import read_source
 from .titleblocks import find_title_blocks
 
@@ -54,18 +54,49 @@ __all__ = ["Heading", "Issue", "Section", "TitleBlock", "load_issue", "normalize
 #: A page number: "· 40 ·" (gazettes) or "— 5 —" (official documents, GB/T 9704).
 PAGE_NUMBER = re.compile(r"^(?:[·•]\s*\d{1,3}\s*[·•]|[—－–-]{1,2}\s*\d{1,3}\s*[—－–-]{1,2})$")
 #: Running head with the year and issue: "2018 年第1 2 期" (digits spaced out), label may follow.
-RUNNING_HEAD_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<issue>[\d\s]{1,5}?)\s*期\s*(?P<label>\S*)\s*$")
+#: Other gazettes print the gazette's name before it ("《武汉市人民政府公报》2024年第5、6期"),
+#: the total number after it ("（总第738期）"), a double issue ("第5、6期": the first
+#: number is the issue's) or number issues with 号 ("《国务院公报》2023年第8号", "（总号：…）").
+#: A bare "2019年第3号" is also how a 公告 numbers itself: see `issue_head`.
+RUNNING_HEAD_ISSUE = re.compile(
+    r"^(?:《?(?P<name>[^\s《》]{2,24}?公报)》?\s*)?(?P<year>(?:19|20)\d\d)\s*年\s*第\s*(?P<issue>[\d\s]{1,5}?)"
+    r"(?:\s*[、，,]\s*\d{1,3})?\s*(?P<unit>[期号])"
+    r"(?:\s*[（(]\s*总\s*(?:第\s*(?P<total>\d{1,5})\s*[期号]|号\s*[：:]?\s*(?P<serial>\d{1,5}))\s*[)）])?"
+    r"\s*(?P<label>\S*)\s*$"
+)
 #: Running head with the gazette name and total number: "温州市人民政府公报（总第196期） 政务简讯".
 RUNNING_HEAD_NAME = re.compile(r"^(?P<name>\S{2,20}?公报)\s*[（(]\s*总第\s*(?P<total>\d{1,4})\s*期\s*[)）]\s*(?P<label>\S*)\s*$")
 #: Section headings: "12月份市政府人事任免", "6月份市政府记事", "6月份市政府、市政府办公室发文目录".
 SECTION_HEADING = re.compile(r"^(?P<month>\d{1,2})\s*月份?\s*(?P<body>市政府[^，。；]{0,16}?)(?P<what>人事任免|记事|发文目录|政务动态)\s*$")
+#: The heading of a diary as other gazettes and government sites print it, with the month
+#: and often the year: "1998年12月份杭州市政务大事记", "济宁市人民政府2007年5月大事记",
+#: "2020年1月大事记"; or the body's 大事记 alone, dated on the next line: "山东省人民政府
+#: 大事记" + "(2011年6月)" (`DIARY_DATE`).
+DIARY_HEADING = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,16}?)?(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?"
+    r"\s*[\u4e00-\u9fff]{0,16}?(?:大事记|政务动态|记事)$"
+    r"|^[\u4e00-\u9fff]{2,16}?大事记$"
+)
+DIARY_DATE = re.compile(r"^[（(]\s*(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>\d{1,2})\s*月(?:份)?\s*[)）]$")
 #: Lines of a table shredded into single characters, or a lone page-start digit.
 _LIST_MARKER = re.compile(
-    r"^(△|▲|●|■|◆|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[\.．、]\D|第[一二三四五六七八九十百零]{1,4}[章条节]|附\s*件|\d{1,2}日\s*$)"
+    r"^(△|▲|●|■|◆|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[\.．、]\D|第[一二三四五六七八九十百零]{1,4}[章条节]|附\s*件|\d{1,2}日\s*$"
+    # A diary day's label before its first item, as web pages print it: "1月6日 市委…", "一日 省委…", "同日 …".
+    r"|(?:(?:\d{1,2}月)?(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:[—－–-]\d{1,2})?|[是同])日\s)"
 )
 #: A diary's day label over its items: "4日" (a piece of a run-on line keeps the line's width).
 _DAY_LABEL = re.compile(r"^\d{1,2}\s*日$")
 _TERMINAL = "。！？；：!?;:"
+
+
+def issue_head(text: str) -> re.Match[str] | None:
+    """The match of a line that states a gazette issue ("2018 年第1 2 期文件发布",
+    "《国务院公报》2023年第8号"), or None. An issue numbered with 号 must name its gazette or
+    print its total number: "2019年第3号" alone is a 公告's own number, not an issue."""
+    m = RUNNING_HEAD_ISSUE.match(text)
+    if m and m["unit"] == "号" and not (m["name"] or m["serial"] or m["total"]):
+        return None
+    return m
 _CLOSERS = "”’）)》」』】"
 
 
@@ -136,21 +167,45 @@ def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
         return None   # furniture is short; most lines are body text
     if PAGE_NUMBER.match(text):
         return "page"
-    if "期" in text and (RUNNING_HEAD_ISSUE.match(text) or RUNNING_HEAD_NAME.match(text)):
-        return "head"   # (both running heads print 期)
+    if ("期" in text or "号" in text) and (issue_head(text) or RUNNING_HEAD_NAME.match(text)):
+        return "head"   # (every running head prints 期 or 号)
     if text in labels:
         return "label"
     return None
 
 
+def diary_heading(text: str, below: str = "") -> tuple[int | None, int | None, bool] | None:
+    """(year, month, dated below) of a diary heading that is not Wenzhou's `SECTION_HEADING`,
+    or None. A heading without a date ("山东省人民政府大事记") is one only when the line
+    below dates it ("(2011年6月)") or opens the first day ("1日…"); `dated below` says the
+    line below belongs to the heading."""
+    if len(text) > 40 or not text.endswith(("大事记", "政务动态", "记事")):
+        return None
+    m = DIARY_HEADING.match(text)
+    if not m:
+        return None
+    if m["month"]:
+        month = int(m["month"]) if m["month"].isdigit() else hanzi_number(m["month"])
+        return (int(m["year"]) if m["year"] else None), (month if 1 <= month <= 12 else None), False
+    d = DIARY_DATE.match(below)
+    if d and 1 <= int(d["month"]) <= 12:
+        return int(d["year"]), int(d["month"]), True
+    if day_label(below):
+        return None, None, False     # undated, but its first day follows ("淮南市人民政府大事记" / "1日…")
+    return None
+
+
 def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
-    name = year = issue = total = month = None
-    for ln in lines:
-        if "期" not in ln.text and "月" not in ln.text:
+    name = year = issue = total = month = diary_year = None
+    for k, ln in enumerate(lines):
+        if "期" not in ln.text and "月" not in ln.text and "号" not in ln.text and "大事记" not in ln.text:
             continue   # every pattern below needs one of these
-        m = RUNNING_HEAD_ISSUE.match(ln.text)
+        m = issue_head(ln.text)
         if m and year is None:
             year, issue = int(m["year"]), int(despace(m["issue"]))
+        if m:
+            name = name or m["name"]
+            total = total or int(m["total"] or m["serial"] or 0) or None
         m = RUNNING_HEAD_NAME.match(ln.text)
         if m:
             name = name or m["name"]
@@ -158,6 +213,11 @@ def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
         m = SECTION_HEADING.match(ln.text)
         if m and month is None:
             month = int(m["month"])
+        diary = diary_heading(ln.text, lines[k + 1].text if k + 1 < len(lines) else "") if not m else None
+        if diary and month is None:
+            diary_year, month = diary[0], diary[1]
+    if year is None:
+        year = diary_year
     if year is None and month is not None:
         year = _year_of_month(lines, month)
     if name is None:
@@ -165,7 +225,7 @@ def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
         for ln in lines:
             if "公报" not in ln.text:
                 continue   # (the pattern below needs it: most lines are passed without a regex)
-            m = re.fullmatch(r"《?(\S{2,20}?(?:人民政府|政府)公报)》?", ln.text)
+            m = re.fullmatch(r"《?(\S{2,20}?(?:人民政府|政府|国务院)公报)》?", ln.text)
             if m:
                 name = m[1]
                 break
@@ -382,13 +442,17 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     label_at: dict[int, tuple[str, str]] = {}       # line no -> (section kind, forward|backward)
     body: list[_Line] = []
     page = 0
-    for ln in lines:
+    dated_below: set[int] = set()     # lines that date the diary heading above them
+    for k, ln in enumerate(lines):
+        if ln.no in dated_below:
+            headings_at[ln.no] = (ln.text, "diary")
+            continue
         kind = _is_furniture(ln.text, labels)
         if ln.page_start or kind:
             page += 1
         ln.page = page
         if kind:
-            m = RUNNING_HEAD_ISSUE.match(ln.text) or RUNNING_HEAD_NAME.match(ln.text)
+            m = issue_head(ln.text) or RUNNING_HEAD_NAME.match(ln.text)
             if m:
                 # A running head tops its page: its label names the text that follows.
                 label_at[ln.no] = (labels.get(m["label"], "page"), "forward")
@@ -403,6 +467,12 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             what = m["what"]
             hk = {"人事任免": "personnel", "记事": "diary", "政务动态": "diary", "发文目录": "catalog"}[what]
             headings_at[ln.no] = (ln.text, hk)
+            continue
+        diary = diary_heading(ln.text, lines[k + 1].text if k + 1 < len(lines) else "") if "记" in ln.text or "动态" in ln.text else None
+        if diary:
+            headings_at[ln.no] = (ln.text, "diary")
+            if diary[2]:
+                dated_below.add(lines[k + 1].no)
             continue
         body.append(ln)
 

@@ -31,25 +31,57 @@ PERSONNEL_ACT = re.compile(
     rf"^{_NAME}(?:、{_NAME})*(?:任|为|兼任|兼)\S|^{_NAME}的\S+职务|^免去|职务[；。]?$|（试用期一年）|^[\u4e00-\u9fff]{{2,4}}：\S+(?:；|。)?$"
     rf"|^[\u4e00-\u9fff]{{2,4}}同志(?:任|为|不再担任)\S|辞去\S+职务"
 )
-DIARY_ITEM = re.compile(r"^(?:△|▲|\d{1,2}日\s*$|\d{1,2}日[△▲])")
 CATALOG_ROW = re.compile(rf"^{DOC_NUMBER.pattern}\s*\S")
 CAPTION = re.compile(r"^\d{1,2}月\d{1,2}日[，,]")
 COLOPHON = re.compile(r"^(?:主办|承编|编辑部地址|刊号)[：:]")
 STATISTICS = re.compile(r"统计局制$|主要统计指标|^统计资料$")
 DOCUMENT_START = re.compile(r"^各[县市区]|^各有关单位|^[\u4e00-\u9fff（）、，]{2,40}[：:]$|^通告〔|各县（市、区）")
 
+#: A diary's day label: "3日" alone or before the day's first item ("3日△…"), and as other
+#: diaries print it: with the item after a space or a comma ("1日 市委副书记…", "△1日,由…")
+#: or run into it ("1日淮南市委书记…", "10日上午"), with the month ("1月5日,市委…"), over
+#: days ("8—9日"), in Chinese numerals ("一日 省委…"), or as "是日"/"同日" (the day
+#: before's). `day` is None for 是日/同日; `end` ends the label (see `day_label`).
+DAY_LABEL = re.compile(
+    r"^(?:[△▲]\s*)?(?:(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    r"(?:\s*[—－–\-~至]\s*\d{1,2})?日|[是同]日)(?P<end>$|[\s，,、：:]+|(?=[△▲])|(?=[\u4e00-\u9fff]))"
+)
+
+
+def day_label(text: str, strict: bool = False) -> re.Match[str] | None:
+    """The day label opening a diary paragraph, or None. A Chinese-numeral day must be set
+    off from its item ("一日 省委…"; "一日游" is no day). `strict`: a label with the month
+    and a comma ("1月17日，省委常委…"), or run into its text ("17日上午"), opens a news report
+    as often as a diary item; it does not count where a diary is extended back from its
+    heading over the text printed before it."""
+    m = DAY_LABEL.match(text)
+    if m is None or m["end"] or m.end() == len(text) or text[m.end()] in "△▲":
+        if m is not None and strict and m["month"] and m["end"].strip():
+            return None
+        return m
+    # The label runs into its item.
+    if strict or (m["day"] and not m["day"].isdigit()):
+        return None
+    return m
+
+
+def diary_item(text: str, strict: bool = False) -> bool:
+    """Does a paragraph open a diary item or day (`strict`: see `day_label`)?"""
+    return text.startswith(("△", "▲")) or day_label(text, strict) is not None
+
 
 def _catalog_line(text: str) -> bool:
     """A catalog row, or the end of a row's title wrapped onto its own line."""
-    return bool(CATALOG_ROW.match(text)) or (len(text) < 30 and not DIARY_ITEM.match(text) and title_ends(text))
+    return bool(CATALOG_ROW.match(text)) or (len(text) < 30 and not diary_item(text, strict=True) and title_ends(text))
 
 
 def _paragraphs(issue: Issue) -> list[tuple[int, int, str]]:
     return [(s, e, issue.text[s:e]) for s, e in issue.paragraphs()]
 
 
-def _run(paras, kinds, i, pred, gap=1):
-    """Extend from paragraph i while pred holds, tolerating `gap` non-matching paragraphs."""
+def _run(paras, kinds, i, pred, gap=1, back=None):
+    """Extend from paragraph i while pred holds (`back`, where given, going backward),
+    tolerating `gap` non-matching paragraphs."""
     lo = hi = i
     misses = 0
     j = i + 1
@@ -64,8 +96,9 @@ def _run(paras, kinds, i, pred, gap=1):
         j += 1
     misses = 0
     j = i - 1
+    back = back or pred
     while j >= 0:
-        if kinds[j] is None and pred(paras[j][2]):
+        if kinds[j] is None and back(paras[j][2]):
             lo = j
             misses = 0
         else:
@@ -130,7 +163,7 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
     for a in anchors:
         if kinds[a] is not None:
             continue
-        lo, hi = _run(paras, kinds, a, lambda x: bool(DIARY_ITEM.match(x)), gap=2)
+        lo, hi = _run(paras, kinds, a, diary_item, gap=2, back=lambda x: diary_item(x, strict=True))
         # The first day heading opens the diary even when the heading was printed later.
         for k in range(lo, hi + 1):
             kinds[k] = "diary"

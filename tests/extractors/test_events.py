@@ -82,3 +82,72 @@ def test_attendees_with_compound_surnames_and_acting_posts():
     )
     got = [e.attendees for e in events.extract(normalize(text))]
     assert got == [("许文贵", "张建生", "朱团能", "欧阳秋虹"), ("杜家毫",)]
+
+
+def _diary(text: str) -> list[tuple[str | None, str]]:
+    return [(e.date, e.text[:8]) for e in events.extract(normalize(text))]
+
+
+def test_province_diary_dated_under_its_heading_with_days_in_chinese_numerals():
+    # 山东省人民政府大事记 (gb.shandong.gov.cn, 2011): the month on the line under the heading,
+    # days in Chinese numerals with the day's first item after them, then △ items.
+    text = (
+        "山东省人民政府大事记\n"
+        "(2011年6月)\n"
+        "一日 省委书记、省人大常委会主任姜异康在淄博会见中国海外集团有限公司副董事长、总经理孔庆平一行。\n"
+        "△副省长才利民在济南会见日本JFE信息系统公司社长菊川裕幸先生一行。\n"
+        "二日 全国地市级公共文化服务体系建设现场经验交流会在烟台召开。\n"
+    )
+    assert _diary(text) == [
+        ("2011-06-01", "省委书记、省人大"), ("2011-06-01", "副省长才利民在济"), ("2011-06-02", "全国地市级公共文"),
+    ]
+
+
+def test_city_diary_with_the_item_after_the_day_and_spans_of_days():
+    # 济宁市人民政府2007年5月大事记 (dlrk.jining.gov.cn): "1日 …", "△ …", "8—9日 …".
+    text = (
+        "济宁市人民政府2007年5月大事记\n"
+        "1日 市委副书记、市长张振川,市委常委、政法委书记步士金,副市长韩军等走访慰问公安干警。\n"
+        "8日 全市加快市属困难工业企业改革脱困动员大会召开,市委副书记、市长张振川讲话,副市长周洪主持。\n"
+        "△ 市委常委、副市长崔洪刚等到济宁日报社考察指导工作。\n"
+        "8—9日 省政协常委、港澳台侨和外事委员会副主任邢德茂带领省政协调研组一行,在济宁调研留学归国人员创业及工作生活情况。\n"
+    )
+    assert _diary(text) == [
+        ("2007-05-01", "市委副书记、市长"), ("2007-05-08", "全市加快市属困难"),
+        ("2007-05-08", "市委常委、副市长"), ("2007-05-08", "省政协常委、港澳"),
+    ]
+
+
+def test_diary_items_labelled_with_month_and_day_on_consecutive_lines():
+    # 淮北市人民政府公报 2020年第1期, 大事记 (a mirror of the gazette site): each item opens
+    # with "1月6日 " or "1月6日,", line after line; no item may run into the one before.
+    text = (
+        "2020年1月大事記\n"
+        "1月6日 淮北市第十六屆人民代表大會第三次會議在淮北礦業會議中心隆重開幕。市長戴啟遠向大會作政府工作報告。\n"
+        "1月6日 市委副書記、市長戴啟遠來到市十六屆人大三次會議相山區代表團,與代表們一起審議《政府工作報告》,聽取大家的意見建議。\n"
+        "1月6日,市委副書記、市長戴啟遠來到市政協十屆三次會議第六組,與中共、民建、工商聯、經濟界別的委員一起討論《政府工作報告》。\n"
+    )
+    assert [d for d, _ in _diary(text)] == ["2020-01-06"] * 3
+
+
+def test_bulleted_day_labels_with_a_comma():
+    # 1998年12月份杭州市政务大事记 (hangzhou.gov.cn): "△1日,…".
+    text = (
+        "1998年12月份杭州市政务大事记\n"
+        "△3日,省政府召开全省煤炭待业关闭非法和布局不合理煤矿工作会议。副市长丁德明参加会议并代表杭州市政府签订了责任状。\n"
+        "△6日,我市绕城公路北线建设正式开工。市领导吴键、李松春、丁德明、陈继松、施锦祥等出席开工典礼。\n"
+    )
+    got = [(e.date, e.attendees) for e in events.extract(normalize(text))]
+    assert got == [("1998-12-03", ("丁德明",)), ("1998-12-06", ())]
+
+
+def test_day_label_run_into_its_item_and_same_day_items():
+    # 淮北 大事记 (dsdfz.huaibei.gov.cn, 2024): "同日" keeps the day before. 淮南市人民政府
+    # 大事记 (2022, a mirror; cut before the pinyin it adds): the label runs into the item.
+    text = (
+        "2024年4月大事记\n"
+        "1日 2024年全省第二批重大项目开工动员会举行。市委书记覃卫国视频汇报全市重大项目开工有关情况。\n"
+        "同日 市委书记覃卫国深入濉溪县刘桥工业园、老濉河、凤栖湖,督导生态环境保护工作。\n"
+        "2日淮南市委書記任澤鋒,市委副書記、市政府黨組書記張志強\n"
+    )
+    assert _diary(text) == [("2024-04-01", "2024年全省第"), ("2024-04-01", "市委书记覃卫国深"), ("2024-04-02", "淮南市委书记任泽")]

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from govkg.extractors.layout import normalize
+from govkg.extractors.layout import input_kind, normalize
 from govkg.extractors.patterns import despace
 from govkg.extractors.registry import extract_all, schema_json
 from tests.helpers import extracted as all_extracted
@@ -174,3 +174,63 @@ def test_a_traditional_character_notice_of_another_city_is_read():
     assert doc.title == "东莞市人民政府关于贯彻落实《广东省进一步稳定和扩大就业若干政策措施》的实施意见"
     assert [c.doc_number for c in doc.cites] == ["粤府〔2021〕13号"]
     assert doc.source.quote == "各鎮人民政府(街道辦事處),市府直屬各單位:"
+
+
+@pytest.mark.parametrize(
+    "head, name, year, issue, total",
+    [
+        # A corpus note describing wuhan.gov.cn's PDF P020240425384835203138.pdf: the name, a
+        # double issue and the total number on one line.
+        ("《武汉市人民政府公报》2024年第5、6期（总第738期）", "武汉市人民政府公报", 2024, 5, 738),
+        # Where a public citation of the 2023 政府工作报告 says it was printed ("载《国务院公报》
+        # 2023年第8号"): the State Council's gazette numbers its issues with 号.
+        ("《国务院公报》2023年第8号", "国务院公报", 2023, 8, None),
+        # 四川要闻 (scdfz.sc.gov.cn): the total number in brackets after the issue.
+        ("2019年第17期(总第30期)", None, 2019, 17, 30),
+    ],
+)
+def test_issue_label_of_other_gazettes(head, name, year, issue, total):
+    body = "各县（市、区）人民政府，市政府直属各单位：\n现将有关事项通知如下。\n"
+    parsed = normalize(head + "\n" + body)
+    g = parsed.gazette
+    assert (g.name, g.year, g.issue, g.total_issue) == (name, year, issue, total)
+    assert head not in parsed.text      # an issue label is page furniture
+
+
+def test_a_notice_numbered_like_an_issue_is_no_issue():
+    # "2019年第3号" under a 公告's name is the form of the 公告's own number (国家税务总局
+    # 公告 are numbered so); only a gazette's name or a total number makes it an issue label.
+    g = normalize("国家税务总局公告\n2019年第3号\n现将有关事项公告如下。\n").gazette
+    assert (g.year, g.issue) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "heading, year, month",
+    [
+        ("1998年12月份杭州市政务大事记", 1998, 12),           # hangzhou.gov.cn
+        ("济宁市人民政府2007年5月大事记", 2007, 5),            # dlrk.jining.gov.cn
+        ("2007年5月政府大事记", 2007, 5),                     # 连云港 (a mirror of its site)
+        ("山东省人民政府大事记\n(2011年6月)", 2011, 6),         # gb.shandong.gov.cn
+    ],
+)
+def test_diary_headings_of_other_governments(heading, year, month):
+    issue = normalize(heading + "\n1日 市长张三参加全市会议。\n2日 副市长李四督查安全生产工作。\n")
+    assert (issue.gazette.year, issue.gazette.month) == (year, month)
+    assert [h.kind for h in issue.headings] == ["diary"] * (heading.count("\n") + 1)
+    assert heading.split("\n")[0] not in issue.text
+    assert [s.kind for s in issue.sections] == ["diary"]
+    assert input_kind(issue) == "issue"
+
+
+def test_a_body_named_with_diary_but_undated_is_no_heading():
+    # The dated line under "…大事记" makes it a heading; a line naming a diary alone does not.
+    issue = normalize("山东省人民政府大事记\n各市人民政府，省政府各部门：\n")
+    assert issue.headings == [] and issue.gazette.month is None
+
+
+def test_undated_diary_heading_over_its_first_day():
+    # 淮南市人民政府大事記 (2022, a mirror of the city's site): no date under the heading,
+    # but its first day follows.
+    issue = normalize("淮南市人民政府大事記\n1日淮南市委書記任澤鋒,市委副書記汪謙慎前往壽縣小甸鎮開展主題黨日活動。\n")
+    assert [h.kind for h in issue.headings] == ["diary"]
+    assert [s.kind for s in issue.sections] == ["diary"]
