@@ -12,6 +12,7 @@ because headings are printed wherever the PDF put them, often inside the part's 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from .issue import Issue, Section
@@ -79,19 +80,22 @@ def _paragraphs(issue: Issue) -> list[tuple[int, int, str]]:
     return [(s, e, issue.text[s:e]) for s, e in issue.paragraphs()]
 
 
-def _run(paras, kinds, i, pred, gap=1, back=None):
+def _run(paras, kinds, i, pred, gap=1, back=None, after_gap=None, stop=None):
     """Extend from paragraph i while pred holds (`back`, where given, going backward),
-    tolerating `gap` non-matching paragraphs."""
+    tolerating `gap` non-matching paragraphs; going forward, past a non-matching paragraph
+    only `after_gap` (where given) takes one, and a paragraph `stop` matches (and `pred`
+    does not) ends the run."""
     lo = hi = i
     misses = 0
     j = i + 1
     while j < len(paras):
-        if kinds[j] is None and pred(paras[j][2]):
+        text = paras[j][2]
+        if kinds[j] is None and (after_gap if misses and after_gap else pred)(text):
             hi = j
             misses = 0
         else:
             misses += 1
-            if misses > gap or kinds[j] is not None:
+            if misses > gap or kinds[j] is not None or (stop is not None and stop(text)):
                 break
         j += 1
     misses = 0
@@ -163,7 +167,12 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
     for a in anchors:
         if kinds[a] is not None:
             continue
-        lo, hi = _run(paras, kinds, a, diary_item, gap=2, back=lambda x: diary_item(x, strict=True))
+        # A label run into its text ("1日起，各单位…", "15日前") goes on a diary only right after
+        # one of its items: past a gap it is as often a notice's deadline as a day. An
+        # addressee line opens a document and ends the diary.
+        strict = functools.partial(diary_item, strict=True)
+        lo, hi = _run(paras, kinds, a, diary_item, gap=2, back=strict, after_gap=strict,
+                      stop=lambda x: bool(DOCUMENT_START.search(x)))
         # The first day heading opens the diary even when the heading was printed later.
         for k in range(lo, hi + 1):
             kinds[k] = "diary"

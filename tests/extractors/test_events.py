@@ -151,3 +151,19 @@ def test_day_label_run_into_its_item_and_same_day_items():
         "2日淮南市委書記任澤鋒,市委副書記、市政府黨組書記張志強\n"
     )
     assert _diary(text) == [("2024-04-01", "2024年全省第"), ("2024-04-01", "市委书记覃卫国深"), ("2024-04-02", "淮南市委书记任泽")]
+
+
+def test_a_notice_after_the_diary_is_not_read_as_its_days():
+    # Seed 000's diary items, then a notice printed after them whose paragraphs open with a
+    # deadline ("1日起，…", "15日前，…"): a day run into its text goes on a diary only right
+    # after one of its items, and the notice's addressee line ends the diary.
+    from govkg.extractors import documents
+
+    text = ("温州市人民政府公报\n2018 年第1 2 期\n12月份市政府记事\n10日\n△ 市长姚高员参加杭州温州商会活动。\n"
+            "11日\n△ 副市长殷志军赴苍南督查行政争议化解工作。\n温州市人民政府关于公布2019年度重大建设项目的通知\n"
+            "各县（市、区）人民政府，市政府直属各单位：\n现将有关事项通知如下：\n1日起，各项目单位按月报送进度。\n"
+            "15日前，市发改委汇总上报市政府。\n温州市人民政府\n2018年12月20日\n")
+    issue = normalize(text)
+    assert [(e.date, e.text) for e in events.extract(issue)] == [
+        ("2018-12-10", "市长姚高员参加杭州温州商会活动。"), ("2018-12-11", "副市长殷志军赴苍南督查行政争议化解工作。")]
+    assert [(d.title, d.date) for d in documents.extract(issue)] == [("温州市人民政府关于公布2019年度重大建设项目的通知", "2018-12-20")]
