@@ -576,8 +576,10 @@ def load_issue(path: str | Path) -> Issue:
     document, a web page or a news report (`input_kind` tells which). The issue keeps the
     page of each line (PDF) and the file's SHA-256, format and metadata (`Issue.origin`)."""
     src = read_source(path)
+    # The same test as `check_input`, on the same text: a build checks every file before it
+    # writes any, and a file it passed must not fail here, half-way through the build.
+    _check_chinese(src.text, path)
     issue = normalize(src.text, str(path))
-    _check_chinese(issue.text, path)
     issue.page_of_line = src.pages
     issue.origin = src
     return issue

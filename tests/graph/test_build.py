@@ -95,3 +95,13 @@ def test_a_build_of_issues_naming_the_same_entities_holds_what_separate_builds_h
         build([f], tmp_path / "one_by_one")
     with GraphStore.open_read_only(tmp_path / "together") as a, GraphStore.open_read_only(tmp_path / "one_by_one") as b:
         assert a.export("nquads") == b.export("nquads") and len(a) > 10_000
+
+
+def test_a_file_the_checks_pass_is_never_refused_half_way(tmp_path):
+    # The up-front check and the reading apply one test to one text: a diary page whose
+    # heading lines the layout lifts out (山东省人民政府大事记 / (2011年6月)) once passed the
+    # check and then failed mid-build, after earlier issues had been written.
+    short = tmp_path / "diary.txt"
+    short.write_text("山东省人民政府大事记\n(2011年6月)\n1日\n", "utf-8")
+    summary = build([seed_file("000"), short], tmp_path / "s")
+    assert len(summary.issues) == 2
