@@ -67,7 +67,10 @@ def test_rewritten_report_returns_the_rows_of_its_old_form(store, name):
     old = parse_stored_query((BEFORE / f"{name}.rq").read_text("utf-8"), name)
     new = run_stored(store, name, example(name)).values()
     assert new, f"{name} answers nothing on the bundled store: the comparison would prove nothing"
-    assert bag(new) == bag(store.query(old.sparql, example(name)).values())
+    before = store.query(old.sparql, example(name)).values()
+    # Columns added since (co_attendance_pairs' person IRIs) are left out of the comparison.
+    kept = set(before[0]) if before else set()
+    assert bag([{k: v for k, v in row.items() if k in kept} for row in new]) == bag(before)
 
 
 @pytest.mark.parametrize("name", paged_reports())
@@ -113,3 +116,22 @@ def test_parameters_are_bound_in_the_marked_subquery_and_at_the_head():
     out = bind_values(q, {"m": "2019-12"})
     assert out.count('VALUES (?m) { ("2019-12") }') == 2 and "# bind parameters" not in out
     assert bind_values("SELECT * WHERE { ?s ?p ?m }", {"m": 1}).count("VALUES") == 1
+
+
+def test_persons_of_one_name_are_two_persons_in_co_attendance(tmp_path):
+    # Two officials named 王伟 (two governments' persons) and 李明: each pair is its own row,
+    # told apart by the persons' IRIs, with its own count; paged or whole, the same rows.
+    gkg, foaf, g = "https://w3id.org/govkg/ontology#", "http://xmlns.com/foaf/0.1/", "<http://example.org/g>"
+    people = {"p1": "王伟", "p2": "王伟", "p3": "李明"}
+    events = {"e1": ("p1", "p3"), "e2": ("p2", "p3"), "e3": ("p1", "p2"), "e4": ("p1", "p3")}
+    lines = [f'<http://example.org/{p}> <{foaf}name> "{n}" {g} .\n' for p, n in people.items()]
+    lines += [f"<http://example.org/{e}> <{gkg}attendee> <http://example.org/{p}> {g} .\n"
+              for e, ps in events.items() for p in ps]
+    with GraphStore(tmp_path / "s") as s:
+        s.add_new_issues([("http://example.org/g", "".join(lines).encode("utf-8"))])
+        s.refresh_vocabulary()
+        rows = {(r["a"], r["b"], r["events"], r["person_a"][-2:], r["person_b"][-2:])
+                for r in run_stored(s, "co_attendance_pairs").values()}
+        assert rows == {("李明", "王伟", "2", "p3", "p1"), ("李明", "王伟", "1", "p3", "p2"), ("王伟", "王伟", "1", "p1", "p2")}
+        pages = [r for k in range(3) for r in run_stored(s, "co_attendance_pairs", limit=1, offset=k).values()]
+        assert {(r["a"], r["b"], r["events"], r["person_a"][-2:], r["person_b"][-2:]) for r in pages} == rows
