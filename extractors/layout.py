@@ -42,7 +42,7 @@ from .runons import (
     run_in_number,
     title_end_cut,
 )
-from .script import for_reading, printed_chars
+from .script import for_reading, printed_chars, without_readings
 from .sections import day_label, find_sections
 from .sources import read_source
 from .titleblocks import find_title_blocks
@@ -412,6 +412,7 @@ def unflatten(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
 def normalize(raw_text: str, path: str = "<text>") -> Issue:
     """Turn one input's text into an `Issue` (see the module docstring)."""
     labels = column_labels()
+    raw_text = without_readings(raw_text)   # 區(qū) -> 區: a web page's annotation, not the text
     printed_text = raw_text
     reading = for_reading(raw_text)
     if reading is not None:

@@ -9,15 +9,31 @@ The extractors' lexicons and grammars are written in simplified characters; a no
 Hong Kong, Macao, Taiwan or an older reprint is read through this conversion and quoted in
 its own characters. Phrase-level conversions that change a line's length are replaced by a
 character-by-character conversion of that line, which keeps the offsets.
+
+`without_readings(text)`: the text without the pinyin some web pages print in brackets after
+characters (區(qū), 協(xié)作, 滬府發(fā)〔2017〕92號): a site's annotation, not the document's text,
+and it cuts names and numbers apart. Lines are kept, so line numbers still hold.
 """
 from __future__ import annotations
 
 import functools
+import re
 from array import array
 
 #: At least this many characters must change for a text to count as traditional: a stray
 #: variant in a simplified text is left as printed.
 MIN_CHANGED = 3
+
+
+#: A character's reading printed after it in brackets: one syllable of lower-case pinyin with
+#: at least one tone mark ("(qū)", "(xié)"), so a list marker "(a)" or a word "(de)" stays.
+_READING = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
+
+
+def without_readings(text: str) -> str:
+    """`text` without the bracketed pinyin readings a web page prints after characters."""
+    return _READING.sub("", text) if "(" in text or "（" in text else text
 
 
 @functools.cache

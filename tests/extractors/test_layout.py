@@ -234,3 +234,26 @@ def test_undated_diary_heading_over_its_first_day():
     issue = normalize("淮南市人民政府大事記\n1日淮南市委書記任澤鋒,市委副書記汪謙慎前往壽縣小甸鎮開展主題黨日活動。\n")
     assert [h.kind for h in issue.headings] == ["diary"]
     assert [s.kind for s in issue.sections] == ["diary"]
+
+
+def test_pinyin_readings_a_web_page_prints_after_characters_are_dropped():
+    # 上海 沪府发〔2017〕92号 as a mirror site prints it (htgfsre.cn): a reading in brackets after
+    # some traditional characters ("發(fā)") cut the number and the title apart.
+    from govkg.extractors import documents, pairings
+    from govkg.extractors.layout import normalize
+
+    issue = normalize(
+        "滬府發(fā)〔2017〕92號\n"
+        "上海市人民政府印發(fā)《關(guān)於本市加強(qiáng)政務(wù)誠信建設(shè)的實(shí)施意見》的通知\n"
+        "各區(qū)人民政府，市政府各委、辦、局：\n"
+        "現(xiàn)將《關(guān)於本市加強(qiáng)政務(wù)誠信建設(shè)的實(shí)施意見》印發(fā)給你們，請認(rèn)真按照執(zhí)行。\n"
+        "上海市人民政府\n2017年12月20日\n", "shanghai.txt")
+    (doc,) = documents.extract(issue)
+    assert (doc.doc_number, doc.title, doc.date) == (
+        "沪府发〔2017〕92号", "上海市人民政府印发《关于本市加强政务诚信建设的实施意见》的通知", "2017-12-20")
+    assert doc.source.line == 3 and "(" not in doc.source.quote
+    # 晋安区 news (2017, same kind of page): the readings split the places' names.
+    issue = normalize("東西部扶貧協(xié)作：晉安區(qū)與渭源縣攜手共進(jìn)\n", "jinan.txt")
+    assert {(p.a, p.b, p.kind) for p in pairings.extract(issue)} == {("晋安区", "渭源县", "other")}
+    # a list marker or a word in brackets is no reading
+    assert "(a)" in normalize("第一条(a)款\n", "x.txt").text
