@@ -66,8 +66,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: A list's last item followed by what the whole list is: "水利、海洋等农业口" (two characters at
 #: least before 等, so 高等教育 and 中等职业教育 stay whole).
 _CLOSING_SUMMARY = re.compile(r"^(\s*[^等]{2,}?)等([^等]{1,8})$")
-#: Words that may stand before a duty verb opening a clause: "并负责", "增加联系" (never 不再).
-_VERB_LEAD = r"(?:并|同时|还|另|增加|新增)?"
+#: Words that may stand before a duty verb opening a clause: "并负责", "增加联系", "主要负责",
+#: "具体分管" (never 不再).
+_VERB_LEAD = r"(?:并|同时|还|另|增加|新增|主要|具体)?"
 #: Negations before a duty verb: the clause states no duty, and ends the list before it.
 _VERB_NOT = r"(?:不再|暂不|不)"
 
@@ -117,7 +118,14 @@ def _is_post(s: str) -> bool:
 
 @functools.cache
 def _heading_words() -> tuple[tuple[str, int], ...]:
-    return tuple((w, w.index("分工")) for w in longest_first("division_headings.txt"))
+    """The division words that print 分工, each with the offset of 分工 in it."""
+    return tuple((w, w.index("分工")) for w in longest_first("division_headings.txt") if "分工" in w)
+
+
+@functools.cache
+def _other_heading_words() -> tuple[str, ...]:
+    """The division words without 分工 ("分管领域": 广州's news of 2007)."""
+    return tuple(w for w in longest_first("division_headings.txt") if "分工" not in w)
 
 
 @functools.cache
@@ -348,7 +356,7 @@ def _between() -> re.Pattern:
     """What may stand between a name opening a line and its first duty verb: "同志", blanks,
     a bracketed post, a colon, a post ("张三（副市长）：负责", "李四 副县长，分管")."""
     return re.compile(r"(?:同志)?[ ]*(?:[（(][^）)]{1,20}[）)])?[ ]*[：:]?[ ]*"
-                      r"(?:(?P<post>[^\s：:，,。；（()）]{2,20}?)[ ]*[：:，,]?[ ]*)??(?=" + _verb_re().pattern + ")")
+                      r"(?:(?P<post>[^\s：:，,。；（()）]{2,20}?)[ ]*[：:，,]?[ ]*)??(?=" + _VERB_LEAD + "(?:" + _verb_re().pattern + "))")
 
 
 def _bare_post(s: str) -> str:
@@ -374,10 +382,11 @@ def _header(unit: str, next_unit: str) -> tuple[str, int, bool] | None:
     if marker:   # "一、", "（二）", "3." before the leader
         got = _header(unit[marker.end():], next_unit)
         return (got[0], got[1] + marker.end(), got[2]) if got else None
-    lead = re.match(r"[^\s，,：:。]{2,16}?(?=[，,：: 兼])", unit)
-    if lead and _is_post(lead.group()):
-        return None   # "常务副省长，负责…": a post opens the line, not a name
     names = _names_at(unit)
+    lead = re.match(r"[^\s，,：:。]{2,16}?(?=[，,：: 兼])", unit)
+    if lead and _is_post(lead.group()) and (
+            lead.group() in _posts() or not any(lead.group()[n:] in _posts() for _, n in names)):
+        return None   # "常务副省长，负责…": a post opens the line, not a name ("张伦副市长：" does)
     # A name and post on a line of their own head the duties printed on the lines after
     # (a roster's "组长：张三 市长" has none).
     duties_follow = bool(_verb_re().match(_MARKER.sub("", next_unit)) or _none_re().search(next_unit[:40]))
@@ -575,11 +584,15 @@ def _starts(issue: Issue) -> list[int]:
     """Offsets of the paragraphs that print a division word, outside the catalog."""
     text = issue.text
     catalog = issue.sections_of("catalog")
+    found = [m.start() for m in re.finditer("分工", text)
+             if any(text.startswith(w, m.start() - k) for w, k in _heading_words())]
+    for word in _other_heading_words():
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
     out: list[int] = []
-    for m in re.finditer("分工", text):
-        at = m.start()
-        if not any(text.startswith(w, at - k) for w, k in _heading_words()):
-            continue
+    for at in sorted(found):
         if any(s.start <= at < s.end for s in catalog):
             continue
         para = text.rfind("\n", 0, at) + 1

@@ -498,3 +498,34 @@ def test_a_padded_name_run_together_with_its_post():
     got = _got("(二)责任分工\n韩 斌副主任联系民盟界别小组,九三学社界别小组;\n")
     assert got == [("韩斌", "liaises", "民盟界别小组"), ("韩斌", "liaises", "九三学社界别小组")]
     assert _got("(二)责任分工\n韩斌副主任联系民盟界别小组;\n") == [("韩斌", "liaises", "民盟界别小组")]
+
+
+def test_a_numbered_name_and_post_then_colon_and_adverbs_before_the_verbs():
+    # 菏泽市副市长最新分工 (a 2020s web article): "1、张伦副市长：主要负责…，具体分管…，同时联系…";
+    # "张伦副市长：" opens the line with a name, unlike "常务副市长，负责…".
+    got = _got("根据最新分工，菏泽市副市长的主要职责如下：\n"
+               "1、张伦副市长：主要负责工业、科技、大数据等方面的工作，具体分管市工业和信息化局、市科学技术局、"
+               "市大数据局等单位。\n"
+               "2、李长江副市长：主要负责农业、农村、扶贫等方面的工作，分管市农业农村局、市扶贫开发办等单位，"
+               "同时联系市气象局。\n")
+    assert got == [("张伦", "responsible_for", "工业"), ("张伦", "responsible_for", "科技"),
+                   ("张伦", "responsible_for", "大数据"), ("张伦", "supervises", "市工业和信息化局"),
+                   ("张伦", "supervises", "市科学技术局"), ("张伦", "supervises", "市大数据局"),
+                   ("李长江", "responsible_for", "农业"), ("李长江", "responsible_for", "农村"),
+                   ("李长江", "responsible_for", "扶贫"), ("李长江", "supervises", "市农业农村局"),
+                   ("李长江", "supervises", "市扶贫开发办"), ("李长江", "liaises", "市气象局")]
+    assert _got("市政府领导分工\n常务副市长，负责市政府常务工作。\n") == []
+
+
+def test_a_news_report_of_adjusted_areas_without_the_word_fengong():
+    # 广州 (中国新闻网 2007-08-01): "对市长、副市长的分管领域亦作相应调整", then "post name：duties".
+    got = _got("经市政府党组会议研究决定，对市长、副市长的分管领域亦作相应调整。\n"
+               "市长张广宁：主持市政府全面工作。\n"
+               "常务副市长邬毅敏：协助市长日常工作；分管发展和改革、财政、统计工作。\n"
+               "副市长李卓彬：在中共中央党校学习。\n"
+               "副市长陈明德：分管外经、外贸工作。联系共青团工作。\n")
+    assert got == [("张广宁", "responsible_for", "市政府全面工作"), ("邬毅敏", "assists", "日常工作"),
+                   ("邬毅敏", "supervises", "发展和改革"), ("邬毅敏", "supervises", "财政"),
+                   ("邬毅敏", "supervises", "统计"), ("李卓彬", "none", None),
+                   ("陈明德", "supervises", "外经"), ("陈明德", "supervises", "外贸"),
+                   ("陈明德", "liaises", "共青团")]
