@@ -34,7 +34,17 @@ from itertools import islice
 
 from .issue import Issue, TitleBlock
 from .pagemeta import HEAD_LINES, read_meta
-from .patterns import CN_DATE, DOC_NUMBER, HANZI_DATE, canonical_doc_number, despace, hanzi_number, hanzi_year, iso_date
+from .patterns import (
+    CN_DATE,
+    DOC_NUMBER,
+    HANZI_DATE,
+    canonical_doc_number,
+    date_line,
+    despace,
+    hanzi_number,
+    hanzi_year,
+    iso_date,
+)
 from .records import Citation, Document
 from .titleblocks import ISSUER_END, ISSUER_ENDINGS, TITLE_HEAD, is_title_line, title_ends
 
@@ -483,10 +493,23 @@ def _passed_by(issue: Issue, d: _Draft) -> tuple[list[str], str | None, tuple[in
 def _issuer_leading(title: str) -> list[str]:
     """The issuing body that leads a title without 关于 ("镇巴县人民政府|工作规则"): the longest
     head ending like an issuer, leaving a short name of the kind of document."""
+    if title.startswith(("关于", "印发", "转发")):
+        return []   # "关于印发《海口市人民政府工作规则》的通知": the body named is the rule's, not the issuer
     for k in range(len(title) - 2, 3, -1):
-        if ISSUER_END.search(title[:k]) and len(title) - k <= 12:
+        if ISSUER_END.search(title[:k]) and len(title) - k <= 12 and "《" not in title[:k]:
             return [title[:k]]
     return []
+
+
+def _lone_date(issue: Issue, d: _Draft) -> str | None:
+    """The signing date of a web page's document whose signature prints no name (the seal
+    stood for it): the first paragraph of its text that is a date and nothing else
+    ("二○一一年四月八日" under the body of 海府〔2011〕33号)."""
+    for a, b in islice(issue.paragraphs(d.start, d.end), 12):
+        date = date_line(despace(issue.text[a:b]))
+        if date:
+            return date
+    return None
 
 
 def _issuers_from_title(title: str) -> list[str]:
@@ -517,7 +540,7 @@ def extract(issue: Issue) -> Iterator[Document]:
             # "镇巴县人民政府工作规则": the body that leads a headless title issues it; the
             # page's metadata dates it
             issuers = issuers or _issuer_leading(d.title)
-            date = date or read_meta(issue.lines).date
+            date = date or read_meta(issue.lines).date or _lone_date(issue, d)
         first = next(issue.paragraphs(d.start, d.end), (d.start, d.start))
         head = issue.text[first[0]:first[1]]
         addressees: tuple[str, ...] = ()

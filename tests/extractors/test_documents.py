@@ -477,3 +477,17 @@ def test_a_date_printed_alone_under_the_text_dates_a_document_signed_only_in_its
     # A date inside a sentence dates nothing.
     dated_in_text = text.replace("\n\n\n\n                              二○一一年八月九日\n", "自2011年9月1日起施行。\n")
     assert [d.date for d in documents.extract(normalize(dated_in_text, "ruian.txt"))] == [None]
+
+
+def test_a_page_title_without_issuer_and_a_signature_that_prints_only_its_date():
+    # 海口 海府〔2011〕33号 on the city's gazette site (haikou.gov.cn, hkszfgb): the page's title
+    # starts with 关于 (the body it names is the rule's, not the issuer) and the seal stood for
+    # the signing body, so only the date is printed, in Chinese numerals with ○ for zero.
+    text = ("关于印发《海口市人民政府工作规则》的通知\n2011-06-18 00:00:00 来源： 本站原创\n【字体：\n\n"
+            "海府〔2011〕33号\n\n各区人民政府，市政府直属各单位：\n"
+            "    《海口市人民政府工作规则》已于2011年3月24日经市政府第74次常务会议修订通过，现予印发。\n\n"
+            "                                                 二○一一年四月八日\n\n \n\n"
+            "海口市人民政府工作规则\n\n第一章  总  则\n\n    一、根据《中华人民共和国宪法》的规定，结合本市实际，制定本规则。\n")
+    (doc,) = documents.extract(normalize(text, "haikou.txt"))
+    assert (doc.doc_number, doc.title, doc.issuers, doc.date) == (
+        "海府〔2011〕33号", "关于印发《海口市人民政府工作规则》的通知", (), "2011-04-08")
