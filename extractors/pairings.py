@@ -23,6 +23,8 @@ gazetteer and read in these shapes:
   "绍兴市县两级分别与乐山…结对": a few words ending in 分别 may stand between A and 与;
 - "象山县对敦化市开展了…对口帮扶工作", "象山代表团赴龙井市、敦化市开展对口帮扶协作": a place
   (with 代表团), 对/赴, the places listed, then 开展 in the clause of the word of partnership;
+- "秦军率襄阳市考察团赴对口援藏的琼结县考察": a place (its delegation), 赴/到, a word of
+  partnership and 的, then the partner it describes;
 - "两地自启动对口支援工作以来": the home city (from the gazette's name) and the place the
   surrounding report names most;
 - tables printed one character per line ("泰 / 顺 / -鹿 / 城"): the raw lines of such runs are
@@ -274,6 +276,35 @@ def _visit_pairs(text: str, runs: list[Printed], verb: int) -> list[tuple[Printe
     return []
 
 
+#: "秦军率襄阳市考察团赴对口援藏的琼结县考察": a place (its delegation), 赴/到, the partnership
+#: described (对口 + a word of partnership, 的), then the partner.
+_TO_DESCRIBED = re.compile(r"(?:党政)?(?:代表团|考察团|工作组)?[赴到](?:对口|结对)?$")
+
+
+def described_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterator[Found]:
+    """"A考察团赴对口援藏的B": A paired with the B the partnership word describes."""
+    by_start = {r.start: r for r in runs}
+    by_end = {r.end: r for r in runs}
+    for m in _kind_re().finditer(text, *sent):
+        if not text.startswith("的", m.end()):
+            continue
+        partner = by_start.get(m.end() + 1)
+        lead = _TO_DESCRIBED.search(text, max(sent[0], m.start() - 10), m.start())
+        if partner is None or lead is None:
+            continue
+        host = by_end.get(lead.start()) or by_end.get(_before_government(text, lead.start()))
+        if host is not None and host.place != partner.place:
+            yield host.start, partner.end, host, partner, _kind_for(text, m.group(), sent, m.start())
+
+
+def _before_government(text: str, pos: int) -> int:
+    """Where the place before its 人民政府 ends ("琼结县人民政府" ending at pos)."""
+    for word in ("人民政府", "政府"):
+        if text.endswith(word, 0, pos):
+            return pos - len(word)
+    return pos
+
+
 def _clause_subject(text: str, runs: list[Printed], verb: int) -> Printed | None:
     """"宁波市按照中央和省委省政府的工作部署对口支援新疆阿克苏地区库车县": the place that opens
     the verb's clause (after 由 at most), when no other place stands between it and the verb."""
@@ -406,6 +437,7 @@ def sentence_pairs(text: str, home: str | None) -> Iterator[Found]:
         by_verb = list(verb_pairs(text, runs, sent))
         yield from by_verb
         yield from dash_pairs(text, runs, sent, home)
+        yield from described_pairs(text, runs, sent)
         if len(runs) >= 2:
             yield from joined_pairs(text, runs, sent, frozenset(f[3].start for f in by_verb))
     for m in _SHANHAI_AFTER_DASH.finditer(text):

@@ -274,3 +274,11 @@ def test_a_verb_without_object_takes_the_places_of_the_verb_before():
     # a verb with its own object does not take the places before it
     got = _text("温州市对口支援格尔木市,由鹿城区结对泰顺县。")
     assert [(a, b) for a, b, _ in got] == [("温州市", "格尔木市"), ("鹿城区", "泰顺县")]
+
+
+def test_a_delegation_goes_to_the_place_the_partnership_word_describes():
+    # 中国西藏网 (2017): 襄阳 mayor's delegation to 琼结县, "赴对口援藏的琼结县考察"
+    got = _text("近日，湖北省襄阳市委副书记、市长秦军率襄阳市考察团赴对口援藏的琼结县考察。")
+    assert got == [("襄阳市", "琼结县", "对口支援")]
+    # a visit without a word of partnership before the place pairs nothing
+    assert _text("襄阳市考察团赴琼结县考察，对口援藏工作成效显著。") == []
