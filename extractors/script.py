@@ -27,8 +27,11 @@ MIN_CHANGED = 3
 
 #: A character's reading printed after it in brackets: one syllable of lower-case pinyin with
 #: at least one tone mark ("(qū)", "(xié)"), so a list marker "(a)" or a word "(de)" stays.
+#: The bracket comes first and the character before it is checked after (a lookbehind first
+#: made the scan try every position: 6x slower on a gazette issue).
 _READING = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
+    r"[(（](?<=[\u4e00-\u9fff][(（])(?=[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
 
 
 def without_readings(text: str) -> str:
