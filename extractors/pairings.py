@@ -23,8 +23,8 @@ gazetteer and read in these shapes:
   "绍兴市县两级分别与乐山…结对": a few words ending in 分别 may stand between A and 与;
 - "象山县对敦化市开展了…对口帮扶工作", "象山代表团赴龙井市、敦化市开展对口帮扶协作": a place
   (with 代表团), 对/赴, the places listed, then 开展 in the clause of the word of partnership;
-- "秦军率襄阳市考察团赴对口援藏的琼结县考察": a place (its delegation), 赴/到, a word of
-  partnership and 的, then the partner it describes;
+- "秦军率襄阳市考察团赴对口援藏的琼结县考察", "日照对口支援的新疆喀什地区麦盖提县": a place (its
+  delegation, 赴/到), a word of partnership and 的, then the partner it describes;
 - "两地自启动对口支援工作以来": the home city (from the gazette's name) and the place the
   surrounding report names most;
 - tables printed one character per line ("泰 / 顺 / -鹿 / 城"): the raw lines of such runs are
@@ -171,8 +171,12 @@ def _list_after(text: str, pos: int, runs: list[Printed], limit: int) -> list[Pr
         r = by_start[pos]
         if r.end >= limit:
             break
-        out.append(r)
         pos = _after_government(text, r.end)
+        within = by_start.get(pos + 1) if text.startswith("的", pos) else None
+        if within is not None and r.place in ancestors(within.place):
+            pos += 1   # "和田地区的和田市、和田县": the places listed are those within it
+            continue
+        out.append(r)
         if text.startswith(("、", "和", "及", "与"), pos):
             pos += 1
         else:
@@ -276,13 +280,15 @@ def _visit_pairs(text: str, runs: list[Printed], verb: int) -> list[tuple[Printe
     return []
 
 
-#: "秦军率襄阳市考察团赴对口援藏的琼结县考察": a place (its delegation), 赴/到, the partnership
-#: described (对口 + a word of partnership, 的), then the partner.
-_TO_DESCRIBED = re.compile(r"(?:党政)?(?:代表团|考察团|工作组)?[赴到](?:对口|结对)?$")
+#: "秦军率襄阳市考察团赴对口援藏的琼结县考察", "日照对口支援的新疆喀什地区麦盖提县": a place
+#: (its delegation, 赴/到), the partnership described (对口 + a word of partnership, 的), then
+#: the partner.
+_TO_DESCRIBED = re.compile(r"(?:(?:党政)?(?:代表团|考察团|工作组)?[赴到])?(?:对口|结对)?$")
 
 
 def described_pairs(text: str, runs: list[Printed], sent: tuple[int, int]) -> Iterator[Found]:
-    """"A考察团赴对口援藏的B": A paired with the B the partnership word describes."""
+    """"A考察团赴对口援藏的B", "A对口支援的B": A paired with the B the partnership word
+    describes."""
     by_start = {r.start: r for r in runs}
     by_end = {r.end: r for r in runs}
     for m in _kind_re().finditer(text, *sent):

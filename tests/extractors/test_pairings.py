@@ -282,3 +282,16 @@ def test_a_delegation_goes_to_the_place_the_partnership_word_describes():
     assert got == [("襄阳市", "琼结县", "对口支援")]
     # a visit without a word of partnership before the place pairs nothing
     assert _text("襄阳市考察团赴琼结县考察，对口援藏工作成效显著。") == []
+    # 日照 news (2018, printed in traditional characters): the place before the word describes it
+    got = _text("12月23日至25日，日照對口支援的新疆喀什地區麥蓋提縣政協主席艾克拜爾·麥麥提明，帶領縣黨政代表團到日照。")
+    assert got == [("日照市", "麦盖提县", "对口支援")]
+
+
+def test_the_places_listed_within_a_prefecture_are_the_partners():
+    # 新华网 2010-04-19 (printed in traditional characters): Beijing supports four places of
+    # 和田地区, named after "和田地區的"; the 兵团 division's 团场 are no place of the gazetteer.
+    got = _text("按照中央的總體部署，北京市對口支援和田地區的和田市、和田縣、墨玉縣、洛浦縣和新疆生產建設兵團農十四師團場。")
+    assert sorted(got) == sorted([("北京市", "和田市", "对口支援"), ("北京市", "和田县", "对口支援"),
+                                  ("北京市", "墨玉县", "对口支援"), ("北京市", "洛浦县", "对口支援")])
+    # "的" before a place not within the one before it does not list it
+    assert _text("北京市对口支援和田地区的喀什市。") == [("北京市", "和田地区", "对口支援")]
