@@ -20,7 +20,8 @@ gazetteer and read in these shapes:
   abbreviations ("鹿—泰“飞地”") only among the home city's own divisions and only before 飞地;
 - "遂昌与诸暨共建的山海协作产业园", "温州与格尔木于2010年建立对口支援关系", "联接杭州和第一师阿拉尔市
   两地": A与/和/同B in a sentence with a word of partnership (not "A、B与C", a coordination);
-  "绍兴市县两级分别与乐山…结对": a few words ending in 分别 may stand between A and 与;
+  "绍兴市县两级分别与乐山…结对": a few words ending in 分别 may stand between A and 与; two lists
+  as long as each other around 分别与 pair item by item ("东丽区、西青区分别与承德县、平泉县");
 - "象山县对敦化市开展了…对口帮扶工作", "象山代表团赴龙井市、敦化市开展对口帮扶协作": a place
   (with 代表团), 对/赴, the places listed, then 开展 in the clause of the word of partnership;
 - "秦军率襄阳市考察团赴对口援藏的琼结县考察", "日照对口支援的新疆喀什地区麦盖提县": a place (its
@@ -176,6 +177,8 @@ def _list_after(text: str, pos: int, runs: list[Printed], limit: int) -> list[Pr
         if within is not None and r.place in ancestors(within.place):
             pos += 1   # "和田地区的和田市、和田县": the places listed are those within it
             continue
+        if out and _verb_re().match(text, pos):
+            break      # "…张家口、天津帮扶甘肃": the item opens the next clause as its subject
         out.append(r)
         if text.startswith(("、", "和", "及", "与"), pos):
             pos += 1
@@ -410,6 +413,11 @@ def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
         at = _after_government(text, a.end)
         if text[a.start - 1 : a.start] == "、" or a.start in objects:
             continue
+        one_to_one = _respective_lists(text, runs, a, at)
+        if one_to_one:
+            for x, y in one_to_one:
+                yield x.start, y.end, x, y, kind
+            continue
         respectively = _RESPECTIVELY.match(text, at)
         if respectively:     # "绍兴市县两级分别与乐山…结对": A (its levels) respectively with B
             at = respectively.end()
@@ -425,6 +433,21 @@ def joined_pairs(text: str, runs: list[Printed], sent: tuple[int, int],
             continue
         for b in _list_after(text, at + 1, runs, len(text)):
             yield a.start, b.end, a, b, kind
+
+
+def _respective_lists(text: str, runs: list[Printed], a: Printed, at: int) -> list[tuple[Printed, Printed]]:
+    """"天津市东丽区、西青区…分别与河北承德市承德县、平泉县…签署…": two lists of places as long
+    as each other, paired item by item; [] for any other shape."""
+    if not text.startswith("、", at):
+        return []
+    subjects = [a, *_list_after(text, at + 1, runs, len(text))]
+    respectively = _RESPECTIVELY.match(text, _after_government(text, subjects[-1].end))
+    if len(subjects) < 2 or not respectively:
+        return []
+    partners = _list_after(text, respectively.end() + 1, runs, len(text))
+    if len(partners) != len(subjects):
+        return []
+    return [(x, y) for x, y in zip(subjects, partners) if x.place != y.place]
 
 
 #: "龙游—镇海山海协作…" cut after 山海: a dash pair before 山海 is read even without the rest.

@@ -295,3 +295,17 @@ def test_the_places_listed_within_a_prefecture_are_the_partners():
                                   ("北京市", "墨玉县", "对口支援"), ("北京市", "洛浦县", "对口支援")])
     # "的" before a place not within the one before it does not list it
     assert _text("北京市对口支援和田地区的喀什市。") == [("北京市", "和田地区", "对口支援")]
+    # a list item followed by a verb of partnership is the next clause's subject
+    assert _text("北京帮扶河北的保定、天津帮扶甘肃。") == [("北京市", "保定市", "other"), ("天津市", "甘肃省", "other")]
+
+
+def test_two_lists_of_places_around_fenbie_yu_pair_item_by_item():
+    # 经济日报 2017-04-06 (天津承德五对区县“结对”帮扶): five districts, 分别与, five counties
+    got = _text("天津市东丽区、西青区、津南区、北辰区、武清区日前分别与河北承德市承德县、平泉县、隆化县、兴隆县、"
+                "围场满族蒙古族自治县签署了《携手奔小康行动协议书》，建立“一对一”结对关系，相互精准帮扶。")
+    assert sorted((a, b) for a, b, _ in got) == sorted([
+        ("东丽区", "承德县"), ("西青区", "平泉市"), ("津南区", "隆化县"), ("北辰区", "兴隆县"),
+        ("武清区", "围场满族蒙古族自治县")])
+    # lists of different lengths are not paired item by item
+    assert ("东丽区", "承德县") not in {(a, b) for a, b, _ in _text(
+        "天津市东丽区、西青区分别与承德县、平泉县、隆化县签署了结对帮扶协议。")}
