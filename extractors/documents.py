@@ -502,14 +502,23 @@ def _issuer_leading(title: str) -> list[str]:
 
 
 def _lone_date(issue: Issue, d: _Draft) -> str | None:
-    """The signing date of a web page's document whose signature prints no name (the seal
-    stood for it): the first paragraph of its text that is a date and nothing else
-    ("二○一一年四月八日" under the body of 海府〔2011〕33号)."""
+    """The signing date of a document whose signature prints no name (the seal, or a bare
+    "市 长", stood for it): the first paragraph of its text that is a date and nothing else
+    ("二○一一年四月八日" under the body of 海府〔2011〕33号; "2024年6月4日" under 内政发〔2024〕19号)."""
     for a, b in islice(issue.paragraphs(d.start, d.end), 12):
-        date = date_line(despace(issue.text[a:b]))
+        text = issue.text[a:b]
+        date = date_line(despace(text))
         if date:
             return date
+        # the layout may join the date's own printed line to the sentence above it
+        m = _DATE_AT_END.search(text)
+        if m and issue.line_of[a + m.start("date")] != issue.line_of[a + m.start("date") - 1]:
+            return date_line(despace(m["date"]))
     return None
+
+
+#: A date ending a paragraph after its last sentence ("…认真遵照执行。2024年6月4日").
+_DATE_AT_END = re.compile(rf"[。；]\s*(?P<date>{CN_DATE.pattern}|{HANZI_DATE.pattern.replace('?P<', '?P<h')})\s*$")
 
 
 def _issuers_from_title(title: str) -> list[str]:
@@ -540,7 +549,8 @@ def extract(issue: Issue) -> Iterator[Document]:
             # "镇巴县人民政府工作规则": the body that leads a headless title issues it; the
             # page's metadata dates it
             issuers = issuers or _issuer_leading(d.title)
-            date = date or read_meta(issue.lines).date or _lone_date(issue, d)
+            date = date or read_meta(issue.lines).date
+        date = date or _lone_date(issue, d)
         first = next(issue.paragraphs(d.start, d.end), (d.start, d.start))
         head = issue.text[first[0]:first[1]]
         addressees: tuple[str, ...] = ()

@@ -175,6 +175,11 @@ def _title_before(lines: list[Line], i: int) -> tuple[list[int], str] | None:
     if k is None:
         # No head: a title printed without one (an attached measure's name) is one or two lines.
         k = max(0, len(taken) - 2)
+    else:
+        for n in range(k + 1, len(texts)):
+            if title_ends("".join(texts[k:n])) and _head_start(texts[n:]) == 0:
+                k = n   # a page heading repeating the title over the title printed again
+                break
     idxs = taken[k:]
     return idxs, "".join(lines[j][1] for j in idxs)
 

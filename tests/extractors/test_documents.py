@@ -491,3 +491,27 @@ def test_a_page_title_without_issuer_and_a_signature_that_prints_only_its_date()
     (doc,) = documents.extract(normalize(text, "haikou.txt"))
     assert (doc.doc_number, doc.title, doc.issuers, doc.date) == (
         "海府〔2011〕33号", "关于印发《海口市人民政府工作规则》的通知", (), "2011-04-08")
+
+
+def test_a_page_heading_over_a_title_printed_in_two_lines_and_a_date_signed_by_the_seal():
+    # 内蒙古 内政发〔2024〕19号 as a policy site reprints it: the page heading repeats the title,
+    # which is printed again over two lines (issuer, then 关于…); the date stands alone.
+    text = ("内蒙古自治区人民政府关于印发《内蒙古自治区公共数据管理暂行办法》的通知\n"
+            "内蒙古自治区人民政府\n关于印发《内蒙古自治区公共数据管理暂行办法》的通知\n内政发〔2024〕19号\n"
+            "盟行政公署、市人民政府,自治区各委、办、厅、局,各大企业、事业单位:\n"
+            "现将《内蒙古自治区公共数据管理暂行办法》印发给你们,请结合实际,认真遵照执行。\n"
+            "2024年6月4日\n(此件公开发布)\n内蒙古自治区公共数据管理暂行办法\n第一章 总 则\n")
+    (doc,) = documents.extract(normalize(text, "neimenggu.txt"))
+    assert (doc.doc_number, doc.title, doc.issuers, doc.date) == (
+        "内政发〔2024〕19号", "内蒙古自治区人民政府关于印发《内蒙古自治区公共数据管理暂行办法》的通知",
+        ("内蒙古自治区人民政府",), "2024-06-04")
+    # 重庆 (渝府令第121号, 法律资料网 reprint, 2001): signed "市 长" without a name
+    title = "重庆市人民政府关于控制主城区采(碎)石场和小水泥厂尘污染的通告"
+    text = (f"{title}\n\n作者:法律资料网 时间:2024-06-16 05:10:14   浏览:9355   来源:法律资料网\n"
+            f"下载地址: 点击此处下载\n\n{title}\n\n重庆市人民政府\n\n\n渝府令第 121 号\n\n\n"
+            f"《{title}》已经2001年12月13日市人民政府第97次常务会议审议通过,现予发布,自2002年1月1日起施行。\n\n"
+            f"市 长\n\n二○○一年十二月三十日\n\n\n{title}\n\n"
+            "第一条 为有效控制主城区尘污染,改善大气环境质量,根据《中华人民共和国大气污染防治法》等法律、法规规定,"
+            "制定本通告。\n")
+    docs = list(documents.extract(normalize(text, "chongqing.txt")))
+    assert [(d.issuers, d.date) for d in docs] == [(("重庆市人民政府",), "2001-12-30")]
