@@ -167,7 +167,7 @@ def _list_after(text: str, pos: int, runs: list[Printed], limit: int) -> list[Pr
     """The places listed from `pos` on: "内蒙古自治区、河北省张家口市和保定市". A list the end
     of the text cuts off loses its last item (it may be a name cut short)."""
     by_start = {r.start: r for r in runs}
-    out = []
+    out: list[Printed] = []
     while pos in by_start:
         r = by_start[pos]
         if r.end >= limit:
