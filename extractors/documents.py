@@ -272,11 +272,22 @@ def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str |
     return [], None, None, None
 
 
+#: A date ending a paragraph after its last sentence ("…认真遵照执行。2024年6月4日").
+_DATE_AT_END = re.compile(rf"[。；]\s*(?P<date>{CN_DATE.pattern}|{HANZI_DATE.pattern.replace('?P<', '?P<h')})\s*$")
+
+
 def _lone_date(issue: Issue, start: int, end: int) -> str | None:
-    """The date of the first paragraph in [start, end) that is a full date and nothing else."""
+    """The date of the first paragraph in [start, end) that is a full date and nothing else,
+    or that ends a paragraph on a printed line of its own (the layout ran "2024年6月4日" onto
+    "…认真遵照执行。" above it: 内政发〔2024〕19号 as a policy site reprints it)."""
     for a, b in issue.paragraphs(start, end):
         text = issue.text[a:b]
-        if len(text) > 20 or "日" not in text:
+        if "日" not in text:
+            continue
+        if len(text) > 20:
+            m = _DATE_AT_END.search(text, len(text) - 24)
+            if m and issue.line_of[a + m.start("date")] != issue.line_of[a + m.start("date") - 1]:
+                return date_line(despace(m["date"]))
             continue
         m = SIGNATURE_DATE.match(text)
         if m and not m["names"]:
@@ -501,26 +512,6 @@ def _issuer_leading(title: str) -> list[str]:
     return []
 
 
-def _lone_date(issue: Issue, d: _Draft) -> str | None:
-    """The signing date of a document whose signature prints no name (the seal, or a bare
-    "市 长", stood for it): the first paragraph of its text that is a date and nothing else
-    ("二○一一年四月八日" under the body of 海府〔2011〕33号; "2024年6月4日" under 内政发〔2024〕19号)."""
-    for a, b in islice(issue.paragraphs(d.start, d.end), 12):
-        text = issue.text[a:b]
-        date = date_line(despace(text))
-        if date:
-            return date
-        # the layout may join the date's own printed line to the sentence above it
-        m = _DATE_AT_END.search(text)
-        if m and issue.line_of[a + m.start("date")] != issue.line_of[a + m.start("date") - 1]:
-            return date_line(despace(m["date"]))
-    return None
-
-
-#: A date ending a paragraph after its last sentence ("…认真遵照执行。2024年6月4日").
-_DATE_AT_END = re.compile(rf"[。；]\s*(?P<date>{CN_DATE.pattern}|{HANZI_DATE.pattern.replace('?P<', '?P<h')})\s*$")
-
-
 def _issuers_from_title(title: str) -> list[str]:
     """The issuing body named at the head of a title ("肇庆市人民政府办公室关于…"), for a
     document whose signature the text does not print."""
@@ -550,7 +541,6 @@ def extract(issue: Issue) -> Iterator[Document]:
             # page's metadata dates it
             issuers = issuers or _issuer_leading(d.title)
             date = date or read_meta(issue.lines).date
-        date = date or _lone_date(issue, d)
         first = next(issue.paragraphs(d.start, d.end), (d.start, d.start))
         head = issue.text[first[0]:first[1]]
         addressees: tuple[str, ...] = ()
