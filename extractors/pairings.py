@@ -476,11 +476,16 @@ def sentence_pairs(text: str, home: str | None) -> Iterator[Found]:
             yield from dash_pairs(text, _runs(text, sent[0], sent[1], home), sent, home)
 
 
+_BOTH = re.compile(r"两地[^。]{0,20}?(对口支援|对口帮扶|山海协作)")
+
+
 def both_places(text: str, home: Place | None) -> Iterator[Found]:
-    """"两地…对口支援": the home city and the place the surrounding report names most."""
+    """"两地…对口支援": the home city and the place the surrounding report names most; in a
+    text of no gazette, the two places the whole text names most."""
     if home is None:
+        yield from _two_most_named(text)
         return
-    for m in re.finditer(r"两地[^。]{0,20}?(对口支援|对口帮扶|山海协作)", text):
+    for m in _BOTH.finditer(text):
         # The report around it: from a few paragraphs before to the end of this one.
         a = m.start()
         for _ in range(4):
@@ -500,6 +505,35 @@ def both_places(text: str, home: Place | None) -> Iterator[Found]:
         kind = kind_words()[m[1]][0]
         yield (m.start(), m.end(), Printed(m.start(), m.end(), home, home.full),
                Printed(m.start(), m.end(), other, other.full), kind)
+
+
+def _two_most_named(text: str) -> Iterator[Found]:
+    """"新疆第一师阿拉尔市党政代表团来我市考察，两地召开对口支援工作座谈会" (台州日报 2023, a text of
+    no gazette): "两地" are the two places (not provinces) the text names most, each at least
+    twice and clearly more than any third; neither within the other."""
+    m = _BOTH.search(text)
+    if m is None:
+        return
+    counts: dict[str, int] = {}
+    named: dict[str, str] = {}
+    places: dict[str, Place] = {}
+    for s, e, p in find_places(text, 0, len(text), None):
+        if p.level == "province":
+            continue
+        counts[p.code] = counts.get(p.code, 0) + 1
+        places[p.code] = p
+        name = corps_division(text[s:e]) + p.full
+        if len(name) > len(named.get(p.code, "")):
+            named[p.code] = name   # "第一师阿拉尔市" keeps its division wherever it is printed so
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    if len(ranked) < 2 or counts[ranked[1]] < 2 or (len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]):
+        return
+    a, b = places[ranked[0]], places[ranked[1]]
+    if _nested(a, b):
+        return
+    kind = kind_words()[m[1]][0]
+    yield (m.start(), m.end(), Printed(m.start(), m.end(), a, named[a.code]),
+           Printed(m.start(), m.end(), b, named[b.code]), kind)
 
 
 # --- tables printed one character per line ---------------------------------------------

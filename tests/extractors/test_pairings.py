@@ -309,3 +309,16 @@ def test_two_lists_of_places_around_fenbie_yu_pair_item_by_item():
     # lists of different lengths are not paired item by item
     assert ("东丽区", "承德县") not in {(a, b) for a, b, _ in _text(
         "天津市东丽区、西青区分别与承德县、平泉县、隆化县签署了结对帮扶协议。")}
+
+
+def test_two_places_a_text_of_no_gazette_names_most_are_its_liang_di():
+    # 台州日报 2023-09-04: "我市" is the paper's city; 台州 and 第一师阿拉尔市 are named most
+    text = ("本报讯 8月31日至9月3日，新疆第一师阿拉尔市党政代表团来我市考察，两地召开对口支援工作座谈会。"
+            "师市党委书记、政委丁翊强，台州市领导李跃旗等参加相关活动。\n"
+            "李跃旗说，自2010年结对以来，台州坚决扛牢扛实对口援疆的光荣使命，走出了一条体现台州特色、"
+            "符合阿拉尔实际的援疆之路。\n"
+            "丁翊强说，多年来，台州市委市政府始终把对口援疆工作作为一项重大政治任务，在助力阿拉尔市建设"
+            "南疆兵团中心城市中发挥了重要作用。\n")
+    assert _text(text) == [("台州市", "第一师阿拉尔市", "对口支援")]
+    # two places named once each are not enough to say which two "两地" are
+    assert _text("新疆第一师阿拉尔市党政代表团来我市考察，两地召开对口支援工作座谈会。台州市领导参加。\n") == []
