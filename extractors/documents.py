@@ -276,14 +276,19 @@ def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str |
 _DATE_AT_END = re.compile(rf"[。；]\s*(?P<date>{CN_DATE.pattern}|{HANZI_DATE.pattern.replace('?P<', '?P<h')})\s*$")
 
 
+#: A paragraph that labels the date below it as a field's value: "一、会议时间", "报送时间：".
+_FIELD_LABEL = re.compile(r"(?:时间|日期|期限|截止)[：:]?$|^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])[^。；，]{0,12}$")
+
+
 def _lone_date(issue: Issue, start: int, end: int) -> str | None:
     """The date of the first paragraph in [start, end) that is a full date and nothing else,
     or that ends a paragraph on a printed line of its own (the layout ran "2024年6月4日" onto
     "…认真遵照执行。" above it: 内政发〔2024〕19号 as a policy site reprints it)."""
+    before = ""
     for a, b in issue.paragraphs(start, end):
-        text = issue.text[a:b]
-        if "日" not in text:
-            continue
+        text, above, before = issue.text[a:b], before, issue.text[a:b]
+        if "日" not in text or _FIELD_LABEL.search(above):
+            continue   # (a date under "一、会议时间" is the meeting's, not the document's)
         if len(text) > 20:
             m = _DATE_AT_END.search(text, len(text) - 24)
             if m and issue.line_of[a + m.start("date")] != issue.line_of[a + m.start("date") - 1]:

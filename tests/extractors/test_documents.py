@@ -474,6 +474,10 @@ def test_a_date_printed_alone_under_the_text_dates_a_document_signed_only_in_its
             "请认真贯彻执行。\n\n\n\n                              二○一一年八月九日\n")
     got = [(d.doc_number, d.issuers, d.date) for d in documents.extract(normalize(text, "ruian.txt"))]
     assert got == [("瑞政办〔2011〕129号", ("瑞安市人民政府办公室",), "2011-08-09")]
+    # A date printed as a field's value (a meeting notice's 会议时间) is not the document's.
+    meeting = text.replace("请认真贯彻执行。\n\n\n\n                              二○一一年八月九日\n",
+                           "请认真贯彻执行。\n\n一、会议时间\n\n2011年9月15日\n\n二、会议地点\n\n市行政中心\n")
+    assert [d.date for d in documents.extract(normalize(meeting, "ruian.txt"))] == [None]
     # A date inside a sentence dates nothing.
     dated_in_text = text.replace("\n\n\n\n                              二○一一年八月九日\n", "自2011年9月1日起施行。\n")
     assert [d.date for d in documents.extract(normalize(dated_in_text, "ruian.txt"))] == [None]
