@@ -403,7 +403,7 @@ class _State:
 
     subject: list[tuple[int, int]]
     action: str | None = None
-    lead: str | None = None            # the lead verb's action: "任命甲为A，乙为B"
+    lead: str | None = None            # the lead verb's action: "任命甲为A，乙为B", "免去甲的A，乙的B"
     open: bool = False                 # objects may continue after a comma
     kind: str = ""                     # "acting" (代理 → 代理 + title) | "chair" (主持…工作)
     last_org: tuple[str, tuple[int, int] | None] | None = None
@@ -488,15 +488,17 @@ class _Reader:
         v = _verb_at(s, k, name_verbs) if found else None
         if found and v is not None:
             tongzhi = s.startswith("同志", found[-1][1])
-            allowed = (listed or tongzhi or v[0] in STRONG_NAME_VERBS
-                       or (st.lead is not None and not first and v[0] in ("为", "任"))
+            # "分别免去甲的A职务；乙的B职务": one 免去 governs the next persons, in prose too
+            removal_goes_on = st.lead == "remove" and not first and v[0] == "的"
+            allowed = (listed or tongzhi or v[0] in STRONG_NAME_VERBS or removal_goes_on
+                       or (st.lead not in (None, "remove") and not first and v[0] in ("为", "任"))
                        or (st.accepting and not first and v[0] == "辞去"))
-            if v[0] == "的" and (not listed or (default and default != "remove")):
+            if v[0] == "的" and not removal_goes_on and (not listed or (default and default != "remove")):
                 allowed = False
             if v[0] == "任" and s[k + 1:k + 2] in TASK_AFTER_REN:
                 allowed = False     # 责任, 任务, 任何: the words, not a name and the verb
             if allowed:
-                action = st.lead if (st.lead and v[0] in ("为", "任")) else v[1]
+                action = st.lead if (st.lead not in (None, "remove") and v[0] in ("为", "任")) else v[1]
                 st.subject = found
                 self._open(st, v[0], action)
                 return self._objects(k + len(v[0]), b, st, span)
@@ -587,7 +589,7 @@ class _Reader:
                 k = _after_name(s, k + 1 + n2)
             if s.startswith("的", k):
                 k += 1
-            st.subject, st.lead = found, None
+            st.subject, st.lead = found, "remove"
             self._open(st, word, action)
             return self._objects(k, b, st, span)
         if word.endswith(("接受", "接受了", "关于")):
@@ -733,7 +735,7 @@ class _Reader:
         if st.action == "other":
             found, k = self.names.read_list(x, y, lambda e: s.startswith("辞去", e))
             return (found, k + 2) if found else ([], x)
-        if st.lead is not None:       # 任命A为X、B为Y
+        if st.lead not in (None, "remove"):       # 任命A为X、B为Y
             found, k = self.names.read_list(x, y, lambda e: s.startswith("为", e))
             return (found, k + 1) if found else ([], x)
         if st.action == "remove":     # 免去A同志X职务、B同志Y职务 (同志 or 的 marks the name)

@@ -622,3 +622,17 @@ def test_prose_lead_verb_carried_over_a_semicolon():
     assert got[1][2] == "政协第十三届中山市委员会经济委员会"
     # without a lead verb before it, "X任A" in prose stays no act
     assert prose("会议听取了报告;李娟任务繁重,黎艳萍任劳任怨。") == []
+
+
+def test_prose_one_removal_governs_the_persons_after_each_semicolon():
+    # 安徽 (2016 news, ahscb.com, of the 省十二届人大常委会第二十七次会议): "分别免去甲的A职务；乙的B职务"
+    got = prose("经大会表决通过,免职6人,分别免去张志轩的省十二届人大财政经济委员会副主任委员、"
+                "省人大常委会财政经济工作委员会副主任职务;朱勇的省人大常委会内务司法工作委员会主任职务;"
+                "张荣国的省十二届人大内务司法工作委员会副主任委员、省人大常委会内务司法工作委员会副主任职务。")
+    assert [(g[0], g[1], g[3]) for g in got] == [
+        ("张志轩", "remove", "副主任委员"), ("张志轩", "remove", "副主任"), ("朱勇", "remove", "主任"),
+        ("张荣国", "remove", "副主任委员"), ("张荣国", "remove", "副主任")]
+    assert got[2][2] == "省人大常委会内务司法工作委员会"
+    # a clause after the semicolon that names no one goes on no removal
+    assert prose("会议决定免去张三的市财政局局长职务;会议的各项议程顺利完成。") == [
+        ("张三", "remove", "市财政局", "局长", None)]
