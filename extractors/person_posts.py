@@ -57,14 +57,17 @@ _PHRASE_STOP = set("，,、。；;：:！？!?“”\"'（）()《》〈〉【�
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]:
-    """(name enders, name leaders, post leaders, roster roles, press roles) from extractors/data."""
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str], tuple[str, ...],
+                      tuple[str, ...]]:
+    """(name enders, name leaders, post leaders, roster roles, press roles, links between a
+    title and its names) from extractors/data."""
     return (
         tuple(lexicon("person_name_enders.txt")),
         tuple(lexicon("person_name_leaders.txt")),
         tuple(lexicon("post_leaders.txt")),
         frozenset(lexicon("roster_roles.txt")),
         tuple(lexicon("press_roles.txt")),
+        tuple(lexicon("post_name_links.txt")),
     )
 
 
@@ -188,7 +191,7 @@ def name_at(s: str, j: int) -> int:
     name), or 0 if none does: the shortest candidate after which a name may end."""
     if j >= len(s) or _title_at(s, j) or s[j] in _not_name_starts():
         return 0
-    dotted = N.minority_name_at(s, j) or N.tibetan_name_at(s, j)
+    dotted = _dotted_name_at(s, j) or N.tibetan_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
         return dotted
     if not N.surname_at(s, j):
@@ -211,6 +214,30 @@ def name_at(s: str, j: int) -> int:
                 return n + 1
             return n
     return 0
+
+
+def _dotted_name_at(s: str, j: int) -> int:
+    """Length of a dotted minority name at s[j], or 0. In running text nothing marks where
+    it ends ("主任肖开提·依明主持会议"): the part after the dot stops before a word that ends a
+    name (主持, 出席), and no title stands in the part before it (会主任肖开提 is no name)."""
+    n = N.minority_name_at(s, j)
+    if not n:
+        return 0
+    dot = next(i for i in range(j, j + n) if s[i] in N.NAME_DOTS)
+    if _holds_title(s[j:dot]):
+        return 0
+    enders = _multi_char_enders()
+    for e in range(dot + 3, j + n):
+        if s.startswith(enders, e):
+            return e - j
+    return n
+
+
+@lru_cache(maxsize=1)
+def _multi_char_enders() -> tuple[str, ...]:
+    """Words of two or more characters that end a name (主持, 出席): one-character ones (和, 为)
+    may stand inside a transliterated given name."""
+    return tuple(w for w in _words()[0] if len(w) > 1)
 
 
 @lru_cache(maxsize=1)
@@ -361,6 +388,8 @@ def mentions(s: str) -> Iterator[Mention]:
             k = p_start
         names: list[tuple[int, int]] = []
         j = m.end()
+        link = next((w for w in _words()[5] if s.startswith(w, j)), "")
+        j += len(link)     # "副主席依次为甲、乙": the link word is neither post nor name
         while True:
             n = name_at(s, j)
             if not n:
@@ -371,6 +400,12 @@ def mentions(s: str) -> Iterator[Mention]:
                 n = name_at(s, j + 1)
                 # "市长姚高员、殷志军副市长": a name with its own title after it is not governed
                 # by the title before the list.
+                if n and not _title_at(s, j + 1 + n):
+                    j += 1
+                    continue
+            if len(names) >= 2 and s[j:j + 1] in ("和", "及") and s[names[-1][0] - 1] == "、":
+                # "副主席甲、乙和丙": 和 before the last name of a list joined by 、
+                n = name_at(s, j + 1)
                 if n and not _title_at(s, j + 1 + n):
                     j += 1
                     continue

@@ -413,3 +413,26 @@ def test_the_executive_deputy_of_a_county_is_a_title_not_a_name():
     # 镇巴县人民政府工作规则 (镇政发〔2024〕7号): 常 is a surname, but 常务副县长 is one title
     assert _posts("县政府实行县长负责制。县长主持县政府全面工作。常务副县长协助县长处理县政府日常工作。") == []
     assert _posts("会议由县委常委、常务副县长王小明主持。") == [("王小明", "县委常委"), ("王小明", "常务副县长")]
+
+
+def test_a_dotted_name_in_running_text_ends_before_the_verb():
+    # 新疆 (2021 news of the 自治区人大常委会, hts.gov.cn; the page pads the dot with spaces, the
+    # extractor reads the text despaced): neither the title nor 主持会议 is part of the name
+    got = _posts("自治区人大常委会主任肖开提·依明主持会议。秘书长穆塔里甫·肉孜出席会议。")
+    assert got == [("肖开提·依明", "自治区人大常委会主任"), ("穆塔里甫·肉孜", "秘书长")]
+    # in a list the name still runs to the mark after it
+    assert _posts("副主任祖木热提·吾布力、托乎提·亚克夫出席。") == [
+        ("祖木热提·吾布力", "副主任"), ("托乎提·亚克夫", "副主任")]
+
+
+def test_a_verb_or_link_word_around_a_title_is_not_part_of_the_post():
+    # 西藏 (2025 news of a 自治区人大常委会 decision, xinjiapo.news)
+    got = _posts("赵鹏已参与此次会议,并坐在自治区人大常委会副主任刘柏呈和自治区政协副主席卓嘎之间。")
+    assert got == [("刘柏呈", "自治区人大常委会副主任"), ("卓嘎", "自治区政协副主席")]
+    got = _posts("其他副主席依次为甲热·洛桑丹增、罗梅、张洪波和张利。")
+    assert got == [("甲热·洛桑丹增", "副主席"), ("罗梅", "副主席"), ("张洪波", "副主席"), ("张利", "副主席")]
+    # 雲林縣 (2026 news of a 縣務會議, read as simplified by normalize())
+    got = _posts("会议首先介绍新任主管,包括副县长陈璧君、副秘书长黄凯达及行政处处长李重毅。")
+    assert got == [("陈璧君", "副县长"), ("黄凯达", "副秘书长"), ("李重毅", "行政处处长")]
+    # 和 alone after one name does not extend a post to the next name
+    assert _posts("副市长张三和李四的讲话稿。") == [("张三", "副市长")]
