@@ -234,3 +234,13 @@ def test_undated_diary_heading_over_its_first_day():
     issue = normalize("淮南市人民政府大事記\n1日淮南市委書記任澤鋒,市委副書記汪謙慎前往壽縣小甸鎮開展主題黨日活動。\n")
     assert [h.kind for h in issue.headings] == ["diary"]
     assert [s.kind for s in issue.sections] == ["diary"]
+
+
+def test_a_word_dotted_to_slip_past_filters_is_read_whole():
+    # 中新网 reprint of 国办 on a forum archiver (2013, 地理国情普查领导小组): "党.委.书.记." hides a
+    # word from keyword filters; the roster after it is read only once the word is whole
+    issue = normalize("成员:吴恒权中央宣传部副部长张业遂外交部.党.委.书.记.、副部长杜鹰发展改革委副主任\n")
+    assert "外交部党委书记、副部长" in issue.text
+    # a dotted name and a numbered heading keep their dots
+    issue = normalize("一.概述\n阿沛.阿旺.晋美出席会议。\n")
+    assert "一.概述" in issue.text and "阿沛.阿旺.晋美" in issue.text

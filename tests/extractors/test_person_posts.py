@@ -436,3 +436,9 @@ def test_a_verb_or_link_word_around_a_title_is_not_part_of_the_post():
     assert got == [("陈璧君", "副县长"), ("黄凯达", "副秘书长"), ("李重毅", "行政处处长")]
     # 和 alone after one name does not extend a post to the next name
     assert _posts("副市长张三和李四的讲话稿。") == [("张三", "副市长")]
+
+
+def test_danren_after_a_name_ends_it():
+    # 新华社 (2013, 国务院 领导小组 adjusted): the present post, then the roster role taken
+    got = _posts("国务院总理李克强担任国务院西部地区开发领导小组组长,张高丽副总理担任副组长。")
+    assert got == [("李克强", "国务院总理"), ("张高丽", "副总理")]
