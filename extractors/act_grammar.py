@@ -443,7 +443,8 @@ class _Reader:
         acts: list[Act] = []
         last: list[Act] = []
         span = self.clean.span(a, b) if b > a else (0, 0)
-        for pa, pb in _split_top(s, "，,", a, b):
+        # in prose a quoted title ends a piece: "表决通过了《…关于接受X辞去A职务的决定》《…》"
+        for pa, pb in _split_top(s, "，,《》" if self.scan else "，,", a, b):
             if pa >= pb:
                 continue
             if self.scan and any(w in s[pa:pb] for w in blockers()):
@@ -663,8 +664,8 @@ class _Reader:
             if i < a or n not in self.names.candidates(i, end, loose=False):
                 continue
             before = s[a:i]
-            if before and not before.endswith(post_titles()):
-                continue
+            if before and not before.endswith(post_titles()) and not before.endswith("关于"):
+                continue    # "…关于杨鑫代理自治区监察委员会主任的决定": a decision's title names the act
             st.subject, st.lead = [(i, end)], None
             self._open(st, word, action)
             return self._objects(k + len(word), b, st, span)

@@ -201,6 +201,8 @@ def name_at(s: str, j: int) -> int:
             cand = s[j : j + n]
             if _holds_title(cand) or _holds_role(cand) or cand in _not_names():
                 return 0   # "副市长任组长": 任组长 is a role, not a name
+            if n > 2 and s.startswith(_multi_char_enders(), j + N.surname_at(s, j)):
+                return 0   # "主任石主持": a page that lost the given name; 主持 is the verb
             k = j + n + 1
             if n < 4 and k <= len(s) and s[k - 1] in "和与及" and N.is_name_shape(s, j, n + 1) and \
                     any(s.startswith(w, k) for w in _words()[0] if len(w) > 1):
@@ -394,6 +396,8 @@ def mentions(s: str) -> Iterator[Mention]:
             n = name_at(s, j)
             if not n:
                 break
+            if not names and s[j] in "和与及" and _title_at(s, j + n):
+                break      # "主席团常务主席和执行主席": two titles joined, 和执行 is no name
             names.append((j, j + n))
             j += n
             if j < len(s) and s[j] == "、" and not _title_at(s, j + 1):

@@ -636,3 +636,13 @@ def test_prose_one_removal_governs_the_persons_after_each_semicolon():
     # a clause after the semicolon that names no one goes on no removal
     assert prose("会议决定免去张三的市财政局局长职务;会议的各项议程顺利完成。") == [
         ("张三", "remove", "市财政局", "局长", None)]
+
+
+def test_prose_decisions_passed_and_quoted_by_their_titles_are_acts():
+    # 新疆日报 (2018 news of the 自治区十三届人大常委会第五次会议): each quoted title is one act
+    got = prose("会议表决通过了《自治区人大常委会关于接受罗东川辞去自治区监察委员会主任职务的决定》"
+                "《自治区人大常委会关于杨鑫代理自治区监察委员会主任的决定》以及有关人事任免事项等议程。")
+    assert got == [("罗东川", "other", "自治区监察委员会", "主任", None),
+                   ("杨鑫", "appoint", "自治区监察委员会", "代理主任", None)]
+    # a title that states no act gives none
+    assert prose("会议表决通过了《自治区人大常委会关于代理检察长人选的说明》。") == []

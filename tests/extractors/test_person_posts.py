@@ -442,3 +442,12 @@ def test_danren_after_a_name_ends_it():
     # 新华社 (2013, 国务院 领导小组 adjusted): the present post, then the roster role taken
     got = _posts("国务院总理李克强担任国务院西部地区开发领导小组组长,张高丽副总理担任副组长。")
     assert got == [("李克强", "国务院总理"), ("张高丽", "副总理")]
+
+
+def test_a_verb_or_a_second_title_after_a_surname_is_no_name():
+    # 上海黄浦 (news reprinted by shcafe.org, the given names lost in the page): 石 then the verb
+    assert _posts("会议由区人大常委会主任石主持。区人大常委会党组成员涂应邀出席会议。") == []
+    # zxxww.com (news of a 县人大 主席团 meeting): "常务主席和执行主席" joins two titles
+    assert _posts("会议推定了主席团常务主席和执行主席分组名单。") == []
+    # a real name after a title still reads, with 和 as its surname
+    assert _posts("副县长和晓红出席会议。") == [("和晓红", "副县长")]
