@@ -428,6 +428,7 @@ class _Reader:
         self.scan = scan
         self.carried = False                 # the clause read goes on a lead carried over "；"
         self.last_lead: str | None = None    # the lead of the last clause read, if it gave acts
+        self.clause_at = (0, 0)              # the clause being read, as offsets in the text
 
     # one clause -------------------------------------------------------------------------
     def clause(self, a: int, b: int, listed: bool, default: str | None,
@@ -440,6 +441,7 @@ class _Reader:
             a = m.end()
         st = _State(subject=[], lead=lead)
         self.carried = lead is not None
+        self.clause_at = (a, b)
         acts: list[Act] = []
         last: list[Act] = []
         span = self.clean.span(a, b) if b > a else (0, 0)
@@ -778,6 +780,10 @@ class _Reader:
             # bare word after an earlier body borrows it only if it ends in a title ("…委员以及
             # 曾常辉、徐世菊…辞去…": the names of the next persons are no posts)
             return []
+        if self.scan and org and _generic_body(org) and "下设" + org in s[self.clause_at[0]:self.clause_at[1]]:
+            # "领导小组下设办公室，…胡廖明同志兼任办公室主任": the office the sentence sets up
+            # under a roster is the roster's own (a roster matter, not an act of a body)
+            return []
         if org:
             st.last_org = (org, org_span)
         elif st.last_org:
@@ -789,6 +795,17 @@ class _Reader:
                            person_span=self.clean.span(na, nb), organization_span=org_span,
                            post_span=post_span, clause_span=span))
         return out
+
+
+def _generic_body(org: str) -> bool:
+    """Is `org` made of body endings only ("办公室", "领导小组办公室"), naming no one's body?"""
+    endings = org_suffixes()
+    while org:
+        e = next((x for x in endings if org.endswith(x)), None)
+        if e is None:
+            return False
+        org = org[: -len(e)]
+    return True
 
 
 def _preamble_verb(body: str) -> str | None:

@@ -646,3 +646,12 @@ def test_prose_decisions_passed_and_quoted_by_their_titles_are_acts():
                    ("杨鑫", "appoint", "自治区监察委员会", "代理主任", None)]
     # a title that states no act gives none
     assert prose("会议表决通过了《自治区人大常委会关于代理检察长人选的说明》。") == []
+
+
+def test_prose_the_office_a_roster_sets_up_is_no_body_of_an_act():
+    # 临政办函〔2013〕89号 (临安市 信用建设工作领导小组, as a web page prints it): the group's office
+    # and its director are the roster's own, like "办公室主任由…兼任"
+    assert prose("领导小组下设办公室,办公室设在市发改局,胡廖明同志兼任办公室主任。") == []
+    # a body named in full is a body
+    assert prose("领导小组下设办公室,胡廖明同志兼任市发改局办公室主任。") == [
+        ("胡廖明", "concurrent", "市发改局办公室", "主任", None)]
