@@ -158,6 +158,11 @@ _BLANKS = re.compile(r"[ \t\u3000\xa0]+")
 _DOTTED_WORD = re.compile(r"(?:[\u4e00-\u9fff]\.){3,}")
 
 
+#: A half-width comma a web page put before another mark of punctuation ("廖忠勛,、皮業康",
+#: "主持召开…会议,。"): no sentence puts one there.
+_STRAY_COMMA = re.compile(r",(?=[、，。；：！？,])")
+
+
 def _clean(raw: str) -> tuple[str, int]:
     stripped = raw.lstrip(" \t\u3000\xa0")
     lead = raw[: len(raw) - len(stripped)]
@@ -166,6 +171,8 @@ def _clean(raw: str) -> tuple[str, int]:
     text = _BLANKS.sub(" ", stripped).strip()
     if "." in text:
         text = _DOTTED_WORD.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "," in text:
+        text = _STRAY_COMMA.sub("", text)
     return text, indent
 
 

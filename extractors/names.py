@@ -7,6 +7,8 @@ extractor meets:
 - a minority name with a middle dot: 帕提古丽·阿卜力克木 (· • ． as printed);
 - a Tibetan name, which has no surname: two given-name parts (data/tibetan_name_parts.txt),
   白玛罗布, 达瓦次仁 (`tibetan_name_at`);
+- a Mongolian name, which has no surname either: one or two parts
+  (data/mongolian_name_parts.txt), 巴图, 宝音满都呼 (`mongolian_name_at`);
 - a name printed with padding spaces to fill two characters' width: "龚　正", "龚   正"
   (`unpad` removes them, and `PADDED_NAME` finds them on a line).
 
@@ -99,6 +101,23 @@ def tibetan_name_at(s: str, i: int) -> int:
     """Length of a Tibetan name at s[i] (two given-name parts, no surname: 白玛罗布), or 0."""
     parts = tibetan_name_parts()
     return 4 if s[i:i + 2] in parts and s[i + 2:i + 4] in parts else 0
+
+
+@functools.cache
+def mongolian_name_parts() -> tuple[str, ...]:
+    """Parts of Mongolian given names, longest first (巴特尔 before 巴图)."""
+    return tuple(sorted(set(lexicon("mongolian_name_parts.txt")), key=lambda p: (-len(p), p)))
+
+
+def mongolian_name_at(s: str, i: int) -> int:
+    """Length of a Mongolian name at s[i] (one or two parts, no surname: 巴图, 宝音满都呼), or 0.
+    The caller checks that a name may end there."""
+    parts = mongolian_name_parts()
+    first = next((p for p in parts if s.startswith(p, i)), None)
+    if first is None:
+        return 0
+    second = next((p for p in parts if s.startswith(p, i + len(first))), "")
+    return len(first) + len(second)
 
 
 #: A dotted minority name.

@@ -194,6 +194,9 @@ def name_at(s: str, j: int) -> int:
     dotted = _dotted_name_at(s, j) or N.tibetan_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
         return dotted
+    mongolian = N.mongolian_name_at(s, j)
+    if mongolian and _ends_name(s, j + mongolian):
+        return mongolian
     if not N.surname_at(s, j):
         return 0
     for n in (2, 3, 4):
@@ -214,6 +217,21 @@ def name_at(s: str, j: int) -> int:
                 # "副主任吴达金、李珊珊、刘加来，秘书长…": in a list of names, where the next
                 # name or the next title follows, a one-character "verb" (来) ends the name
                 return n + 1
+            return n
+    return 0
+
+
+def _listed_name_at(s: str, j: int) -> int:
+    """Length of a name of two or three characters with no known surname at s[j] (宝玉), read
+    only inside a list of names: a 、 follows it and a name follows that
+    ("副主任于丽华、巴图、宝玉、李占鹏"), or 0."""
+    for n in (2, 3):
+        cand = s[j:j + n]
+        if len(cand) < n or not all(_CJK.match(c) for c in cand) or not s.startswith("、", j + n):
+            continue
+        if cand[0] in _not_name_starts() or _holds_title(cand) or _holds_role(cand) or cand in _not_names():
+            continue
+        if name_at(s, j + n + 1):
             return n
     return 0
 
@@ -393,7 +411,7 @@ def mentions(s: str) -> Iterator[Mention]:
         link = next((w for w in _words()[5] if s.startswith(w, j)), "")
         j += len(link)     # "副主席依次为甲、乙": the link word is neither post nor name
         while True:
-            n = name_at(s, j)
+            n = name_at(s, j) or (_listed_name_at(s, j) if names and s[j - 1] == "、" else 0)
             if not n:
                 break
             if not names and s[j] in "和与及" and _title_at(s, j + n):
@@ -401,7 +419,7 @@ def mentions(s: str) -> Iterator[Mention]:
             names.append((j, j + n))
             j += n
             if j < len(s) and s[j] == "、" and not _title_at(s, j + 1):
-                n = name_at(s, j + 1)
+                n = name_at(s, j + 1) or _listed_name_at(s, j + 1)
                 # "市长姚高员、殷志军副市长": a name with its own title after it is not governed
                 # by the title before the list.
                 if n and not _title_at(s, j + 1 + n):

@@ -244,3 +244,13 @@ def test_a_word_dotted_to_slip_past_filters_is_read_whole():
     # a dotted name and a numbered heading keep their dots
     issue = normalize("一.概述\n阿沛.阿旺.晋美出席会议。\n")
     assert "一.概述" in issue.text and "阿沛.阿旺.晋美" in issue.text
+
+
+def test_a_stray_comma_before_another_mark_is_dropped():
+    # 长阳 (2022 news of a 自治县人大常委会 主任会议, printed in traditional characters): the page
+    # put a half-width comma before each pause mark of the list of names
+    issue = normalize("縣人大常委會副主任龍泰、佘克先、廖忠勛,、皮業康,、張旭東出席會議,。\n")
+    assert "廖忠勋、皮业康、张旭东出席会议。" in issue.text
+    assert "廖忠勛、皮業康" in issue.printed
+    # a comma between words stays
+    assert "甲,乙" in normalize("甲,乙\n").text

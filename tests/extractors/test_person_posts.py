@@ -451,3 +451,14 @@ def test_a_verb_or_a_second_title_after_a_surname_is_no_name():
     assert _posts("会议推定了主席团常务主席和执行主席分组名单。") == []
     # a real name after a title still reads, with 和 as its surname
     assert _posts("副县长和晓红出席会议。") == [("和晓红", "副县长")]
+
+
+def test_mongolian_names_and_names_inside_a_list_need_no_surname():
+    # 乌审旗 (2025 news of a 旗人大 preparatory meeting): Mongolian names have no surname
+    got = _posts("旗委书记王雪峰,旗委副书记、政府旗长希尼,旗人大常委会主任宝音满都呼,旗政协主席郝伟参加会议。")
+    assert ("希尼", "政府旗长") in got and ("宝音满都呼", "旗人大常委会主任") in got and ("郝伟", "旗政协主席") in got
+    # 赤峰 旗 news (2013, a 旗人大常委会 session): 宝玉 stands between two names of the list
+    got = _posts("旗人大常委会主任齐双义、副主任于丽华、巴图、宝玉、李占鹏及17位人大常委会组成人员出席会议。")
+    assert [g[0] for g in got if g[1] == "副主任"] == ["于丽华", "巴图", "宝玉", "李占鹏"]
+    # a word after a title that no name follows is no name
+    assert _posts("副主任于丽华、讲话稿、会议纪要出席。") == [("于丽华", "副主任")]
