@@ -104,20 +104,29 @@ def tibetan_name_at(s: str, i: int) -> int:
 
 
 @functools.cache
-def mongolian_name_parts() -> tuple[str, ...]:
-    """Parts of Mongolian given names, longest first (巴特尔 before 巴图)."""
-    return tuple(sorted(set(lexicon("mongolian_name_parts.txt")), key=lambda p: (-len(p), p)))
+def mongolian_name_parts() -> dict[str, tuple[str, ...]]:
+    """Parts of Mongolian given names by their first two characters, longest first (巴特尔
+    before 巴图): a name is looked for at every position of a text, so one lookup decides."""
+    by_head: dict[str, list[str]] = {}
+    for part in sorted(set(lexicon("mongolian_name_parts.txt")), key=lambda p: (-len(p), p)):
+        by_head.setdefault(part[:2], []).append(part)
+    return {head: tuple(parts) for head, parts in by_head.items()}
+
+
+def _mongolian_part_at(s: str, i: int) -> str:
+    for part in mongolian_name_parts().get(s[i:i + 2], ()):
+        if s.startswith(part, i):
+            return part
+    return ""
 
 
 def mongolian_name_at(s: str, i: int) -> int:
     """Length of a Mongolian name at s[i] (one or two parts, no surname: 巴图, 宝音满都呼), or 0.
     The caller checks that a name may end there."""
-    parts = mongolian_name_parts()
-    first = next((p for p in parts if s.startswith(p, i)), None)
-    if first is None:
+    first = _mongolian_part_at(s, i)
+    if not first:
         return 0
-    second = next((p for p in parts if s.startswith(p, i + len(first))), "")
-    return len(first) + len(second)
+    return len(first) + len(_mongolian_part_at(s, i + len(first)))
 
 
 #: A dotted minority name.

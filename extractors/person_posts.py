@@ -408,8 +408,9 @@ def mentions(s: str) -> Iterator[Mention]:
             k = p_start
         names: list[tuple[int, int]] = []
         j = m.end()
-        link = next((w for w in _words()[5] if s.startswith(w, j)), "")
-        j += len(link)     # "副主席依次为甲、乙": the link word is neither post nor name
+        links = _words()[5]
+        if s.startswith(links, j):     # "副主席依次为甲、乙": the link word is neither post nor name
+            j += len(next(w for w in links if s.startswith(w, j)))
         while True:
             n = name_at(s, j) or (_listed_name_at(s, j) if names and s[j - 1] == "、" else 0)
             if not n:
