@@ -701,6 +701,8 @@ class _Reader:
             note = NOTE_AFTER_POST.search(core)
             if note:        # "…副局长职务（另有任用）": a note after 职务, not part of the body
                 core, pos = core[:note.start() + 2], pos[:note.start() + 2]
+            if self.scan:
+                core, pos = _cut_after_request(core, pos)
             closed = False
             stripped = True
             while stripped:
@@ -797,6 +799,28 @@ class _Reader:
         return out
 
 
+#: What ends a resignation's object for good in prose: "接受X辞去A职务的请求做了说明".
+REQUEST_ENDS = ("职务的请求", "职务请求", "职务的辞呈", "职务辞呈")
+
+
+def _cut_after_request(core: str, pos: list[int]) -> tuple[str, list[int]]:
+    """An object cut after "…职务的请求" when the sentence goes on ("…的请求做了说明"), and
+    without a closing parenthesis the object did not open ("(注:…任命X为A委员)")."""
+    for end in REQUEST_ENDS:
+        k = core.find(end)
+        if k > 0:
+            core, pos = core[:k + len(end)], pos[:k + len(end)]
+            break
+    while core.endswith((")", "）")) and core.count(core[-1]) > core.count("(" if core[-1] == ")" else "（"):
+        core, pos = core[:-1], pos[:-1]
+    return core, pos
+
+
+def _open_paren(text: str) -> bool:
+    """Does `text` leave a parenthesis open ("…做了说明(注")?"""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
 def _generic_body(org: str) -> bool:
     """Is `org` made of body endings only ("办公室", "领导小组办公室"), naming no one's body?"""
     endings = org_suffixes()
@@ -869,11 +893,13 @@ def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterab
             ends_in_preamble = False
             if not body.strip():
                 continue
-            if raw.endswith(("：", ":")):
+            if raw.endswith(("：", ":")) and not _open_paren(body):
                 if _is_preamble(body):
                     listed, default = True, _preamble_verb(body)
                     ends_in_preamble = True
                 continue
+            # a colon inside a parenthesis ("…的请求做了说明(注:…)") ends no preamble: the
+            # clause before it is read as any other
             if not listed and not has_trigger(body) and carry is None:
                 carry = None
                 continue

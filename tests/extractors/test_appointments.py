@@ -655,3 +655,12 @@ def test_prose_the_office_a_roster_sets_up_is_no_body_of_an_act():
     # a body named in full is a body
     assert prose("领导小组下设办公室,胡廖明同志兼任市发改局办公室主任。") == [
         ("胡廖明", "concurrent", "市发改局办公室", "主任", None)]
+
+
+def test_prose_an_acceptance_explained_and_an_act_in_a_note():
+    # 人民网 (2007 news of the 宁夏 九届人大常委会第二十八次会议): the acceptance is read up to
+    # its 请求, and the note's own act up to its closing parenthesis
+    got = prose("陈建国在讲话中,对接受马启智辞去自治区人民政府主席职务的请求做了说明(注:27日上午十届全国人大常委会"
+                "第二十七次会议决定,任命马启智为第十届全国人民代表大会农业与农村委员会副主任委员),并给予积极评价。")
+    assert got == [("马启智", "other", "自治区人民政府", "主席", None),
+                   ("马启智", "appoint", "第十届全国人民代表大会农业与农村委员会", "副主任委员", None)]
