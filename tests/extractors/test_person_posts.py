@@ -462,3 +462,12 @@ def test_mongolian_names_and_names_inside_a_list_need_no_surname():
     assert [g[0] for g in got if g[1] == "副主任"] == ["于丽华", "巴图", "宝玉", "李占鹏"]
     # a word after a title that no name follows is no name
     assert _posts("副主任于丽华、讲话稿、会议纪要出席。") == [("于丽华", "副主任")]
+
+
+def test_what_befalls_a_person_after_the_name_ends_it_and_an_honour_is_no_post():
+    # 2015 news of 任前公示 (湖南, 河北, 雲南; read as simplified by normalize())
+    got = _posts("河北省邢台市威县县委书记吕志成已晋升为河北省衡水市领导,云南省洱源县委书记杨承贤拟任大理州副州长。")
+    assert got == [("吕志成", "河北省邢台市威县县委书记"), ("杨承贤", "云南省洱源县委书记")]
+    got = _posts("引人关注的是全国优秀县委书记、湖南省怀化市中方县县委书记张霞。")
+    assert ("张霞", "湖南省怀化市中方县县委书记") in got
+    assert not any("优秀" in p or p.startswith("是") for _, p in got)
