@@ -221,6 +221,13 @@ def name_at(s: str, j: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _holding_verbs() -> tuple[str, ...]:
+    """Verbs before a post that say the person holds or held it (出任, 现任, 原任): the words of
+    data/post_leaders.txt ending in 任 (任命 names an act, not a holder)."""
+    return tuple(w for w in _words()[2] if len(w) > 1 and w.endswith("任"))
+
+
 def _listed_name_at(s: str, j: int) -> int:
     """Length of a name of two or three characters with no known surname at s[j] (宝玉), read
     only inside a list of names: a 、 follows it and a name follows that
@@ -411,6 +418,8 @@ def mentions(s: str) -> Iterator[Mention]:
         links = _words()[5]
         if s.startswith(links, j):     # "副主席依次为甲、乙": the link word is neither post nor name
             j += len(next(w for w in links if s.startswith(w, j)))
+        elif s.startswith("的", j) and s.endswith(_holding_verbs(), 0, k):
+            j += 1     # "出任自治区人民政府副主席的郝林海": the post the person holds, then 的
         while True:
             n = name_at(s, j) or (_listed_name_at(s, j) if names and s[j - 1] == "、" else 0)
             if not n:

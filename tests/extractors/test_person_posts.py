@@ -471,3 +471,12 @@ def test_what_befalls_a_person_after_the_name_ends_it_and_an_honour_is_no_post()
     got = _posts("引人关注的是全国优秀县委书记、湖南省怀化市中方县县委书记张霞。")
     assert ("张霞", "湖南省怀化市中方县县委书记") in got
     assert not any("优秀" in p or p.startswith("是") for _, p in got)
+
+
+def test_a_post_taken_or_held_then_de_names_its_holder():
+    # 人民网 (2007 news of the 宁夏 人大常委会) and 新时报 (2020 news of 山东's mayors)
+    assert _posts("出任自治区人民政府副主席的郝林海也做了表态发言。") == [("郝林海", "自治区人民政府副主席")]
+    assert _posts("原任山东省应急管理厅党委书记、厅长的赵豪志,公开亮相。") == [
+        ("赵豪志", "山东省应急管理厅党委书记"), ("赵豪志", "厅长")]
+    # 的 after a post with no such verb before it names no holder
+    assert _posts("县长的职责是什么,市长的讲话很重要。") == []
