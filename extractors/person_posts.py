@@ -53,6 +53,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Characters that end a post phrase when walking back from its title.
 #: Marks that end an item of a list of names ("李珊珊、刘加来，秘书长…").
 _LIST_MARKS = frozenset("、，,；;")
+#: Ends of a nomination printed among a person's posts ("提名市长候选人"): no post.
+_NOMINEE_ENDS = ("候选人", "人选")
 _PHRASE_STOP = set("，,、。；;：:！？!?“”\"'（）()《》〈〉【】[]△▲●■◆ \n")
 
 
@@ -409,6 +411,15 @@ def mentions(s: str) -> Iterator[Mention]:
         while k - 1 > floor and s[k - 1] == "、":
             t = _titles_ending_at(s, k - 1)
             if not t:
+                # "市委副书记、提名市长候选人、市政府党组书记宋永祥": a nomination in the chain is
+                # no post, but the posts before it still name the person
+                q = k - 1
+                if s.endswith(_NOMINEE_ENDS, 0, q):
+                    while q > floor and s[q - 1] not in _PHRASE_STOP and _CJK.match(s[q - 1]):
+                        q -= 1
+                    if q - 1 > floor and s[q - 1] == "、":
+                        k = q
+                        continue
                 break
             p_start = _post_phrase_start(s, k - 1 - len(t), floor)
             posts.append((p_start, s[p_start : k - 1]))

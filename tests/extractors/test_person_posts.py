@@ -480,3 +480,9 @@ def test_a_post_taken_or_held_then_de_names_its_holder():
         ("赵豪志", "山东省应急管理厅党委书记"), ("赵豪志", "厅长")]
     # 的 after a post with no such verb before it names no holder
     assert _posts("县长的职责是什么,市长的讲话很重要。") == []
+
+
+def test_a_nomination_among_the_posts_does_not_break_the_chain():
+    # 新时报 (2020 news of 山东's mayors): 提名市长候选人 is no post; the posts around it are
+    got = _posts("滨州市委副书记、提名市长候选人、市政府党组书记宋永祥主持会议。")
+    assert sorted(got) == [("宋永祥", "市政府党组书记"), ("宋永祥", "滨州市委副书记")]
