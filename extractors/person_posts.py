@@ -795,13 +795,15 @@ def _read_run(run: str) -> list[tuple[int, int, str, tuple[str, ...]]] | None:
     return got[1] if got else None
 
 
-_FORMER = re.compile(r"曾任|历任")
+#: Verbs of a post held before or held now, printed after the person: "曾任…", "现任…",
+#: "潘长江已担任广灵县政府党组成员" (网易 2025 news of a 县人大 appointment).
+_FORMER = re.compile(r"曾任|历任|现任|已担任")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
 def former_mentions(s: str) -> Iterator[Mention]:
-    """Posts held before, in a despaced passage: "马志强，男，汉族，…，曾任山西省忻州市忻府区委书记
-    等职" (the person opens the sentence) or "张三曾任…"."""
+    """Posts held before or now, in a despaced passage: "马志强，男，汉族，…，曾任山西省忻州市忻府区
+    委书记等职" (the person opens the sentence) or "张三曾任…", "张三已担任…"."""
     if "任" not in s:
         return
     for m in _FORMER.finditer(s):

@@ -486,3 +486,10 @@ def test_a_nomination_among_the_posts_does_not_break_the_chain():
     # 新时报 (2020 news of 山东's mayors): 提名市长候选人 is no post; the posts around it are
     got = _posts("滨州市委副书记、提名市长候选人、市政府党组书记宋永祥主持会议。")
     assert sorted(got) == [("宋永祥", "市政府党组书记"), ("宋永祥", "滨州市委副书记")]
+
+
+def test_a_post_already_held_after_the_name():
+    # 网易号 (2025, 广灵县人大常委会 appointment; read as simplified by normalize())
+    issue = normalize("網上有信息顯示,在履新副縣長之前,潘長江已擔任廣靈縣政府黨組成員。\n")
+    got = [(r.person, r.post) for r in person_posts.extract(issue)]
+    assert got == [("潘长江", "广灵县政府党组成员")]
