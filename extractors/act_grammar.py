@@ -403,7 +403,7 @@ class _State:
 
     subject: list[tuple[int, int]]
     action: str | None = None
-    lead: str | None = None            # the lead verb's action: "任命甲为A，乙为B"
+    lead: str | None = None            # the lead verb's action: "任命甲为A，乙为B", "免去甲的A，乙的B"
     open: bool = False                 # objects may continue after a comma
     kind: str = ""                     # "acting" (代理 → 代理 + title) | "chair" (主持…工作)
     last_org: tuple[str, tuple[int, int] | None] | None = None
@@ -428,6 +428,7 @@ class _Reader:
         self.scan = scan
         self.carried = False                 # the clause read goes on a lead carried over "；"
         self.last_lead: str | None = None    # the lead of the last clause read, if it gave acts
+        self.clause_at = (0, 0)              # the clause being read, as offsets in the text
 
     # one clause -------------------------------------------------------------------------
     def clause(self, a: int, b: int, listed: bool, default: str | None,
@@ -440,10 +441,12 @@ class _Reader:
             a = m.end()
         st = _State(subject=[], lead=lead)
         self.carried = lead is not None
+        self.clause_at = (a, b)
         acts: list[Act] = []
         last: list[Act] = []
         span = self.clean.span(a, b) if b > a else (0, 0)
-        for pa, pb in _split_top(s, "，,", a, b):
+        # in prose a quoted title ends a piece: "表决通过了《…关于接受X辞去A职务的决定》《…》"
+        for pa, pb in _split_top(s, "，,《》" if self.scan else "，,", a, b):
             if pa >= pb:
                 continue
             if self.scan and any(w in s[pa:pb] for w in blockers()):
@@ -488,15 +491,17 @@ class _Reader:
         v = _verb_at(s, k, name_verbs) if found else None
         if found and v is not None:
             tongzhi = s.startswith("同志", found[-1][1])
-            allowed = (listed or tongzhi or v[0] in STRONG_NAME_VERBS
-                       or (st.lead is not None and not first and v[0] in ("为", "任"))
+            # "分别免去甲的A职务；乙的B职务": one 免去 governs the next persons, in prose too
+            removal_goes_on = st.lead == "remove" and not first and v[0] == "的"
+            allowed = (listed or tongzhi or v[0] in STRONG_NAME_VERBS or removal_goes_on
+                       or (st.lead not in (None, "remove") and not first and v[0] in ("为", "任"))
                        or (st.accepting and not first and v[0] == "辞去"))
-            if v[0] == "的" and (not listed or (default and default != "remove")):
+            if v[0] == "的" and not removal_goes_on and (not listed or (default and default != "remove")):
                 allowed = False
             if v[0] == "任" and s[k + 1:k + 2] in TASK_AFTER_REN:
                 allowed = False     # 责任, 任务, 任何: the words, not a name and the verb
             if allowed:
-                action = st.lead if (st.lead and v[0] in ("为", "任")) else v[1]
+                action = st.lead if (st.lead not in (None, "remove") and v[0] in ("为", "任")) else v[1]
                 st.subject = found
                 self._open(st, v[0], action)
                 return self._objects(k + len(v[0]), b, st, span)
@@ -587,7 +592,7 @@ class _Reader:
                 k = _after_name(s, k + 1 + n2)
             if s.startswith("的", k):
                 k += 1
-            st.subject, st.lead = found, None
+            st.subject, st.lead = found, "remove"
             self._open(st, word, action)
             return self._objects(k, b, st, span)
         if word.endswith(("接受", "接受了", "关于")):
@@ -661,8 +666,8 @@ class _Reader:
             if i < a or n not in self.names.candidates(i, end, loose=False):
                 continue
             before = s[a:i]
-            if before and not before.endswith(post_titles()):
-                continue
+            if before and not before.endswith(post_titles()) and not before.endswith("关于"):
+                continue    # "…关于杨鑫代理自治区监察委员会主任的决定": a decision's title names the act
             st.subject, st.lead = [(i, end)], None
             self._open(st, word, action)
             return self._objects(k + len(word), b, st, span)
@@ -696,6 +701,8 @@ class _Reader:
             note = NOTE_AFTER_POST.search(core)
             if note:        # "…副局长职务（另有任用）": a note after 职务, not part of the body
                 core, pos = core[:note.start() + 2], pos[:note.start() + 2]
+            if self.scan:
+                core, pos = _cut_after_request(core, pos)
             closed = False
             stripped = True
             while stripped:
@@ -733,7 +740,7 @@ class _Reader:
         if st.action == "other":
             found, k = self.names.read_list(x, y, lambda e: s.startswith("辞去", e))
             return (found, k + 2) if found else ([], x)
-        if st.lead is not None:       # 任命A为X、B为Y
+        if st.lead not in (None, "remove"):       # 任命A为X、B为Y
             found, k = self.names.read_list(x, y, lambda e: s.startswith("为", e))
             return (found, k + 1) if found else ([], x)
         if st.action == "remove":     # 免去A同志X职务、B同志Y职务 (同志 or 的 marks the name)
@@ -775,6 +782,10 @@ class _Reader:
             # bare word after an earlier body borrows it only if it ends in a title ("…委员以及
             # 曾常辉、徐世菊…辞去…": the names of the next persons are no posts)
             return []
+        if self.scan and org and _generic_body(org) and "下设" + org in s[self.clause_at[0]:self.clause_at[1]]:
+            # "领导小组下设办公室，…胡廖明同志兼任办公室主任": the office the sentence sets up
+            # under a roster is the roster's own (a roster matter, not an act of a body)
+            return []
         if org:
             st.last_org = (org, org_span)
         elif st.last_org:
@@ -786,6 +797,39 @@ class _Reader:
                            person_span=self.clean.span(na, nb), organization_span=org_span,
                            post_span=post_span, clause_span=span))
         return out
+
+
+#: What ends a resignation's object for good in prose: "接受X辞去A职务的请求做了说明".
+REQUEST_ENDS = ("职务的请求", "职务请求", "职务的辞呈", "职务辞呈")
+
+
+def _cut_after_request(core: str, pos: list[int]) -> tuple[str, list[int]]:
+    """An object cut after "…职务的请求" when the sentence goes on ("…的请求做了说明"), and
+    without a closing parenthesis the object did not open ("(注:…任命X为A委员)")."""
+    for end in REQUEST_ENDS:
+        k = core.find(end)
+        if k > 0:
+            core, pos = core[:k + len(end)], pos[:k + len(end)]
+            break
+    while core.endswith((")", "）")) and core.count(core[-1]) > core.count("(" if core[-1] == ")" else "（"):
+        core, pos = core[:-1], pos[:-1]
+    return core, pos
+
+
+def _open_paren(text: str) -> bool:
+    """Does `text` leave a parenthesis open ("…做了说明(注")?"""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def _generic_body(org: str) -> bool:
+    """Is `org` made of body endings only ("办公室", "领导小组办公室"), naming no one's body?"""
+    endings = org_suffixes()
+    while org:
+        e = next((x for x in endings if org.endswith(x)), None)
+        if e is None:
+            return False
+        org = org[: -len(e)]
+    return True
 
 
 def _preamble_verb(body: str) -> str | None:
@@ -849,11 +893,13 @@ def parse_acts(text: str, persons: Iterable[tuple[int, int]] = (), noise: Iterab
             ends_in_preamble = False
             if not body.strip():
                 continue
-            if raw.endswith(("：", ":")):
+            if raw.endswith(("：", ":")) and not _open_paren(body):
                 if _is_preamble(body):
                     listed, default = True, _preamble_verb(body)
                     ends_in_preamble = True
                 continue
+            # a colon inside a parenthesis ("…的请求做了说明(注:…)") ends no preamble: the
+            # clause before it is read as any other
             if not listed and not has_trigger(body) and carry is None:
                 carry = None
                 continue

@@ -152,12 +152,27 @@ class _Line:
 _BLANKS = re.compile(r"[ \t\u3000\xa0]+")
 
 
+#: A word a web page printed with a dot after each character, to slip past keyword filters:
+#: "外交部.党.委.书.记.、副部长". Three characters at least, each with its dot, so a name's dot
+#: (阿沛.阿旺.晋美) or a numbered heading ("一.概述") is left alone.
+_DOTTED_WORD = re.compile(r"(?:[\u4e00-\u9fff]\.){3,}")
+
+
+#: A half-width comma a web page put before another mark of punctuation ("廖忠勛,、皮業康",
+#: "主持召开…会议,。"): no sentence puts one there.
+_STRAY_COMMA = re.compile(r",(?=[、，。；：！？,])")
+
+
 def _clean(raw: str) -> tuple[str, int]:
     stripped = raw.lstrip(" \t\u3000\xa0")
     lead = raw[: len(raw) - len(stripped)]
     # Indent in cells: a full-width space is two, anything else one.
     indent = len(lead) + lead.count("\u3000")
     text = _BLANKS.sub(" ", stripped).strip()
+    if "." in text:
+        text = _DOTTED_WORD.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "," in text:
+        text = _STRAY_COMMA.sub("", text)
     return text, indent
 
 

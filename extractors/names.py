@@ -7,6 +7,8 @@ extractor meets:
 - a minority name with a middle dot: 帕提古丽·阿卜力克木 (· • ． as printed);
 - a Tibetan name, which has no surname: two given-name parts (data/tibetan_name_parts.txt),
   白玛罗布, 达瓦次仁 (`tibetan_name_at`);
+- a Mongolian name, which has no surname either: one or two parts
+  (data/mongolian_name_parts.txt), 巴图, 宝音满都呼 (`mongolian_name_at`);
 - a name printed with padding spaces to fill two characters' width: "龚　正", "龚   正"
   (`unpad` removes them, and `PADDED_NAME` finds them on a line).
 
@@ -99,6 +101,32 @@ def tibetan_name_at(s: str, i: int) -> int:
     """Length of a Tibetan name at s[i] (two given-name parts, no surname: 白玛罗布), or 0."""
     parts = tibetan_name_parts()
     return 4 if s[i:i + 2] in parts and s[i + 2:i + 4] in parts else 0
+
+
+@functools.cache
+def mongolian_name_parts() -> dict[str, tuple[str, ...]]:
+    """Parts of Mongolian given names by their first two characters, longest first (巴特尔
+    before 巴图): a name is looked for at every position of a text, so one lookup decides."""
+    by_head: dict[str, list[str]] = {}
+    for part in sorted(set(lexicon("mongolian_name_parts.txt")), key=lambda p: (-len(p), p)):
+        by_head.setdefault(part[:2], []).append(part)
+    return {head: tuple(parts) for head, parts in by_head.items()}
+
+
+def _mongolian_part_at(s: str, i: int) -> str:
+    for part in mongolian_name_parts().get(s[i:i + 2], ()):
+        if s.startswith(part, i):
+            return part
+    return ""
+
+
+def mongolian_name_at(s: str, i: int) -> int:
+    """Length of a Mongolian name at s[i] (one or two parts, no surname: 巴图, 宝音满都呼), or 0.
+    The caller checks that a name may end there."""
+    first = _mongolian_part_at(s, i)
+    if not first:
+        return 0
+    return len(first) + len(_mongolian_part_at(s, i + len(first)))
 
 
 #: A dotted minority name.

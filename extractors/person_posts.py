@@ -53,18 +53,23 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Characters that end a post phrase when walking back from its title.
 #: Marks that end an item of a list of names ("李珊珊、刘加来，秘书长…").
 _LIST_MARKS = frozenset("、，,；;")
+#: Ends of a nomination printed among a person's posts ("提名市长候选人"): no post.
+_NOMINEE_ENDS = ("候选人", "人选")
 _PHRASE_STOP = set("，,、。；;：:！？!?“”\"'（）()《》〈〉【】[]△▲●■◆ \n")
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]:
-    """(name enders, name leaders, post leaders, roster roles, press roles) from extractors/data."""
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str], tuple[str, ...],
+                      tuple[str, ...]]:
+    """(name enders, name leaders, post leaders, roster roles, press roles, links between a
+    title and its names) from extractors/data."""
     return (
         tuple(lexicon("person_name_enders.txt")),
         tuple(lexicon("person_name_leaders.txt")),
         tuple(lexicon("post_leaders.txt")),
         frozenset(lexicon("roster_roles.txt")),
         tuple(lexicon("press_roles.txt")),
+        tuple(lexicon("post_name_links.txt")),
     )
 
 
@@ -188,9 +193,12 @@ def name_at(s: str, j: int) -> int:
     name), or 0 if none does: the shortest candidate after which a name may end."""
     if j >= len(s) or _title_at(s, j) or s[j] in _not_name_starts():
         return 0
-    dotted = N.minority_name_at(s, j) or N.tibetan_name_at(s, j)
+    dotted = _dotted_name_at(s, j) or N.tibetan_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
         return dotted
+    mongolian = N.mongolian_name_at(s, j)
+    if mongolian and _ends_name(s, j + mongolian):
+        return mongolian
     if not N.surname_at(s, j):
         return 0
     for n in (2, 3, 4):
@@ -198,6 +206,8 @@ def name_at(s: str, j: int) -> int:
             cand = s[j : j + n]
             if _holds_title(cand) or _holds_role(cand) or cand in _not_names():
                 return 0   # "副市长任组长": 任组长 is a role, not a name
+            if n > 2 and s.startswith(_multi_char_enders(), j + N.surname_at(s, j)):
+                return 0   # "主任石主持": a page that lost the given name; 主持 is the verb
             k = j + n + 1
             if n < 4 and k <= len(s) and s[k - 1] in "和与及" and N.is_name_shape(s, j, n + 1) and \
                     any(s.startswith(w, k) for w in _words()[0] if len(w) > 1):
@@ -211,6 +221,52 @@ def name_at(s: str, j: int) -> int:
                 return n + 1
             return n
     return 0
+
+
+@lru_cache(maxsize=1)
+def _holding_verbs() -> tuple[str, ...]:
+    """Verbs before a post that say the person holds or held it (出任, 现任, 原任): the words of
+    data/post_leaders.txt ending in 任 (任命 names an act, not a holder)."""
+    return tuple(w for w in _words()[2] if len(w) > 1 and w.endswith("任"))
+
+
+def _listed_name_at(s: str, j: int) -> int:
+    """Length of a name of two or three characters with no known surname at s[j] (宝玉), read
+    only inside a list of names: a 、 follows it and a name follows that
+    ("副主任于丽华、巴图、宝玉、李占鹏"), or 0."""
+    for n in (2, 3):
+        cand = s[j:j + n]
+        if len(cand) < n or not all(_CJK.match(c) for c in cand) or not s.startswith("、", j + n):
+            continue
+        if cand[0] in _not_name_starts() or _holds_title(cand) or _holds_role(cand) or cand in _not_names():
+            continue
+        if name_at(s, j + n + 1):
+            return n
+    return 0
+
+
+def _dotted_name_at(s: str, j: int) -> int:
+    """Length of a dotted minority name at s[j], or 0. In running text nothing marks where
+    it ends ("主任肖开提·依明主持会议"): the part after the dot stops before a word that ends a
+    name (主持, 出席), and no title stands in the part before it (会主任肖开提 is no name)."""
+    n = N.minority_name_at(s, j)
+    if not n:
+        return 0
+    dot = next(i for i in range(j, j + n) if s[i] in N.NAME_DOTS)
+    if _holds_title(s[j:dot]):
+        return 0
+    enders = _multi_char_enders()
+    for e in range(dot + 3, j + n):
+        if s.startswith(enders, e):
+            return e - j
+    return n
+
+
+@lru_cache(maxsize=1)
+def _multi_char_enders() -> tuple[str, ...]:
+    """Words of two or more characters that end a name (主持, 出席): one-character ones (和, 为)
+    may stand inside a transliterated given name."""
+    return tuple(w for w in _words()[0] if len(w) > 1)
 
 
 @lru_cache(maxsize=1)
@@ -355,22 +411,44 @@ def mentions(s: str) -> Iterator[Mention]:
         while k - 1 > floor and s[k - 1] == "、":
             t = _titles_ending_at(s, k - 1)
             if not t:
+                # "市委副书记、提名市长候选人、市政府党组书记宋永祥": a nomination in the chain is
+                # no post, but the posts before it still name the person
+                q = k - 1
+                if s.endswith(_NOMINEE_ENDS, 0, q):
+                    while q > floor and s[q - 1] not in _PHRASE_STOP and _CJK.match(s[q - 1]):
+                        q -= 1
+                    if q - 1 > floor and s[q - 1] == "、":
+                        k = q
+                        continue
                 break
             p_start = _post_phrase_start(s, k - 1 - len(t), floor)
             posts.append((p_start, s[p_start : k - 1]))
             k = p_start
         names: list[tuple[int, int]] = []
         j = m.end()
+        links = _words()[5]
+        if s.startswith(links, j):     # "副主席依次为甲、乙": the link word is neither post nor name
+            j += len(next(w for w in links if s.startswith(w, j)))
+        elif s.startswith("的", j) and s.endswith(_holding_verbs(), 0, k):
+            j += 1     # "出任自治区人民政府副主席的郝林海": the post the person holds, then 的
         while True:
-            n = name_at(s, j)
+            n = name_at(s, j) or (_listed_name_at(s, j) if names and s[j - 1] == "、" else 0)
             if not n:
                 break
+            if not names and s[j] in "和与及" and _title_at(s, j + n):
+                break      # "主席团常务主席和执行主席": two titles joined, 和执行 is no name
             names.append((j, j + n))
             j += n
             if j < len(s) and s[j] == "、" and not _title_at(s, j + 1):
-                n = name_at(s, j + 1)
+                n = name_at(s, j + 1) or _listed_name_at(s, j + 1)
                 # "市长姚高员、殷志军副市长": a name with its own title after it is not governed
                 # by the title before the list.
+                if n and not _title_at(s, j + 1 + n):
+                    j += 1
+                    continue
+            if len(names) >= 2 and s[j:j + 1] in ("和", "及") and s[names[-1][0] - 1] == "、":
+                # "副主席甲、乙和丙": 和 before the last name of a list joined by 、
+                n = name_at(s, j + 1)
                 if n and not _title_at(s, j + 1 + n):
                     j += 1
                     continue
@@ -717,13 +795,15 @@ def _read_run(run: str) -> list[tuple[int, int, str, tuple[str, ...]]] | None:
     return got[1] if got else None
 
 
-_FORMER = re.compile(r"曾任|历任")
+#: Verbs of a post held before or held now, printed after the person: "曾任…", "现任…",
+#: "潘长江已担任广灵县政府党组成员" (网易 2025 news of a 县人大 appointment).
+_FORMER = re.compile(r"曾任|历任|现任|已担任")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
 def former_mentions(s: str) -> Iterator[Mention]:
-    """Posts held before, in a despaced passage: "马志强，男，汉族，…，曾任山西省忻州市忻府区委书记
-    等职" (the person opens the sentence) or "张三曾任…"."""
+    """Posts held before or now, in a despaced passage: "马志强，男，汉族，…，曾任山西省忻州市忻府区
+    委书记等职" (the person opens the sentence) or "张三曾任…", "张三已担任…"."""
     if "任" not in s:
         return
     for m in _FORMER.finditer(s):

@@ -622,3 +622,45 @@ def test_prose_lead_verb_carried_over_a_semicolon():
     assert got[1][2] == "政协第十三届中山市委员会经济委员会"
     # without a lead verb before it, "X任A" in prose stays no act
     assert prose("会议听取了报告;李娟任务繁重,黎艳萍任劳任怨。") == []
+
+
+def test_prose_one_removal_governs_the_persons_after_each_semicolon():
+    # 安徽 (2016 news, ahscb.com, of the 省十二届人大常委会第二十七次会议): "分别免去甲的A职务；乙的B职务"
+    got = prose("经大会表决通过,免职6人,分别免去张志轩的省十二届人大财政经济委员会副主任委员、"
+                "省人大常委会财政经济工作委员会副主任职务;朱勇的省人大常委会内务司法工作委员会主任职务;"
+                "张荣国的省十二届人大内务司法工作委员会副主任委员、省人大常委会内务司法工作委员会副主任职务。")
+    assert [(g[0], g[1], g[3]) for g in got] == [
+        ("张志轩", "remove", "副主任委员"), ("张志轩", "remove", "副主任"), ("朱勇", "remove", "主任"),
+        ("张荣国", "remove", "副主任委员"), ("张荣国", "remove", "副主任")]
+    assert got[2][2] == "省人大常委会内务司法工作委员会"
+    # a clause after the semicolon that names no one goes on no removal
+    assert prose("会议决定免去张三的市财政局局长职务;会议的各项议程顺利完成。") == [
+        ("张三", "remove", "市财政局", "局长", None)]
+
+
+def test_prose_decisions_passed_and_quoted_by_their_titles_are_acts():
+    # 新疆日报 (2018 news of the 自治区十三届人大常委会第五次会议): each quoted title is one act
+    got = prose("会议表决通过了《自治区人大常委会关于接受罗东川辞去自治区监察委员会主任职务的决定》"
+                "《自治区人大常委会关于杨鑫代理自治区监察委员会主任的决定》以及有关人事任免事项等议程。")
+    assert got == [("罗东川", "other", "自治区监察委员会", "主任", None),
+                   ("杨鑫", "appoint", "自治区监察委员会", "代理主任", None)]
+    # a title that states no act gives none
+    assert prose("会议表决通过了《自治区人大常委会关于代理检察长人选的说明》。") == []
+
+
+def test_prose_the_office_a_roster_sets_up_is_no_body_of_an_act():
+    # 临政办函〔2013〕89号 (临安市 信用建设工作领导小组, as a web page prints it): the group's office
+    # and its director are the roster's own, like "办公室主任由…兼任"
+    assert prose("领导小组下设办公室,办公室设在市发改局,胡廖明同志兼任办公室主任。") == []
+    # a body named in full is a body
+    assert prose("领导小组下设办公室,胡廖明同志兼任市发改局办公室主任。") == [
+        ("胡廖明", "concurrent", "市发改局办公室", "主任", None)]
+
+
+def test_prose_an_acceptance_explained_and_an_act_in_a_note():
+    # 人民网 (2007 news of the 宁夏 九届人大常委会第二十八次会议): the acceptance is read up to
+    # its 请求, and the note's own act up to its closing parenthesis
+    got = prose("陈建国在讲话中,对接受马启智辞去自治区人民政府主席职务的请求做了说明(注:27日上午十届全国人大常委会"
+                "第二十七次会议决定,任命马启智为第十届全国人民代表大会农业与农村委员会副主任委员),并给予积极评价。")
+    assert got == [("马启智", "other", "自治区人民政府", "主席", None),
+                   ("马启智", "appoint", "第十届全国人民代表大会农业与农村委员会", "副主任委员", None)]

@@ -257,3 +257,23 @@ def test_pinyin_readings_a_web_page_prints_after_characters_are_dropped():
     assert {(p.a, p.b, p.kind) for p in pairings.extract(issue)} == {("晋安区", "渭源县", "other")}
     # a list marker or a word in brackets is no reading
     assert "(a)" in normalize("第一条(a)款\n", "x.txt").text
+
+
+def test_a_word_dotted_to_slip_past_filters_is_read_whole():
+    # 中新网 reprint of 国办 on a forum archiver (2013, 地理国情普查领导小组): "党.委.书.记." hides a
+    # word from keyword filters; the roster after it is read only once the word is whole
+    issue = normalize("成员:吴恒权中央宣传部副部长张业遂外交部.党.委.书.记.、副部长杜鹰发展改革委副主任\n")
+    assert "外交部党委书记、副部长" in issue.text
+    # a dotted name and a numbered heading keep their dots
+    issue = normalize("一.概述\n阿沛.阿旺.晋美出席会议。\n")
+    assert "一.概述" in issue.text and "阿沛.阿旺.晋美" in issue.text
+
+
+def test_a_stray_comma_before_another_mark_is_dropped():
+    # 长阳 (2022 news of a 自治县人大常委会 主任会议, printed in traditional characters): the page
+    # put a half-width comma before each pause mark of the list of names
+    issue = normalize("縣人大常委會副主任龍泰、佘克先、廖忠勛,、皮業康,、張旭東出席會議,。\n")
+    assert "廖忠勋、皮业康、张旭东出席会议。" in issue.text
+    assert "廖忠勛、皮業康" in issue.printed
+    # a comma between words stays
+    assert "甲,乙" in normalize("甲,乙\n").text
