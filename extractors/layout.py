@@ -165,10 +165,12 @@ _STRAY_COMMA = re.compile(r",(?=[、，。；：！？,])")
 
 def _clean(raw: str) -> tuple[str, int]:
     stripped = raw.lstrip(" \t\u3000\xa0")
-    lead = raw[: len(raw) - len(stripped)]
+    lead = len(raw) - len(stripped)
     # Indent in cells: a full-width space is two, anything else one.
-    indent = len(lead) + lead.count("\u3000")
-    text = _BLANKS.sub(" ", stripped).strip()
+    indent = lead + raw.count("\u3000", 0, lead) if lead else 0
+    if "  " in stripped or "\t" in stripped or "\u3000" in stripped or "\xa0" in stripped:
+        stripped = _BLANKS.sub(" ", stripped)   # (only where a run or an odd blank is: 1 line in 20)
+    text = stripped.strip()
     if "." in text:
         text = _DOTTED_WORD.sub(lambda m: m.group(0).replace(".", ""), text)
     if "," in text:
