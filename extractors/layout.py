@@ -87,6 +87,7 @@ _LIST_MARKER = re.compile(
 #: A diary's day label over its items: "4日" (a piece of a run-on line keeps the line's width).
 _DAY_LABEL = re.compile(r"^\d{1,2}\s*日$")
 _TERMINAL = "。！？；：!?;:"
+_TERMINAL_ENDS = tuple(_TERMINAL)   # for str.endswith, made once
 
 
 def issue_head(text: str) -> re.Match[str] | None:
@@ -279,13 +280,13 @@ def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> b
     `prev_opens` says whether `prev` is the first line of its paragraph."""
     if cur.block or prev.block:
         return True
-    if cur.page_start and prev.text.endswith(tuple(_TERMINAL)) and _LIST_MARKER.match(cur.text):
+    if cur.page_start and prev.text.endswith(_TERMINAL_ENDS) and _LIST_MARKER.match(cur.text):
         return True
     if cur.indent >= 8 or prev.indent >= 8:
         # Signatures and dates are printed far to the right: their own paragraphs.
         return True
     ends = prev.text.rstrip(_CLOSERS)
-    terminal = ends.endswith(tuple(_TERMINAL))
+    terminal = ends.endswith(_TERMINAL_ENDS)
     if _LIST_MARKER.match(cur.text) and (terminal or prev.width < width - 1 or _DAY_LABEL.match(prev.text)):
         return True
     # A printed line shorter than its column ends its paragraph (or is a heading). Lines
