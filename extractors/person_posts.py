@@ -313,6 +313,12 @@ def _after_title_regexes() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((t, re.compile(re.escape(t))) for t in sorted(after, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _any_after_title() -> re.Pattern:
+    """Any title that may follow a name: a paragraph without one has no name before a title."""
+    return re.compile("|".join(re.escape(t) for t, _ in _after_title_regexes()))
+
+
 # --- post phrases -----------------------------------------------------------------------
 
 
@@ -469,6 +475,8 @@ def mentions(s: str) -> Iterator[Mention]:
                 yield Mention(s[a:b], post, min(p_start, a), b, a)
         pos = floor = names[-1][1]
     # Names printed before their post: 孙维国副市长, 习近平总书记.
+    if not _any_after_title().search(s):
+        return   # (most paragraphs: one scan instead of a test per title)
     leaders = _words()[1]
     address = address_titles()
     for t, t_re in _after_title_regexes():
