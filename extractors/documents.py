@@ -294,12 +294,9 @@ def _lone_date(issue: Issue, start: int, end: int) -> str | None:
             if m and issue.line_of[a + m.start("date")] != issue.line_of[a + m.start("date") - 1]:
                 return date_line(despace(m["date"]))
             continue
-        m = SIGNATURE_DATE.match(text)
-        if m and not m["names"]:
-            return iso_date(m["y"], m["m"], m["d"])
-        m = SIGNATURE_HANZI_DATE.match(text)
-        if m and not m["names"]:
-            return iso_date(hanzi_year(m["y"]), hanzi_number(m["m"]), hanzi_number(m["d"]))
+        date = date_line(text)
+        if date:
+            return date
     return None
 
 
