@@ -168,6 +168,13 @@ class _IssueMapper:
         # gazette issue by its own date (its page's date, or its dateline).
         self.month = issue_month(issue) or text_date(issue.lines)
         self.documents = list(found.get("documents", ()))
+        # The first document each printed key (number or title) names, and the document each
+        # source was found in: every fact asks, several times, which document it stands in.
+        self.document_by_key: dict[str, Any] = {}
+        for doc in self.documents:
+            self.document_by_key.setdefault(display(doc.doc_number or ""), doc)
+            self.document_by_key.setdefault(display(doc.title), doc)
+        self.enclosing_of: dict[tuple[str | None, int], Any] = {}
         # Whose government the text is, and each printed document's own (a county's notice in
         # a city's gazette): facts are placed, and short forms expanded, within it.
         self.jurisdiction: Jurisdiction | None = resolver.jurisdiction
@@ -273,12 +280,13 @@ class _IssueMapper:
         whose span holds it."""
         if src is None:
             return None
-        if src.document:
-            key = display(src.document)
-            for doc in self.documents:
-                if key in (display(doc.doc_number or ""), display(doc.title)):
-                    return doc
-        return next((d for d in self.documents if d.span[0] <= src.start < d.span[1]), None)
+        where = (src.document, src.start)
+        if where not in self.enclosing_of:
+            doc = self.document_by_key.get(display(src.document)) if src.document else None
+            if doc is None:
+                doc = next((d for d in self.documents if d.span[0] <= src.start < d.span[1]), None)
+            self.enclosing_of[where] = doc
+        return self.enclosing_of[where]
 
     def doc_date(self, src) -> str | None:
         doc = self.enclosing(src)
