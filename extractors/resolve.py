@@ -215,13 +215,12 @@ class Resolver:
     def __post_init__(self) -> None:
         if self.place is None and self.jurisdiction is not None and self.jurisdiction.level_char:
             self.place = Place(self.jurisdiction.region, self.jurisdiction.level_char)
-        rows = list(bundled_aliases())
+        aliases, predecessors = _bundled_within(self.place)
+        self._aliases = dict(aliases)
         for path in user_alias_files(self.alias_files):
-            rows += read_alias_file(path)
-        for alias, full, origin in rows:   # later rows (user files) override bundled ones
-            self._aliases[squash(self._expand(alias))] = (self._expand(full), origin)
-        for old, new, reform in bundled_predecessors():
-            self._predecessors.append((self._expand(old), self._expand(new), reform))
+            for alias, full, origin in read_alias_file(path):   # user files override bundled rows
+                self._aliases[squash(self._expand(alias))] = (self._expand(full), origin)
+        self._predecessors = list(predecessors)
         if self.text:
             for short, full in defined_short_forms(self.text):
                 self._aliases.setdefault(squash(self._expand(short)), (self._expand(full), "defined-short-form"))
@@ -274,16 +273,7 @@ class Resolver:
 
     def _expand(self, name: str) -> str:
         """Fill {region} and apply the city-prefix rule: 市X -> 温州市X."""
-        name = display(name)
-        if self.place is None:
-            return name.replace("{region}", "")
-        name = name.replace("{region}", self.place.region)
-        if name.startswith(self.place.level) and not name.startswith(self.place.prefix):
-            name = self.place.region + name
-        # 市政府办公室 is 市人民政府办公室: "政府" right after the prefix is the people's government.
-        if name.startswith(self.place.prefix + "政府"):
-            name = self.place.prefix + "人民" + name[len(self.place.prefix):]
-        return name
+        return expand_within(name, self.place)
 
     def _second_name(self, main: str, alias: str) -> str:
         """A bracketed second name printed without the level (温州市综合行政执法局（城市管理局））
@@ -403,11 +393,46 @@ class Resolver:
         return Resolution(printed, printed, "same-name")
 
 
+@lru_cache(maxsize=4096)
+def expand_within(name: str, place: Place | None) -> str:
+    """A body name as said within `place`: {region} filled, 市X -> 温州市X, and 市政府… ->
+    市人民政府…. (Cached: every resolver expands the whole alias table, and the same names
+    recur in every fact.)"""
+    name = display(name)
+    if place is None:
+        return name.replace("{region}", "")
+    name = name.replace("{region}", place.region)
+    if name.startswith(place.level) and not name.startswith(place.prefix):
+        name = place.region + name
+    # 市政府办公室 is 市人民政府办公室: "政府" right after the prefix is the people's government.
+    if name.startswith(place.prefix + "政府"):
+        name = place.prefix + "人民" + name[len(place.prefix):]
+    return name
+
+
+@lru_cache(maxsize=64)
+def _bundled_within(place: Place | None) -> tuple[dict[str, tuple[str, str]], tuple[tuple[str, str, str], ...]]:
+    """The bundled alias table (squashed alias -> (full name, origin)) and predecessor rows,
+    expanded within `place`: the same for every issue of one place, so made once. Callers
+    copy the dict before adding to it."""
+    aliases = {squash(expand_within(alias, place)): (expand_within(full, place), origin)
+               for alias, full, origin in bundled_aliases()}
+    predecessors = tuple((expand_within(old, place), expand_within(new, place), reform)
+                         for old, new, reform in bundled_predecessors())
+    return aliases, predecessors
+
+
+#: What every definition of a short form prints (spaces allowed, as PDF text scatters them).
+_DEFINES_SHORT_FORM = re.compile(r"以\s*下\s*简\s*称")
+
+
 def defined_short_forms(text: str) -> list[tuple[str, str]]:
     """(short form, full name) pairs a text defines: 温州市公共资源交易管理委员会办公室（以下简称
     市公共资源管委办）. Only bodies: both must end like a body's name, and the full name is
     taken from the nearest level character (市, 省, 县…) before the bracket."""
-    out = []
+    out: list[tuple[str, str]] = []
+    if not _DEFINES_SHORT_FORM.search(text):
+        return out     # (most texts define none: no need to flatten the whole text)
     flat = "".join(text.split())
     for m in _DEFINED.finditer(flat):
         short = m["short"]
