@@ -321,9 +321,8 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
     """Printed lines that run two blocks of text together, cut where the next one starts
     (extractors/runons.py): a title's end, an addressee list after a sentence, a document
     number run into a sentence, closing punctuation opening a line. The pieces of a line
-    keep its line number; a paragraph breaks between them only where the rule says so."""
-    if any(ln.block for ln in body):
-        return body    # flattened web text: its blocks are already cut
+    keep its line number; a paragraph breaks between them only where the rule says so.
+    Printed lines only: flattened web text (`unflatten`) has its blocks cut already."""
     codes = known_codes([ln.text for ln in body])
     out: list[_Line] = []
     taken: dict[int, int] = {}     # index in body -> characters the line above took from it
@@ -495,7 +494,8 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             continue
         body.append(ln)
 
-    body = _cut_run_ons(body)
+    if file_line is None:
+        body = _cut_run_ons(body)   # (flattened web text: its blocks are already cut)
     # Title blocks are found over the pieces of lines, counted in order (pieces of one
     # printed line share its number); `blocks` holds those counts, TitleBlock the file lines.
     blocks = find_title_blocks([(k, ln.text, ln.indent, ln.page_start) for k, ln in enumerate(body)])
