@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
@@ -382,27 +383,38 @@ def _column_widths(lines: list[_Line]) -> list[int]:
     mode (not the maximum, which a table row or a one-column page nearby would set) is it.
     Computed once per block of five lines, since it changes only where the layout does.
     """
+    # The facts a window needs, read off the lines once (not once for each window a line is
+    # in). A line indented far (a signature, a date) does not show the column: None.
+    widths = [ln.width if ln.indent < 8 else None for ln in lines]
+    pages = [ln.page for ln in lines]
+    n = len(lines)
     out: list[int] = []
-    cache: dict[tuple[int, int], int] = {}
-    for i, ln in enumerate(lines):
-        block = i // 5
-        key = (block, ln.page)
-        width = cache.get(key)
-        if width is None:
-            lo, hi = max(0, block * 5 - 8), min(len(lines), block * 5 + 13)
-            widths = [x.width for x in lines[lo:hi] if x.indent < 8 and x.page == ln.page]
-            if widths:
-                floor = max(widths) * 0.6
-                counts: dict[int, int] = {}
-                for w in widths:
-                    if w >= floor:
-                        counts[w] = counts.get(w, 0) + 1
-                width = max(counts, key=lambda w: (counts[w], w))
+    for start in range(0, n, 5):
+        lo, hi, end = max(0, start - 8), min(n, start + 13), min(n, start + 5)
+        if pages[lo] == pages[hi - 1]:
+            # The window lies on one page (pages only grow down the text): one width for the block.
+            around = [w for w in widths[lo:hi] if w is not None]
+            if around:
+                out.extend([_commonest_full_width(around)] * (end - start))
             else:
-                width = ln.width
-            cache[key] = width
-        out.append(width)
+                out.extend(lines[i].width for i in range(start, end))
+            continue
+        on_page: dict[int, int] = {}     # page -> width, for a block over a page break
+        for i in range(start, end):
+            page = pages[i]
+            if page not in on_page:
+                around = [w for w, p in zip(widths[lo:hi], pages[lo:hi]) if w is not None and p == page]
+                on_page[page] = _commonest_full_width(around) if around else lines[i].width
+            out.append(on_page[page])
     return out
+
+
+def _commonest_full_width(widths: list[int]) -> int:
+    """The commonest of the widths that look full (at least 0.6 of the widest); of widths
+    as common, the widest."""
+    distinct = set(widths)
+    floor = max(distinct) * 0.6
+    return max((widths.count(w), w) for w in distinct if w >= floor)[1]
 
 
 #: A crawler that flattens a web page writes its blocks (breadcrumb, title, body paragraphs,
@@ -445,6 +457,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if printed_relaid is not None:
             printed_lines = printed_relaid[0]
     lines: list[_Line] = []
+    flattened = file_line is not None   # every line a block of web text (passed by position: cheaper)
     for no, raw in enumerate(raw_lines, 1):
         if not raw or raw.isspace():
             continue   # half the lines of PDF text are blank
@@ -452,7 +465,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if not text:
             continue
         page_start = raw.startswith(" ") and not raw.startswith("  ")
-        lines.append(_Line(no, text, indent, page_start, visual_width(text), block=file_line is not None))
+        lines.append(_Line(no, text, indent, page_start, visual_width(text), 0, flattened))
 
     gazette = _gazette(lines, labels)
 
@@ -495,7 +508,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         body.append(ln)
 
     if file_line is None:
-        body = _cut_run_ons(body)   # (flattened web text: its blocks are already cut)
+        body = _cut_run_ons(body)   # (flattened web text has its blocks cut already)
     # Title blocks are found over the pieces of lines, counted in order (pieces of one
     # printed line share its number); `blocks` holds those counts, TitleBlock the file lines.
     blocks = find_title_blocks([(k, ln.text, ln.indent, ln.page_start) for k, ln in enumerate(body)])
@@ -554,7 +567,8 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         parts.append(text_piece)
         if "《" in text_piece or "》" in text_piece:
             quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
-        line_of.extend(array("i", (ln.no,)) * len(text_piece))   # C-level repeat: no list of ints
+        # The line number once for every character, repeated at C level (no list of ints).
+        line_of.frombytes(ln.no.to_bytes(line_of.itemsize, sys.byteorder) * len(text_piece))
         length += len(text_piece)
         prev, prev_opens = ln, opens
     for b in pending_blocks:
