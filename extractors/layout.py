@@ -384,8 +384,8 @@ def _column_widths(lines: list[_Line]) -> list[int]:
     Computed once per block of five lines, since it changes only where the layout does.
     """
     # The facts a window needs, read off the lines once (not once for each window a line is
-    # in). A line indented far (a signature, a date) does not show the column: None.
-    widths = [ln.width if ln.indent < 8 else None for ln in lines]
+    # in). A line indented far (a signature, a date) does not show the column: width -1.
+    widths = [ln.width if ln.indent < 8 else -1 for ln in lines]
     pages = [ln.page for ln in lines]
     n = len(lines)
     out: list[int] = []
@@ -393,28 +393,32 @@ def _column_widths(lines: list[_Line]) -> list[int]:
         lo, hi, end = max(0, start - 8), min(n, start + 13), min(n, start + 5)
         if pages[lo] == pages[hi - 1]:
             # The window lies on one page (pages only grow down the text): one width for the block.
-            around = [w for w in widths[lo:hi] if w is not None]
-            if around:
-                out.extend([_commonest_full_width(around)] * (end - start))
-            else:
-                out.extend(lines[i].width for i in range(start, end))
+            width = _commonest_full_width(widths[lo:hi])
+            out.extend([width] * (end - start) if width >= 0 else [lines[i].width for i in range(start, end)])
             continue
         on_page: dict[int, int] = {}     # page -> width, for a block over a page break
         for i in range(start, end):
             page = pages[i]
             if page not in on_page:
-                around = [w for w, p in zip(widths[lo:hi], pages[lo:hi]) if w is not None and p == page]
-                on_page[page] = _commonest_full_width(around) if around else lines[i].width
+                width = _commonest_full_width([w for w, p in zip(widths[lo:hi], pages[lo:hi]) if p == page])
+                on_page[page] = width if width >= 0 else lines[i].width
             out.append(on_page[page])
     return out
 
 
 def _commonest_full_width(widths: list[int]) -> int:
     """The commonest of the widths that look full (at least 0.6 of the widest); of widths
-    as common, the widest."""
-    distinct = set(widths)
-    floor = max(distinct) * 0.6
-    return max((widths.count(w), w) for w in distinct if w >= floor)[1]
+    as common, the widest. -1 when there are none (widths of -1 are not counted)."""
+    distinct = sorted(set(widths), reverse=True)
+    floor = distinct[0] * 0.6
+    best, best_count = -1, 0
+    for w in distinct:     # widest first, so a width only as common as a wider one is passed
+        if w < floor or w < 0:
+            break
+        count = widths.count(w)
+        if count > best_count:
+            best, best_count = w, count
+    return best
 
 
 #: A crawler that flattens a web page writes its blocks (breadcrumb, title, body paragraphs,

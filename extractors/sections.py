@@ -77,7 +77,14 @@ def _catalog_line(text: str) -> bool:
 
 
 def _paragraphs(issue: Issue) -> list[tuple[int, int, str]]:
-    return [(s, e, issue.text[s:e]) for s, e in issue.paragraphs()]
+    """(start, end, text) of each paragraph, as `Issue.paragraphs` spans them."""
+    out = []
+    start = 0
+    for text in issue.text.split("\n"):
+        if text:
+            out.append((start, start + len(text), text))
+        start += len(text) + 1
+    return out
 
 
 def _run(paras, kinds, i, pred, gap=1, back=None, after_gap=None, stop=None):
@@ -142,7 +149,7 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
 
     # Statistics: from the table's title to its label.
     for i, (_, _, t) in enumerate(paras):
-        if kinds[i] is None and STATISTICS.search(t) and len(t) < 40 and i > len(paras) * 0.6:
+        if kinds[i] is None and len(t) < 40 and i > len(paras) * 0.6 and STATISTICS.search(t):
             j = i
             while j < len(paras) and kinds[j] is None and not CAPTION.match(paras[j][2]):
                 kinds[j] = "statistics"
@@ -153,7 +160,8 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
 
     # Personnel: acts around the personnel heading (or any preamble).
     anchors = [para_at(h.offset) for h in issue.headings if h.kind == "personnel"]
-    anchors += [i for i, p in enumerate(paras) if PERSONNEL_PREAMBLE.match(p[2])]
+    # (every preamble ends with its colon: a paragraph without one is passed before the regex)
+    anchors += [i for i, p in enumerate(paras) if ("：" in p[2] or ":" in p[2]) and PERSONNEL_PREAMBLE.match(p[2])]
     for a in anchors:
         if kinds[a] is not None:
             continue
