@@ -54,6 +54,7 @@ __all__ = ["Heading", "Issue", "Section", "TitleBlock", "load_issue", "normalize
 
 #: A page number: "· 40 ·" (gazettes) or "— 5 —" (official documents, GB/T 9704).
 PAGE_NUMBER = re.compile(r"^(?:[·•]\s*\d{1,3}\s*[·•]|[—－–-]{1,2}\s*\d{1,3}\s*[—－–-]{1,2})$")
+_PAGE_NUMBER_OPENS = "·•—－–-"   # the marks a page number starts with, for a test before the regex
 #: Running head with the year and issue: "2018 年第1 2 期" (digits spaced out), label may follow.
 #: Other gazettes print the gazette's name before it ("《武汉市人民政府公报》2024年第5、6期"),
 #: the total number after it ("（总第738期）"), a double issue ("第5、6期": the first
@@ -184,7 +185,7 @@ def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
     """The kind of page furniture a line is ('page', 'head', 'label'), or None."""
     if len(text) > 40:
         return None   # furniture is short; most lines are body text
-    if PAGE_NUMBER.match(text):
+    if text[:1] in _PAGE_NUMBER_OPENS and PAGE_NUMBER.match(text):
         return "page"
     if ("期" in text or "号" in text) and (issue_head(text) or RUNNING_HEAD_NAME.match(text)):
         return "head"   # (every running head prints 期 or 号)
@@ -217,22 +218,25 @@ def diary_heading(text: str, below: str = "") -> tuple[int | None, int | None, b
 def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
     name = year = issue = total = month = diary_year = None
     for k, ln in enumerate(lines):
-        if "期" not in ln.text and "月" not in ln.text and "号" not in ln.text and "大事记" not in ln.text:
+        text = ln.text
+        if "期" not in text and "月" not in text and "号" not in text and "大事记" not in text:
             continue   # every pattern below needs one of these
-        m = issue_head(ln.text)
+        # (A running head states the year, 年, or names the gazette, 公报: most lines with
+        # a date or a number are passed before these regexes.)
+        m = issue_head(text) if "年" in text else None
         if m and year is None:
             year, issue = int(m["year"]), int(despace(m["issue"]))
         if m:
             name = name or m["name"]
             total = total or int(m["total"] or m["serial"] or 0) or None
-        m = RUNNING_HEAD_NAME.match(ln.text)
+        m = RUNNING_HEAD_NAME.match(text) if "公报" in text else None
         if m:
             name = name or m["name"]
             total = total or int(m["total"])
-        m = SECTION_HEADING.match(ln.text)
+        m = SECTION_HEADING.match(text)
         if m and month is None:
             month = int(m["month"])
-        diary = diary_heading(ln.text, lines[k + 1].text if k + 1 < len(lines) else "") if not m else None
+        diary = diary_heading(text, lines[k + 1].text if k + 1 < len(lines) else "") if not m else None
         if diary and month is None:
             diary_year, month = diary[0], diary[1]
     if year is None:
@@ -287,8 +291,11 @@ def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> b
         # Signatures and dates are printed far to the right: their own paragraphs.
         return True
     ends = prev.text.rstrip(_CLOSERS)
-    terminal = ends.endswith(_TERMINAL_ENDS)
-    if _LIST_MARKER.match(cur.text) and (terminal or prev.width < width - 1 or _DAY_LABEL.match(prev.text)):
+    terminal = ends != "" and ends[-1] in _TERMINAL     # (one character: cheaper than endswith a tuple)
+    # (The list marker's regex last: below a full line that ends no sentence, most lines, a
+    # list starts nowhere, whatever the line starts with.)
+    if (terminal or prev.width < width - 1 or prev.text.endswith("日") and _DAY_LABEL.match(prev.text)) \
+            and _LIST_MARKER.match(cur.text):
         return True
     # A printed line shorter than its column ends its paragraph (or is a heading). Lines
     # with digits or Latin letters may fall a cell or two short of a full line, so a line
@@ -431,6 +438,8 @@ _BLOCK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
 def unflatten(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
     """Lines cut at the block boundaries of flattened web text, and the file line of each; None
     when no line is flattened (printed text keeps its lines)."""
+    if max(map(len, raw_lines), default=0) <= FLATTENED_LINE:
+        return None     # (the common case, told at C level)
     if not any(len(r) > FLATTENED_LINE and _BLOCK_GAP.search(r) for r in raw_lines):
         return None
     out: list[str] = []
@@ -613,10 +622,11 @@ def load_issue(path: str | Path) -> Issue:
     document, a web page or a news report (`input_kind` tells which). The issue keeps the
     page of each line (PDF) and the file's SHA-256, format and metadata (`Issue.origin`)."""
     src = read_source(path)
+    text = src.text     # (joined from its lines on each call: once here)
     # The same test as `check_input`, on the same text: a build checks every file before it
     # writes any, and a file it passed must not fail here, half-way through the build.
-    _check_chinese(src.text, path)
-    issue = normalize(src.text, str(path))
+    _check_chinese(text, path)
+    issue = normalize(text, str(path))
     issue.page_of_line = src.pages
     issue.origin = src
     return issue
