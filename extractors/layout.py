@@ -22,6 +22,7 @@ import hashlib
 import re
 import sys
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -407,7 +408,9 @@ def _column_widths(lines: list[_Line]) -> list[int]:
         for i in range(start, end):
             page = pages[i]
             if page not in on_page:
-                width = _commonest_full_width([w for w, p in zip(widths[lo:hi], pages[lo:hi]) if p == page])
+                # The window's lines on this page: a run of them, as pages only grow.
+                first, last = bisect_left(pages, page, lo, hi), bisect_right(pages, page, lo, hi)
+                width = _commonest_full_width(widths[first:last])
                 on_page[page] = width if width >= 0 else lines[i].width
             out.append(on_page[page])
     return out
