@@ -419,6 +419,9 @@ def _column_widths(lines: list[_Line]) -> list[int]:
 def _commonest_full_width(widths: list[int]) -> int:
     """The commonest of the widths that look full (at least 0.6 of the widest); of widths
     as common, the widest. -1 when there are none (widths of -1 are not counted)."""
+    widest = max(widths)
+    if widths.count(widest) * 2 > len(widths):
+        return widest     # the full lines, more than half the window: told without sorting
     distinct = sorted(set(widths), reverse=True)
     floor = distinct[0] * 0.6
     best, best_count = -1, 0

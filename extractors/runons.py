@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, despace
+from .patterns import _OPEN, DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, despace
 from .titleblocks import DOC_TYPES, PASSED_LINE, _has_head, _head_start, is_title_line, title_ends
 
 #: Punctuation that closes what comes before it and never opens a line on a set page.
@@ -224,6 +224,9 @@ _NUMBER_CUT = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,8})\s*[〔﹝\[【［(（]\s*(?:19|20)\d\d\s*[〕﹞\]】］)）]\s*\d{0,4}\s*$"
 )
 _NUMBER_REST = re.compile(r"^\s*\d{0,4}\s*号")
+#: The bracketed year every document number holds ("〔2020"): a line without one is passed
+#: before `DOC_NUMBER`'s scan, which tries every Chinese character as a code's start.
+_NUMBER_YEAR = re.compile(rf"[{_OPEN}]\s*(?:19|20)\d\d")
 
 
 #: What a number's code plainly starts after: a bracket, a space, the 、 of a list of numbers.
@@ -236,7 +239,7 @@ def known_codes(texts: list[str]) -> set[str]:
     start of a line, after a bracket or a space ("（温综法发〔2020〕17号）")."""
     codes = set()
     for text in texts:
-        if "号" not in text:
+        if "号" not in text or not _NUMBER_YEAR.search(text):
             continue
         for m in DOC_NUMBER.finditer(text):
             if m.start() == 0 or text[m.start() - 1] in _PLAIN_BEFORE:
@@ -256,7 +259,7 @@ def run_in_number(text: str, after: str, codes: set[str]) -> tuple[int, int] | N
     borrowed = 0
     if "号" not in text and ("号" not in after or not _NUMBER_REST.match(after)):
         return None    # (every number ends in 号, on this line or the next)
-    matches = list(DOC_NUMBER.finditer(text)) if "号" in text else []
+    matches = list(DOC_NUMBER.finditer(text)) if "号" in text and _NUMBER_YEAR.search(text) else []
     m = matches[-1] if matches else None
     if m is None or text[m.end():].strip():
         rest = _NUMBER_REST.match(after)     # (the cheaper test first: it is anchored)
