@@ -538,12 +538,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     flow = [body[k] for k in flow_at]
     parts: list[str] = []
     line_of = array("i")
-    block_offsets: dict[int, int] = {}
-    heading_offsets: dict[int, int] = {}
-    pending_blocks = sorted(blocks)
-    pending_heads = sorted(headings_at)
-    label_offsets: list[tuple[int, str, str]] = []
-    pending_labels = sorted(label_at)
+    piece_start: list[int] = []     # where each line of the flow starts in the text
     length = 0
     prev: _Line | None = None
     prev_opens = True
@@ -577,12 +572,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             opens = prev_opens
         else:
             text_piece = ln.text
-        while pending_blocks and pending_blocks[0][0] < flow_at[i]:
-            block_offsets[pending_blocks.pop(0)[0]] = length
-        while pending_heads and pending_heads[0] < ln.no:
-            heading_offsets[pending_heads.pop(0)] = length
-        while pending_labels and pending_labels[0] < ln.no:
-            label_offsets.append((length, *label_at[pending_labels.pop(0)]))
+        piece_start.append(length)
         parts.append(text_piece)
         if "《" in text_piece or "》" in text_piece:
             quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
@@ -590,12 +580,13 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         line_of.frombytes(ln.no.to_bytes(line_of.itemsize, sys.byteorder) * len(text_piece))
         length += len(text_piece)
         prev, prev_opens = ln, opens
-    for b in pending_blocks:
-        block_offsets[b[0]] = length
-    for h in pending_heads:
-        heading_offsets[h] = length
-    for no in pending_labels:
-        label_offsets.append((length, *label_at[no]))
+    piece_start.append(length)      # (the end: for what follows the last line)
+    # A lifted title block, heading or label stands where the text goes on after it: at the
+    # first line of the flow past it (the flow is in the order of the file).
+    flow_nos = [ln.no for ln in flow]
+    block_offsets = {b[0]: piece_start[bisect_right(flow_at, b[0])] for b in blocks}
+    heading_offsets = {no: piece_start[bisect_right(flow_nos, no)] for no in headings_at}
+    label_offsets = [(piece_start[bisect_right(flow_nos, no)], *label_at[no]) for no in sorted(label_at)]
     text = "".join(parts)
     assert len(text) == len(line_of)
 
