@@ -182,14 +182,22 @@ def _clean(raw: str) -> tuple[str, int]:
     return text, indent
 
 
+def _running_head(text: str) -> re.Match[str] | None:
+    """The match of a running head (`issue_head` or `RUNNING_HEAD_NAME`), or None."""
+    if "期" not in text and "号" not in text:
+        return None     # every running head prints 期 or 号,
+    # and its year (年) or its gazette's name (公报): most lines are passed before a regex.
+    return (issue_head(text) if "年" in text else None) or (RUNNING_HEAD_NAME.match(text) if "公报" in text else None)
+
+
 def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
     """The kind of page furniture a line is ('page', 'head', 'label'), or None."""
     if len(text) > 40:
         return None   # furniture is short; most lines are body text
     if text[:1] in _PAGE_NUMBER_OPENS and PAGE_NUMBER.match(text):
         return "page"
-    if ("期" in text or "号" in text) and (issue_head(text) or RUNNING_HEAD_NAME.match(text)):
-        return "head"   # (every running head prints 期 or 号)
+    if _running_head(text):
+        return "head"
     if text in labels:
         return "label"
     return None
@@ -502,7 +510,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             page += 1
         ln.page = page
         if kind:
-            m = issue_head(ln.text) or RUNNING_HEAD_NAME.match(ln.text)
+            m = _running_head(ln.text)
             if m:
                 # A running head tops its page: its label names the text that follows.
                 label_at[ln.no] = (labels.get(m["label"], "page"), "forward")
