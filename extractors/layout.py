@@ -345,7 +345,7 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
     taken: dict[int, int] = {}     # index in body -> characters the line above took from it
     for i, ln in enumerate(body):
         text = ln.text
-        if taken.get(i):
+        if taken and taken.get(i):
             text = text[taken[i]:].lstrip()
             if not text:
                 continue

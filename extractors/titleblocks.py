@@ -200,8 +200,11 @@ def _last_char_of_title(lines: list[Line], j: int) -> bool:
 
 def _has_head(title: str) -> bool:
     """Does the title hold a head (关于/印发/转发), maybe spaced out ("关 于")?"""
-    # Every head ends in 于 or 发: a line with neither is passed without despacing it.
-    return ("于" in title or "发" in title) and TITLE_HEAD.search(despace(title)) is not None
+    # A line without both characters of a head is passed without despacing it (发 and 于
+    # alone are common: 发展, 对于).
+    if not ("于" in title and "关" in title or "发" in title and ("印" in title or "转" in title)):
+        return False
+    return TITLE_HEAD.search(despace(title)) is not None
 
 
 def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str]]:
@@ -292,8 +295,9 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # A law or regulation a people's congress passed has a title without 关于/印发 and the
     # session that passed it under it: "陕西省机关运行保障条例" / "（2025年7月30日…会议通过）".
-    for p, (_no, text, _indent, _) in enumerate(lines):
-        if text[:1] not in "（(" or p in used or not PASSED_LINE.match(text):
+    opening_bracket = [p for p, line in enumerate(lines) if line[1][:1] in "（("]    # as the session's line does
+    for p in opening_bracket:
+        if p in used or not PASSED_LINE.match(lines[p][1]):
             continue
         idxs = []
         k = p - 1
