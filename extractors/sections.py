@@ -130,9 +130,9 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
     def para_at(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    # Colophon: from the publisher lines to the end.
-    for i, (_, _, t) in enumerate(paras):
-        if COLOPHON.match(t) and i > len(paras) * 0.5:
+    # Colophon: from the publisher lines to the end, in the second half of the issue.
+    for i in range(int(len(paras) * 0.5) + 1, len(paras)):
+        if COLOPHON.match(paras[i][2]):
             lo = i - 1 if i > 0 and "公报" in paras[i - 1][2] and len(paras[i - 1][2]) < 20 else i
             for j in range(lo, len(paras)):
                 kinds[j] = "colophon"
@@ -140,16 +140,18 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
 
     # Catalog: runs of "number  title" rows and their continuation lines.
     for i, (_, _, t) in enumerate(paras):
-        if kinds[i] is None and CATALOG_ROW.match(t) and not t.endswith(("；", "。")):
+        # (a row starts with a document number, which ends in 号: tested before the regex)
+        if kinds[i] is None and "号" in t and CATALOG_ROW.match(t) and not t.endswith(("；", "。")):
             lo, hi = _run(paras, kinds, i, _catalog_line, gap=0)
             rows = sum(1 for k in range(lo, hi + 1) if CATALOG_ROW.match(paras[k][2]))
             if rows >= 3:
                 for k in range(lo, hi + 1):
                     kinds[k] = "catalog"
 
-    # Statistics: from the table's title to its label.
-    for i, (_, _, t) in enumerate(paras):
-        if kinds[i] is None and len(t) < 40 and i > len(paras) * 0.6 and STATISTICS.search(t):
+    # Statistics: from the table's title to its label, in the last 40% of the issue.
+    for i in range(int(len(paras) * 0.6) + 1, len(paras)):
+        t = paras[i][2]
+        if kinds[i] is None and len(t) < 40 and STATISTICS.search(t):
             j = i
             while j < len(paras) and kinds[j] is None and not CAPTION.match(paras[j][2]):
                 kinds[j] = "statistics"
