@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -53,6 +55,7 @@ __all__ = ["Heading", "Issue", "Section", "TitleBlock", "load_issue", "normalize
 
 #: A page number: "· 40 ·" (gazettes) or "— 5 —" (official documents, GB/T 9704).
 PAGE_NUMBER = re.compile(r"^(?:[·•]\s*\d{1,3}\s*[·•]|[—－–-]{1,2}\s*\d{1,3}\s*[—－–-]{1,2})$")
+_PAGE_NUMBER_OPENS = "·•—－–-"   # the marks a page number starts with, for a test before the regex
 #: Running head with the year and issue: "2018 年第1 2 期" (digits spaced out), label may follow.
 #: Other gazettes print the gazette's name before it ("《武汉市人民政府公报》2024年第5、6期"),
 #: the total number after it ("（总第738期）"), a double issue ("第5、6期": the first
@@ -179,14 +182,22 @@ def _clean(raw: str) -> tuple[str, int]:
     return text, indent
 
 
+def _running_head(text: str) -> re.Match[str] | None:
+    """The match of a running head (`issue_head` or `RUNNING_HEAD_NAME`), or None."""
+    if "期" not in text and "号" not in text:
+        return None     # every running head prints 期 or 号,
+    # and its year (年) or its gazette's name (公报): most lines are passed before a regex.
+    return (issue_head(text) if "年" in text else None) or (RUNNING_HEAD_NAME.match(text) if "公报" in text else None)
+
+
 def _is_furniture(text: str, labels: dict[str, str]) -> str | None:
     """The kind of page furniture a line is ('page', 'head', 'label'), or None."""
     if len(text) > 40:
         return None   # furniture is short; most lines are body text
-    if PAGE_NUMBER.match(text):
+    if text[:1] in _PAGE_NUMBER_OPENS and PAGE_NUMBER.match(text):
         return "page"
-    if ("期" in text or "号" in text) and (issue_head(text) or RUNNING_HEAD_NAME.match(text)):
-        return "head"   # (every running head prints 期 or 号)
+    if _running_head(text):
+        return "head"
     if text in labels:
         return "label"
     return None
@@ -216,22 +227,25 @@ def diary_heading(text: str, below: str = "") -> tuple[int | None, int | None, b
 def _gazette(lines: list[_Line], labels: dict[str, str]) -> Gazette:
     name = year = issue = total = month = diary_year = None
     for k, ln in enumerate(lines):
-        if "期" not in ln.text and "月" not in ln.text and "号" not in ln.text and "大事记" not in ln.text:
+        text = ln.text
+        if "期" not in text and "月" not in text and "号" not in text and "大事记" not in text:
             continue   # every pattern below needs one of these
-        m = issue_head(ln.text)
+        # (A running head states the year, 年, or names the gazette, 公报: most lines with
+        # a date or a number are passed before these regexes.)
+        m = issue_head(text) if "年" in text else None
         if m and year is None:
             year, issue = int(m["year"]), int(despace(m["issue"]))
         if m:
             name = name or m["name"]
             total = total or int(m["total"] or m["serial"] or 0) or None
-        m = RUNNING_HEAD_NAME.match(ln.text)
+        m = RUNNING_HEAD_NAME.match(text) if "公报" in text else None
         if m:
             name = name or m["name"]
             total = total or int(m["total"])
-        m = SECTION_HEADING.match(ln.text)
+        m = SECTION_HEADING.match(text)
         if m and month is None:
             month = int(m["month"])
-        diary = diary_heading(ln.text, lines[k + 1].text if k + 1 < len(lines) else "") if not m else None
+        diary = diary_heading(text, lines[k + 1].text if k + 1 < len(lines) else "") if not m else None
         if diary and month is None:
             diary_year, month = diary[0], diary[1]
     if year is None:
@@ -286,8 +300,11 @@ def _paragraph_break(prev: _Line, cur: _Line, width: int, prev_opens: bool) -> b
         # Signatures and dates are printed far to the right: their own paragraphs.
         return True
     ends = prev.text.rstrip(_CLOSERS)
-    terminal = ends.endswith(_TERMINAL_ENDS)
-    if _LIST_MARKER.match(cur.text) and (terminal or prev.width < width - 1 or _DAY_LABEL.match(prev.text)):
+    terminal = ends != "" and ends[-1] in _TERMINAL     # (one character: cheaper than endswith a tuple)
+    # (The list marker's regex last: below a full line that ends no sentence, most lines, a
+    # list starts nowhere, whatever the line starts with.)
+    if (terminal or prev.width < width - 1 or prev.text.endswith("日") and _DAY_LABEL.match(prev.text)) \
+            and _LIST_MARKER.match(cur.text):
         return True
     # A printed line shorter than its column ends its paragraph (or is a heading). Lines
     # with digits or Latin letters may fall a cell or two short of a full line, so a line
@@ -321,15 +338,14 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
     """Printed lines that run two blocks of text together, cut where the next one starts
     (extractors/runons.py): a title's end, an addressee list after a sentence, a document
     number run into a sentence, closing punctuation opening a line. The pieces of a line
-    keep its line number; a paragraph breaks between them only where the rule says so."""
-    if any(ln.block for ln in body):
-        return body    # flattened web text: its blocks are already cut
+    keep its line number; a paragraph breaks between them only where the rule says so.
+    Printed lines only: flattened web text (`unflatten`) has its blocks cut already."""
     codes = known_codes([ln.text for ln in body])
     out: list[_Line] = []
     taken: dict[int, int] = {}     # index in body -> characters the line above took from it
     for i, ln in enumerate(body):
         text = ln.text
-        if taken.get(i):
+        if taken and taken.get(i):
             text = text[taken[i]:].lstrip()
             if not text:
                 continue
@@ -383,27 +399,47 @@ def _column_widths(lines: list[_Line]) -> list[int]:
     mode (not the maximum, which a table row or a one-column page nearby would set) is it.
     Computed once per block of five lines, since it changes only where the layout does.
     """
+    # The facts a window needs, read off the lines once (not once for each window a line is
+    # in). A line indented far (a signature, a date) does not show the column: width -1.
+    widths = [ln.width if ln.indent < 8 else -1 for ln in lines]
+    pages = [ln.page for ln in lines]
+    n = len(lines)
     out: list[int] = []
-    cache: dict[tuple[int, int], int] = {}
-    for i, ln in enumerate(lines):
-        block = i // 5
-        key = (block, ln.page)
-        width = cache.get(key)
-        if width is None:
-            lo, hi = max(0, block * 5 - 8), min(len(lines), block * 5 + 13)
-            widths = [x.width for x in lines[lo:hi] if x.indent < 8 and x.page == ln.page]
-            if widths:
-                floor = max(widths) * 0.6
-                counts: dict[int, int] = {}
-                for w in widths:
-                    if w >= floor:
-                        counts[w] = counts.get(w, 0) + 1
-                width = max(counts, key=lambda w: (counts[w], w))
-            else:
-                width = ln.width
-            cache[key] = width
-        out.append(width)
+    for start in range(0, n, 5):
+        lo, hi, end = max(0, start - 8), min(n, start + 13), min(n, start + 5)
+        if pages[lo] == pages[hi - 1]:
+            # The window lies on one page (pages only grow down the text): one width for the block.
+            width = _commonest_full_width(widths[lo:hi])
+            out.extend([width] * (end - start) if width >= 0 else [lines[i].width for i in range(start, end)])
+            continue
+        on_page: dict[int, int] = {}     # page -> width, for a block over a page break
+        for i in range(start, end):
+            page = pages[i]
+            if page not in on_page:
+                # The window's lines on this page: a run of them, as pages only grow.
+                first, last = bisect_left(pages, page, lo, hi), bisect_right(pages, page, lo, hi)
+                width = _commonest_full_width(widths[first:last])
+                on_page[page] = width if width >= 0 else lines[i].width
+            out.append(on_page[page])
     return out
+
+
+def _commonest_full_width(widths: list[int]) -> int:
+    """The commonest of the widths that look full (at least 0.6 of the widest); of widths
+    as common, the widest. -1 when there are none (widths of -1 are not counted)."""
+    widest = max(widths)
+    if widths.count(widest) * 2 > len(widths):
+        return widest     # the full lines, more than half the window: told without sorting
+    distinct = sorted(set(widths), reverse=True)
+    floor = distinct[0] * 0.6
+    best, best_count = -1, 0
+    for w in distinct:     # widest first, so a width only as common as a wider one is passed
+        if w < floor or w < 0:
+            break
+        count = widths.count(w)
+        if count > best_count:
+            best, best_count = w, count
+    return best
 
 
 #: A crawler that flattens a web page writes its blocks (breadcrumb, title, body paragraphs,
@@ -416,6 +452,8 @@ _BLOCK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
 def unflatten(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
     """Lines cut at the block boundaries of flattened web text, and the file line of each; None
     when no line is flattened (printed text keeps its lines)."""
+    if max(map(len, raw_lines), default=0) <= FLATTENED_LINE:
+        return None     # (the common case, told at C level)
     if not any(len(r) > FLATTENED_LINE and _BLOCK_GAP.search(r) for r in raw_lines):
         return None
     out: list[str] = []
@@ -446,6 +484,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if printed_relaid is not None:
             printed_lines = printed_relaid[0]
     lines: list[_Line] = []
+    flattened = file_line is not None   # every line a block of web text (passed by position: cheaper)
     for no, raw in enumerate(raw_lines, 1):
         if not raw or raw.isspace():
             continue   # half the lines of PDF text are blank
@@ -453,7 +492,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if not text:
             continue
         page_start = raw.startswith(" ") and not raw.startswith("  ")
-        lines.append(_Line(no, text, indent, page_start, visual_width(text), block=file_line is not None))
+        lines.append(_Line(no, text, indent, page_start, visual_width(text), 0, flattened))
 
     gazette = _gazette(lines, labels)
 
@@ -471,7 +510,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             page += 1
         ln.page = page
         if kind:
-            m = issue_head(ln.text) or RUNNING_HEAD_NAME.match(ln.text)
+            m = _running_head(ln.text)
             if m:
                 # A running head tops its page: its label names the text that follows.
                 label_at[ln.no] = (labels.get(m["label"], "page"), "forward")
@@ -495,7 +534,8 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             continue
         body.append(ln)
 
-    body = _cut_run_ons(body)
+    if file_line is None:
+        body = _cut_run_ons(body)   # (flattened web text has its blocks cut already)
     # Title blocks are found over the pieces of lines, counted in order (pieces of one
     # printed line share its number); `blocks` holds those counts, TitleBlock the file lines.
     blocks = find_title_blocks([(k, ln.text, ln.indent, ln.page_start) for k, ln in enumerate(body)])
@@ -506,12 +546,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     flow = [body[k] for k in flow_at]
     parts: list[str] = []
     line_of = array("i")
-    block_offsets: dict[int, int] = {}
-    heading_offsets: dict[int, int] = {}
-    pending_blocks = sorted(blocks)
-    pending_heads = sorted(headings_at)
-    label_offsets: list[tuple[int, str, str]] = []
-    pending_labels = sorted(label_at)
+    piece_start: list[int] = []     # where each line of the flow starts in the text
     length = 0
     prev: _Line | None = None
     prev_opens = True
@@ -545,24 +580,21 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
             opens = prev_opens
         else:
             text_piece = ln.text
-        while pending_blocks and pending_blocks[0][0] < flow_at[i]:
-            block_offsets[pending_blocks.pop(0)[0]] = length
-        while pending_heads and pending_heads[0] < ln.no:
-            heading_offsets[pending_heads.pop(0)] = length
-        while pending_labels and pending_labels[0] < ln.no:
-            label_offsets.append((length, *label_at[pending_labels.pop(0)]))
+        piece_start.append(length)
         parts.append(text_piece)
         if "《" in text_piece or "》" in text_piece:
             quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
-        line_of.extend(array("i", (ln.no,)) * len(text_piece))   # C-level repeat: no list of ints
+        # The line number once for every character, repeated at C level (no list of ints).
+        line_of.frombytes(ln.no.to_bytes(line_of.itemsize, sys.byteorder) * len(text_piece))
         length += len(text_piece)
         prev, prev_opens = ln, opens
-    for b in pending_blocks:
-        block_offsets[b[0]] = length
-    for h in pending_heads:
-        heading_offsets[h] = length
-    for no in pending_labels:
-        label_offsets.append((length, *label_at[no]))
+    piece_start.append(length)      # (the end: for what follows the last line)
+    # A lifted title block, heading or label stands where the text goes on after it: at the
+    # first line of the flow past it (the flow is in the order of the file).
+    flow_nos = [ln.no for ln in flow]
+    block_offsets = {b[0]: piece_start[bisect_right(flow_at, b[0])] for b in blocks}
+    heading_offsets = {no: piece_start[bisect_right(flow_nos, no)] for no in headings_at}
+    label_offsets = [(piece_start[bisect_right(flow_nos, no)], *label_at[no]) for no in sorted(label_at)]
     text = "".join(parts)
     assert len(text) == len(line_of)
 
@@ -595,10 +627,11 @@ def load_issue(path: str | Path) -> Issue:
     document, a web page or a news report (`input_kind` tells which). The issue keeps the
     page of each line (PDF) and the file's SHA-256, format and metadata (`Issue.origin`)."""
     src = read_source(path)
+    text = src.text     # (joined from its lines on each call: once here)
     # The same test as `check_input`, on the same text: a build checks every file before it
     # writes any, and a file it passed must not fail here, half-way through the build.
-    _check_chinese(src.text, path)
-    issue = normalize(src.text, str(path))
+    _check_chinese(text, path)
+    issue = normalize(text, str(path))
     issue.page_of_line = src.pages
     issue.origin = src
     return issue

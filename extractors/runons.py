@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 
-from .patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, despace
-from .titleblocks import DOC_TYPES, PASSED_LINE, _head_start, is_title_line, title_ends
+from .patterns import _OPEN, DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, despace
+from .titleblocks import DOC_TYPES, PASSED_LINE, _has_head, _head_start, is_title_line, title_ends
 
 #: Punctuation that closes what comes before it and never opens a line on a set page.
 CLOSERS = "。，、；：！？）》」』”’〉】"
@@ -77,9 +77,15 @@ def title_end_cut(above: list[tuple[str, int]], text: str, below: str = "") -> i
     title (a head 关于/印发 and a kind of document at the end) and more text follows on the
     line: "动方案（2018-2022年）的通知为高水平推进温" -> cut after 通知. A title that goes on
     ("…工作要点的" / "通  知": the kind word names the measure it issues) is not cut."""
+    if len(text) > PRINTED_LINE:
+        return None
+    # The title has its head (关于/印发) on this line or on the lines above that it takes:
+    # without one anywhere, no title ends here (most lines are passed by this cheap test).
+    if not _has_head(text) and not any(_has_head(prev) for prev, _ in above[-4:]):
+        return None
     # Where a kind of document ends in the line (maybe with a note: "办法（试行）"), last first.
     ends = sorted({m.end() for m in _KIND_IN_LINE.finditer(text) if 1 < m.end() < len(text)}, reverse=True)
-    if not ends or len(text) > PRINTED_LINE or title_ends(text) or title_ends(text + below):
+    if not ends or title_ends(text) or title_ends(text + below):
         return None
     run: list[str] = []
     after = text
@@ -134,7 +140,10 @@ def opens_addressees(texts: list[str]) -> bool:
     first = texts[0] if texts else ""
     if not first.startswith("各"):
         return False
-    joined = despace("".join(texts[:3]))
+    lines = "".join(texts[:3])
+    if "：" not in lines and ":" not in lines:
+        return False    # (no colon ends a list here: passed before despacing the lines)
+    joined = despace(lines)
     colon = re.search(r"[：:]", joined)
     if colon is None or colon.start() > 90 or re.search(r"[。；！？]", joined[: colon.start()]):
         return False
@@ -149,6 +158,8 @@ def addressee_cut(text: str, below: list[str], before: str = "") -> int | None:
     line's does; a sentence that addresses bodies ("要求各地各部门：…") goes on after it."""
     if "各" not in text:
         return None
+    if not any("：" in t or ":" in t for t in (text, *below[:2])):
+        return None    # (the list ends with its colon, on this line or the two below)
     for m in re.finditer("各", text):
         k = m.start()
         # After a sentence, or after text that is no list (a table's last row): "，市各有关单
@@ -213,6 +224,9 @@ _NUMBER_CUT = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,8})\s*[〔﹝\[【［(（]\s*(?:19|20)\d\d\s*[〕﹞\]】］)）]\s*\d{0,4}\s*$"
 )
 _NUMBER_REST = re.compile(r"^\s*\d{0,4}\s*号")
+#: The bracketed year every document number holds ("〔2020"): a line without one is passed
+#: before `DOC_NUMBER`'s scan, which tries every Chinese character as a code's start.
+_NUMBER_YEAR = re.compile(rf"[{_OPEN}]\s*(?:19|20)\d\d")
 
 
 #: What a number's code plainly starts after: a bracket, a space, the 、 of a list of numbers.
@@ -225,7 +239,7 @@ def known_codes(texts: list[str]) -> set[str]:
     start of a line, after a bracket or a space ("（温综法发〔2020〕17号）")."""
     codes = set()
     for text in texts:
-        if "号" not in text:
+        if "号" not in text or not _NUMBER_YEAR.search(text):
             continue
         for m in DOC_NUMBER.finditer(text):
             if m.start() == 0 or text[m.start() - 1] in _PLAIN_BEFORE:
@@ -243,13 +257,13 @@ def run_in_number(text: str, after: str, codes: set[str]) -> tuple[int, int] | N
     introduces it (no bracket, no 根据/按照 before it) and nothing carries it on (no 文件,
     精神, bracket or list after it)."""
     borrowed = 0
-    if "号" not in text and not _NUMBER_REST.match(after):
-        return None
-    matches = list(DOC_NUMBER.finditer(text)) if "号" in text else []
+    if "号" not in text and ("号" not in after or not _NUMBER_REST.match(after)):
+        return None    # (every number ends in 号, on this line or the next)
+    matches = list(DOC_NUMBER.finditer(text)) if "号" in text and _NUMBER_YEAR.search(text) else []
     m = matches[-1] if matches else None
     if m is None or text[m.end():].strip():
-        cut = _NUMBER_CUT.search(text)
-        rest = _NUMBER_REST.match(after)
+        rest = _NUMBER_REST.match(after)     # (the cheaper test first: it is anchored)
+        cut = _NUMBER_CUT.search(text) if rest is not None else None
         if cut is None or rest is None:
             return None
         borrowed = rest.end()

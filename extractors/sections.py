@@ -77,7 +77,14 @@ def _catalog_line(text: str) -> bool:
 
 
 def _paragraphs(issue: Issue) -> list[tuple[int, int, str]]:
-    return [(s, e, issue.text[s:e]) for s, e in issue.paragraphs()]
+    """(start, end, text) of each paragraph, as `Issue.paragraphs` spans them."""
+    out = []
+    start = 0
+    for text in issue.text.split("\n"):
+        if text:
+            out.append((start, start + len(text), text))
+        start += len(text) + 1
+    return out
 
 
 def _run(paras, kinds, i, pred, gap=1, back=None, after_gap=None, stop=None):
@@ -123,9 +130,9 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
     def para_at(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    # Colophon: from the publisher lines to the end.
-    for i, (_, _, t) in enumerate(paras):
-        if COLOPHON.match(t) and i > len(paras) * 0.5:
+    # Colophon: from the publisher lines to the end, in the second half of the issue.
+    for i in range(int(len(paras) * 0.5) + 1, len(paras)):
+        if COLOPHON.match(paras[i][2]):
             lo = i - 1 if i > 0 and "公报" in paras[i - 1][2] and len(paras[i - 1][2]) < 20 else i
             for j in range(lo, len(paras)):
                 kinds[j] = "colophon"
@@ -133,16 +140,18 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
 
     # Catalog: runs of "number  title" rows and their continuation lines.
     for i, (_, _, t) in enumerate(paras):
-        if kinds[i] is None and CATALOG_ROW.match(t) and not t.endswith(("；", "。")):
+        # (a row starts with a document number, which ends in 号: tested before the regex)
+        if kinds[i] is None and "号" in t and CATALOG_ROW.match(t) and not t.endswith(("；", "。")):
             lo, hi = _run(paras, kinds, i, _catalog_line, gap=0)
             rows = sum(1 for k in range(lo, hi + 1) if CATALOG_ROW.match(paras[k][2]))
             if rows >= 3:
                 for k in range(lo, hi + 1):
                     kinds[k] = "catalog"
 
-    # Statistics: from the table's title to its label.
-    for i, (_, _, t) in enumerate(paras):
-        if kinds[i] is None and STATISTICS.search(t) and len(t) < 40 and i > len(paras) * 0.6:
+    # Statistics: from the table's title to its label, in the last 40% of the issue.
+    for i in range(int(len(paras) * 0.6) + 1, len(paras)):
+        t = paras[i][2]
+        if kinds[i] is None and len(t) < 40 and STATISTICS.search(t):
             j = i
             while j < len(paras) and kinds[j] is None and not CAPTION.match(paras[j][2]):
                 kinds[j] = "statistics"
@@ -153,7 +162,8 @@ def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Sect
 
     # Personnel: acts around the personnel heading (or any preamble).
     anchors = [para_at(h.offset) for h in issue.headings if h.kind == "personnel"]
-    anchors += [i for i, p in enumerate(paras) if PERSONNEL_PREAMBLE.match(p[2])]
+    # (every preamble ends with its colon: a paragraph without one is passed before the regex)
+    anchors += [i for i, p in enumerate(paras) if ("：" in p[2] or ":" in p[2]) and PERSONNEL_PREAMBLE.match(p[2])]
     for a in anchors:
         if kinds[a] is not None:
             continue

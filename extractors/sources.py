@@ -65,7 +65,7 @@ def read_source(path: str | Path) -> SourceText:
     """Read any supported input file (see the module docstring); a text over
     `reading.MAX_TEXT_CHARS` characters is refused, whatever its format."""
     source = _read_source(Path(path))
-    check_text_size(sum(len(line) + 1 for line in source.lines), path)
+    check_text_size(sum(map(len, source.lines)) + len(source.lines), path)   # (each line and its "\n")
     return source
 
 

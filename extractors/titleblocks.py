@@ -37,6 +37,8 @@ ISSUER_ENDINGS = body_endings("issuer")
 _NOT_TITLE = re.compile(r"[，。；：！？,;:!?]|^(?:△|第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 #: Where a title's own words start: the subject ("关于…") or the act ("印发《…》").
 TITLE_HEAD = re.compile(r"关于|印发|转发")
+#: The last characters of those endings: a line that ends in none of them names no issuer.
+_ISSUER_LAST_CHARS = frozenset(ending[-1] for ending in ISSUER_ENDINGS)
 ISSUER_END = re.compile(rf"(?:{'|'.join(sorted(ISSUER_ENDINGS, key=len, reverse=True))})$")
 
 #: The line under a 人大 decision's title saying when the session passed it:
@@ -83,6 +85,8 @@ def title_ends(title: str) -> bool:
 
 def is_issuer_line(text: str) -> bool:
     """A line of one or more issuer names, nothing else: "温州市商务局 温州市财政局"."""
+    if text.rstrip()[-1:] not in _ISSUER_LAST_CHARS:
+        return False   # (its last name ends the line: most lines are passed here)
     parts = [p for p in text.split(" ") if p]
     if len(parts) > 1 and all(len(p) == 1 for p in parts):   # spaced out: "温 州 市 财 政 局"
         parts = [despace(text)]
@@ -92,7 +96,7 @@ def is_issuer_line(text: str) -> bool:
 
 def _head_start(texts: list[str]) -> int | None:
     """Index in texts (top to bottom) where the title starts, by its head; None if no head."""
-    heads = [k for k, t in enumerate(texts) if TITLE_HEAD.search(despace(t))]
+    heads = [k for k, t in enumerate(texts) if _has_head(t)]
     if not heads:
         return None
     k = heads[0]
@@ -123,9 +127,8 @@ def _runs_on(text: str, indent: int) -> bool:
     return is_title_line(text, indent) and not ATTACHMENT_MARK.match(text) and not DOC_NUMBER_LINE.match(text)
 
 
-def _run_after(lines: list[Line], start: int, limit: int = 5, runs_on: list[bool] | None = None) -> list[int]:
-    """Indices of the title lines printed from `start` on (at most `limit`); `runs_on`, when
-    given, is `_runs_on` of every line, worked out once."""
+def _run_after(lines: list[Line], start: int, limit: int = 5) -> list[int]:
+    """Indices of the title lines printed from `start` on (at most `limit`)."""
     taken: list[int] = []
     for j in range(start, min(len(lines), start + limit)):
         no, text, indent, _ = lines[j]
@@ -134,7 +137,7 @@ def _run_after(lines: list[Line], start: int, limit: int = 5, runs_on: list[bool
             # The last character of a title wrapped onto a line of its own ("…名单的通" / "知").
             taken.append(j)
             break
-        if not (runs_on[j] if runs_on is not None else _runs_on(text, indent)):
+        if not _runs_on(text, indent):
             break
         taken.append(j)
     return taken
@@ -196,15 +199,24 @@ def _last_char_of_title(lines: list[Line], j: int) -> bool:
 
 
 def _has_head(title: str) -> bool:
-    return bool(TITLE_HEAD.search(despace(title)))
+    """Does the title hold a head (关于/印发/转发), maybe spaced out ("关 于")?"""
+    # A line without both characters of a head is passed without despacing it (发 and 于
+    # alone are common: 发展, 对于).
+    if not ("于" in title and "关" in title or "发" in title and ("印" in title or "转" in title)):
+        return False
+    return TITLE_HEAD.search(despace(title)) is not None
 
 
 def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str]]:
     blocks: list[tuple[int, int, str | None, str]] = []
     used: set[int] = set()
-    for i, (_no, text, _indent, _) in enumerate(lines):
-        if "号" not in text or i in used or not DOC_NUMBER_LINE.match(text):
-            continue   # (every number ends in 号: most lines are passed without a regex)
+    # Every document number ends in 号, which most lines do not hold: the passes that look
+    # for a number visit only the lines that do.
+    with_hao = [i for i, line in enumerate(lines) if "号" in line[1]]
+    for i in with_hao:
+        text = lines[i][1]
+        if i in used or not DOC_NUMBER_LINE.match(text):
+            continue
         number = canonical_doc_number(text)
         after = _title_after(lines, i)
         before = _title_before(lines, i)
@@ -226,8 +238,9 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # A web page's heading holding the title and its number in brackets after it, over the
     # text: "…印发《…》的通知（岳办发〔2017〕2号）", then (past a metadata table) the addressees.
-    for i, (_no, text, indent, _) in enumerate(lines):
-        if i in used or not text.endswith((")", "）")) or "号" not in text or not is_title_line(text, indent):
+    for i in with_hao:
+        _no, text, indent, _ = lines[i]
+        if i in used or not text.endswith((")", "）")) or not is_title_line(text, indent):
             continue
         m = _TITLE_THEN_NUMBER.match(despace(text))
         if not m or not title_ends(m["title"]) or not TITLE_HEAD.search(m["title"]):
@@ -241,24 +254,23 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # Unnumbered blocks: a title printed right after a signature's date, or printed on top
     # of a document's addressee line ("各县（市、区）…：").
-    # Whether each line is a title line (not 附件) is asked of most lines, and again of the
-    # lines below each candidate: worked out once.
-    title_like = [is_title_line(text, indent) and not ATTACHMENT_MARK.match(text) for _, text, indent, _ in lines]
-    runs_on = [ok and not DOC_NUMBER_LINE.match(line[1]) for ok, line in zip(title_like, lines)]
-    for i, (_no, text, _indent, _) in enumerate(lines):
+    # Such a title has its head on one of its lines (at most five, `_run_after`): only the
+    # lines up to four above a line with a head (few) can start one.
+    # (Every head ends in 于 or 发: most lines are passed by that test, without a call.)
+    heads = [k for k, line in enumerate(lines) if ("于" in line[1] or "发" in line[1]) and _has_head(line[1])]
+    for i in sorted({i for k in heads for i in range(max(0, k - 4), k + 1)}):
+        _no, text, indent, _ = lines[i]
         if i in used or (i > 0 and (i - 1) in used):
             continue
-        # Cheap tests first (this loop visits every line): a block that starts here starts
-        # with a title line, and has a head or an issuer name on it, or a bracket closing
-        # below that opened here.
-        if not title_like[i]:
+        # A block that starts here has a head or an issuer name on its first line, which is
+        # a title line (not 附件), or a bracket closing below that opened here.
+        if not (_has_head(text) or is_issuer_line(text) or any(")" in t or "）" in t for _, t, _, _ in lines[i + 1:i + 5])):
             continue
-        if not (TITLE_HEAD.search(despace(text)) or is_issuer_line(text)
-                or any(")" in t or "）" in t for _, t, _, _ in lines[i + 1:i + 5])):
+        if not is_title_line(text, indent) or ATTACHMENT_MARK.match(text):
             continue
         after_date = i > 0 and bool(DATE_LINE.match(lines[i - 1][1]))
         idxs = []
-        for k in _run_after(lines, i, runs_on=runs_on):
+        for k in _run_after(lines, i):
             if k in used:
                 break
             idxs.append(k)
@@ -283,8 +295,9 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # A law or regulation a people's congress passed has a title without 关于/印发 and the
     # session that passed it under it: "陕西省机关运行保障条例" / "（2025年7月30日…会议通过）".
-    for p, (_no, text, _indent, _) in enumerate(lines):
-        if text[:1] not in "（(" or p in used or not PASSED_LINE.match(text):
+    opening_bracket = [p for p, line in enumerate(lines) if line[1][:1] in "（("]    # as the session's line does
+    for p in opening_bracket:
+        if p in used or not PASSED_LINE.match(lines[p][1]):
             continue
         idxs = []
         k = p - 1
@@ -304,8 +317,9 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     # A number printed alone, with no title beside it (the title is elsewhere on the page):
     # lifted too, so that the sentence it interrupts reads on; its title is found by the
     # documents extractor.
-    for i, (no, text, _indent, _) in enumerate(lines):
-        if "号" in text and i not in used and DOC_NUMBER_LINE.match(text):
+    for i in with_hao:
+        no, text, _indent, _ = lines[i]
+        if i not in used and DOC_NUMBER_LINE.match(text):
             used.add(i)
             blocks.append((no, no, canonical_doc_number(text), ""))
     return sorted(blocks)

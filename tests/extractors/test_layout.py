@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from govkg.extractors.layout import input_kind, normalize
+from govkg.extractors.layout import _column_widths, _commonest_full_width, _Line, input_kind, normalize
 from govkg.extractors.patterns import despace
 from govkg.extractors.registry import extract_all, schema_json
 from tests.helpers import extracted as all_extracted
@@ -277,3 +277,27 @@ def test_a_stray_comma_before_another_mark_is_dropped():
     assert "廖忠勛、皮業康" in issue.printed
     # a comma between words stays
     assert "甲,乙" in normalize("甲,乙\n").text
+
+
+def _printed(no: int, width: int, page: int, indent: int = 0) -> _Line:
+    return _Line(no, "字" * (width // 2), indent, False, width, page)
+
+
+def test_column_width_is_the_commonest_full_width_on_each_page():
+    # page 1: a column 30 cells wide, with a wider table row and a paragraph's short last line
+    # in it, and a signature set far to the right; page 2: a narrower column
+    page1 = [_printed(k, 30, 1) for k in range(10)]
+    page1[3] = _printed(3, 40, 1)
+    page1[5] = _printed(5, 12, 1)
+    signature = _printed(10, 44, 1, indent=20)
+    page2 = [_printed(11 + k, 24, 2) for k in range(10)]
+    assert _column_widths(page1 + [signature] + page2) == [30] * 11 + [24] * 10
+
+
+def test_the_commonest_full_width_counts_full_looking_lines_only():
+    # as common as a narrower width: the wider is the column; short lines (under 0.6 of the
+    # widest) do not count however many; far-indented lines (-1) never count
+    assert _commonest_full_width([30, 30, 30, 28, 28, 28, 10, 10, 10, 10, 10]) == 30
+    assert _commonest_full_width([28, 28, 28, 30, 30, -1, -1, -1, -1]) == 28
+    assert _commonest_full_width([32, 32, 32, 20]) == 32
+    assert _commonest_full_width([-1, -1]) == -1
