@@ -426,13 +426,15 @@ def _bundled_within(place: Place | None) -> tuple[dict[str, tuple[str, str]], tu
 _DEFINES_SHORT_FORM = re.compile(r"以\s*下\s*简\s*称")
 
 
-def defined_short_forms(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4)
+def defined_short_forms(text: str) -> tuple[tuple[str, str], ...]:
     """(short form, full name) pairs a text defines: 温州市公共资源交易管理委员会办公室（以下简称
     市公共资源管委办）. Only bodies: both must end like a body's name, and the full name is
-    taken from the nearest level character (市, 省, 县…) before the bracket."""
+    taken from the nearest level character (市, 省, 县…) before the bracket. (Cached: the
+    resolver of each jurisdiction an issue's documents belong to reads the same text.)"""
     out: list[tuple[str, str]] = []
     if not _DEFINES_SHORT_FORM.search(text):
-        return out     # (most texts define none: no need to flatten the whole text)
+        return ()     # (most texts define none: no need to flatten the whole text)
     flat = "".join(text.split())
     for m in _DEFINED.finditer(flat):
         short = m["short"]
@@ -451,7 +453,7 @@ def defined_short_forms(text: str) -> list[tuple[str, str]]:
             if candidate[:2] == short[:2] and _BODY_END.search(candidate) and len(candidate) > len(short):
                 out.append((short, candidate))
                 break
-    return out
+    return tuple(out)
 
 
 def attested_bodies(found: dict) -> list[str]:
