@@ -95,9 +95,11 @@ def leading_place(name: str, home: str | None = None) -> Place | None:
 _PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
 
 
+@functools.lru_cache(maxsize=16384)
 def body_place(name: str) -> Place | None:
     """The division a body belongs to by its name: 温州市公安局 -> 温州市, 中共温州市委员会 ->
-    温州市, 浙江省财政厅 -> 浙江省; None for a name that opens with no place."""
+    温州市, 浙江省财政厅 -> 浙江省; None for a name that opens with no place. (Cached: asked
+    for every act and body of every issue, of the same few hundred names.)"""
     return leading_place(_PARTY_PREFIX.sub("", name))
 
 

@@ -176,8 +176,10 @@ def read_alias_file(path: Path) -> list[tuple[str, str, str]]:
     return [(r[0], r[1], str(path)) for r in _rows(read_text(path))]
 
 
+@lru_cache(maxsize=16384)
 def org_kind(name: str) -> str:
-    """party | enterprise | government | other, by the first rule of org_kinds.tsv that matches."""
+    """party | enterprise | government | other, by the first rule of org_kinds.tsv that matches.
+    (Cached: a body is typed in every issue that names it.)"""
     key = squash(name)
     for pattern, kind in org_kind_rules():
         if pattern.search(key):
