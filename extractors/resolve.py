@@ -68,8 +68,10 @@ def squash(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).split())
 
 
+@lru_cache(maxsize=65536)
 def display(name: str) -> str:
-    """The form names are shown in: whitespace removed, brackets full-width as printed."""
+    """The form names are shown in: whitespace removed, brackets full-width as printed.
+    (Cached: the mapping asks it of the same names several times per fact.)"""
     return "".join(name.split()).replace("(", "（").replace(")", "）")
 
 
