@@ -392,7 +392,9 @@ class Resolver:
     # -- persons --
 
     @staticmethod
+    @lru_cache(maxsize=16384)
     def person(name: str) -> Resolution:
+        # (Cached: a person is resolved in every fact that names them; a Resolution is frozen.)
         printed = display(name)
         return Resolution(printed, printed, "same-name")
 
