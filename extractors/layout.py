@@ -410,7 +410,9 @@ def _column_widths(lines: list[_Line]) -> list[int]:
         if pages[lo] == pages[hi - 1]:
             # The window lies on one page (pages only grow down the text): one width for the block.
             width = _commonest_full_width(widths[lo:hi])
-            out.extend([width] * (end - start) if width >= 0 else [lines[i].width for i in range(start, end)])
+            # (No full-looking line in it: the block takes its first line's width, as across a
+            # page break below; only far-indented lines are so, and they break anyway.)
+            out.extend([width if width >= 0 else lines[start].width] * (end - start))
             continue
         on_page: dict[int, int] = {}     # page -> width, for a block over a page break
         for i in range(start, end):
@@ -492,7 +494,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if not text:
             continue
         page_start = raw.startswith(" ") and not raw.startswith("  ")
-        lines.append(_Line(no, text, indent, page_start, visual_width(text), 0, flattened))
+        lines.append(_Line(no, text, indent, page_start, visual_width(text), page=0, block=flattened))
 
     gazette = _gazette(lines, labels)
 
@@ -585,7 +587,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if "《" in text_piece or "》" in text_piece:
             quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
         # The line number once for every character, repeated at C level (no list of ints).
-        line_of.frombytes(ln.no.to_bytes(line_of.itemsize, sys.byteorder) * len(text_piece))
+        line_of.frombytes(ln.no.to_bytes(line_of.itemsize, sys.byteorder, signed=True) * len(text_piece))
         length += len(text_piece)
         prev, prev_opens = ln, opens
     piece_start.append(length)      # (the end: for what follows the last line)

@@ -38,11 +38,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from .bodies import body_end_regex
 from .jurisdiction import Jurisdiction, of_issue
@@ -417,12 +418,12 @@ def expand_within(name: str, place: Place | None) -> str:
 
 
 @lru_cache(maxsize=64)
-def _bundled_within(place: Place | None) -> tuple[dict[str, tuple[str, str]], tuple[tuple[str, str, str], ...]]:
+def _bundled_within(place: Place | None) -> tuple[Mapping[str, tuple[str, str]], tuple[tuple[str, str, str], ...]]:
     """The bundled alias table (squashed alias -> (full name, origin)) and predecessor rows,
-    expanded within `place`: the same for every issue of one place, so made once. Callers
-    copy the dict before adding to it."""
-    aliases = {squash(expand_within(alias, place)): (expand_within(full, place), origin)
-               for alias, full, origin in bundled_aliases()}
+    expanded within `place`: the same for every issue of one place, so made once (read-only:
+    a resolver copies the table before adding its own rows)."""
+    aliases = MappingProxyType({squash(expand_within(alias, place)): (expand_within(full, place), origin)
+                                for alias, full, origin in bundled_aliases()})
     predecessors = tuple((expand_within(old, place), expand_within(new, place), reform)
                          for old, new, reform in bundled_predecessors())
     return aliases, predecessors

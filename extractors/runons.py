@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from .patterns import _OPEN, DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, despace
-from .titleblocks import DOC_TYPES, PASSED_LINE, _has_head, _head_start, is_title_line, title_ends
+from .titleblocks import DOC_TYPES, PASSED_LINE, has_head, head_start, is_title_line, title_ends
 
 #: Punctuation that closes what comes before it and never opens a line on a set page.
 CLOSERS = "。，、；：！？）》」』”’〉】"
@@ -81,7 +81,7 @@ def title_end_cut(above: list[tuple[str, int]], text: str, below: str = "") -> i
         return None
     # The title has its head (关于/印发) on this line or on the lines above that it takes:
     # without one anywhere, no title ends here (most lines are passed by this cheap test).
-    if not _has_head(text) and not any(_has_head(prev) for prev, _ in above[-4:]):
+    if not has_head(text) and not any(has_head(prev) for prev, _ in above[-4:]):
         return None
     # Where a kind of document ends in the line (maybe with a note: "办法（试行）"), last first.
     ends = sorted({m.end() for m in _KIND_IN_LINE.finditer(text) if 1 < m.end() < len(text)}, reverse=True)
@@ -103,7 +103,7 @@ def title_end_cut(above: list[tuple[str, int]], text: str, below: str = "") -> i
         if not title_ends(head):
             continue
         texts = run + [head]
-        start = _head_start(texts)
+        start = head_start(texts)
         if start is None or not title_ends("".join(texts[start:])):
             continue
         if _quoting("".join(texts[start:]), rest + below):

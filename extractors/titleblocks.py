@@ -94,9 +94,9 @@ def is_issuer_line(text: str) -> bool:
     return bool(parts) and all(len(p) >= 3 and p.endswith(ISSUER_ENDINGS) and not TITLE_HEAD.search(p) for p in parts)
 
 
-def _head_start(texts: list[str]) -> int | None:
+def head_start(texts: list[str]) -> int | None:
     """Index in texts (top to bottom) where the title starts, by its head; None if no head."""
-    heads = [k for k, t in enumerate(texts) if _has_head(t)]
+    heads = [k for k, t in enumerate(texts) if has_head(t)]
     if not heads:
         return None
     k = heads[0]
@@ -174,13 +174,13 @@ def _title_before(lines: list[Line], i: int) -> tuple[list[int], str] | None:
     texts = [lines[k][1] for k in taken]
     if not title_ends("".join(texts)):
         return None
-    k = _head_start(texts)
+    k = head_start(texts)
     if k is None:
         # No head: a title printed without one (an attached measure's name) is one or two lines.
         k = max(0, len(taken) - 2)
     else:
         for n in range(k + 1, len(texts)):
-            if title_ends("".join(texts[k:n])) and _head_start(texts[n:]) == 0:
+            if title_ends("".join(texts[k:n])) and head_start(texts[n:]) == 0:
                 k = n   # a page heading repeating the title over the title printed again
                 break
     idxs = taken[k:]
@@ -198,7 +198,7 @@ def _last_char_of_title(lines: list[Line], j: int) -> bool:
     )
 
 
-def _has_head(title: str) -> bool:
+def has_head(title: str) -> bool:
     """Does the title hold a head (关于/印发/转发), maybe spaced out ("关 于")?"""
     # A line without both characters of a head is passed without despacing it (发 and 于
     # alone are common: 发展, 对于).
@@ -212,8 +212,8 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     used: set[int] = set()
     # Every document number ends in 号, which most lines do not hold: the passes that look
     # for a number visit only the lines that do.
-    with_hao = [i for i, line in enumerate(lines) if "号" in line[1]]
-    for i in with_hao:
+    numbered = [i for i, line in enumerate(lines) if "号" in line[1]]
+    for i in numbered:
         text = lines[i][1]
         if i in used or not DOC_NUMBER_LINE.match(text):
             continue
@@ -224,7 +224,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
         if after and before:
             # A notice's title has a head (关于/印发); the name of its attached measure,
             # printed on the other side of the number, does not.
-            run = before if _has_head(before[1]) and not _has_head(after[1]) else after
+            run = before if has_head(before[1]) and not has_head(after[1]) else after
         else:
             run = after or before
         if run is None:
@@ -238,7 +238,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # A web page's heading holding the title and its number in brackets after it, over the
     # text: "…印发《…》的通知（岳办发〔2017〕2号）", then (past a metadata table) the addressees.
-    for i in with_hao:
+    for i in numbered:
         _no, text, indent, _ = lines[i]
         if i in used or not text.endswith((")", "）")) or not is_title_line(text, indent):
             continue
@@ -257,14 +257,14 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     # Such a title has its head on one of its lines (at most five, `_run_after`): only the
     # lines up to four above a line with a head (few) can start one.
     # (Every head ends in 于 or 发: most lines are passed by that test, without a call.)
-    heads = [k for k, line in enumerate(lines) if ("于" in line[1] or "发" in line[1]) and _has_head(line[1])]
+    heads = [k for k, line in enumerate(lines) if ("于" in line[1] or "发" in line[1]) and has_head(line[1])]
     for i in sorted({i for k in heads for i in range(max(0, k - 4), k + 1)}):
         _no, text, indent, _ = lines[i]
         if i in used or (i > 0 and (i - 1) in used):
             continue
         # A block that starts here has a head or an issuer name on its first line, which is
         # a title line (not 附件), or a bracket closing below that opened here.
-        if not (_has_head(text) or is_issuer_line(text) or any(")" in t or "）" in t for _, t, _, _ in lines[i + 1:i + 5])):
+        if not (has_head(text) or is_issuer_line(text) or any(")" in t or "）" in t for _, t, _, _ in lines[i + 1:i + 5])):
             continue
         if not is_title_line(text, indent) or ATTACHMENT_MARK.match(text):
             continue
@@ -274,7 +274,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
             if k in used:
                 break
             idxs.append(k)
-        if not idxs or _head_start([lines[k][1] for k in idxs]) != 0:
+        if not idxs or head_start([lines[k][1] for k in idxs]) != 0:
             continue
         found = _best_prefix(lines, idxs)
         if found is None:
@@ -317,7 +317,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     # A number printed alone, with no title beside it (the title is elsewhere on the page):
     # lifted too, so that the sentence it interrupts reads on; its title is found by the
     # documents extractor.
-    for i in with_hao:
+    for i in numbered:
         no, text, _indent, _ = lines[i]
         if i not in used and DOC_NUMBER_LINE.match(text):
             used.add(i)
@@ -331,7 +331,7 @@ def _restarts(lines: list[Line], taken: list[int]) -> bool:
     title ("…的通知（2019修订）" above "…的通知"), not part of it."""
     for n in range(1, len(taken)):
         before = "".join(lines[k][1] for k in taken[:n])
-        if title_ends(before) and _head_start([lines[k][1] for k in taken[n:]]) == 0:
+        if title_ends(before) and head_start([lines[k][1] for k in taken[n:]]) == 0:
             return True
     return False
 
