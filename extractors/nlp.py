@@ -50,6 +50,16 @@ if not Doc.has_extension("scan"):
     Doc.set_extension("scan", default=False)
 if not Doc.has_extension("noise"):
     Doc.set_extension("noise", default=())
+if not Doc.has_extension("source_text"):
+    Doc.set_extension("source_text", default=None)
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text. `Doc.text` makes a Token object for every character each time it is
+    read; `recognise` keeps the text it made the doc from (the tokenizer keeps every
+    character, so the two are equal)."""
+    kept = doc._.source_text
+    return kept if kept is not None else doc.text
 
 
 @functools.cache
@@ -86,7 +96,7 @@ def person_regexes() -> tuple[re.Pattern, ...]:
 @Language.component("govkg_regex_entities")
 def regex_entities(doc: Doc) -> Doc:
     spans = []
-    text = doc.text   # Doc.text joins every token anew: read it once, not once per pattern
+    text = _text(doc)   # Doc.text joins every token anew: read it once, not once per pattern
     for row in entity_patterns():
         if "regex" not in row:
             continue
@@ -102,7 +112,7 @@ def regex_entities(doc: Doc) -> Doc:
 @Language.component("govkg_persons")
 def persons(doc: Doc) -> Doc:
     spans = []
-    text = doc.text
+    text = _text(doc)
     for rx in person_regexes():
         for m in rx.finditer(text):
             span = doc.char_span(m.start("name"), m.end("name"), label="PERSON", alignment_mode="expand")
@@ -116,7 +126,7 @@ def personnel_acts(doc: Doc) -> Doc:
     if not doc._.personnel and not doc._.scan:
         return doc
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    acts = parse_acts(doc.text, persons, noise=doc._.noise, scan=not doc._.personnel)
+    acts = parse_acts(_text(doc), persons, noise=doc._.noise, scan=not doc._.personnel)
     doc._.acts = acts
     spans = []
     for act in acts:
@@ -134,7 +144,7 @@ def _merge(doc: Doc, new: list[Span]) -> Doc:
     taken: set[int] = set()
     for s in new:
         taken.update(range(s.start, s.end))
-    keep = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    keep = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))]
     doc.ents = sorted(keep + new, key=lambda s: s.start)
     return doc
 
@@ -166,6 +176,7 @@ def recognise(text: str, personnel: bool = False, noise: tuple[str, ...] = (), s
     components (`ACT_COMPONENTS`: the acts without the other entities)."""
     nlp = build_nlp()
     doc = nlp.make_doc(text)
+    doc._.source_text = text
     doc._.personnel = personnel
     doc._.scan = scan
     doc._.noise = tuple(n for n in noise if len(n) >= 4)
