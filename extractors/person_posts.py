@@ -38,7 +38,7 @@ a web page's lines may reach us joined into one paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -174,12 +174,25 @@ def _ends_name(s: str, j: int) -> bool:
     return s.startswith(_words()[0], j)
 
 
+def longest_word_regex(words: Iterable[str]) -> str:
+    """A regular expression (text) for any of `words` whose match at a position is the
+    longest word there, as "|".join(words longest first) would give, written as one branch
+    per first character ("市(?:委书记|长)|副(?:市长|…)"): the engine tries the one branch that
+    can match at a position instead of every word, and titles are looked for at every
+    position of every paragraph."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(w[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")"
+                    for first, rests in by_first.items())
+
+
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
-    """One alternation of every title, longest first, so a match is the longest title.
-    Compiled once: it is tried at every position of every paragraph."""
+    """Every title, so a match is the longest title at its position. Compiled once: it is
+    tried at every position of every paragraph."""
     titles, _ = leader_titles()
-    return re.compile("|".join(map(re.escape, titles)))
+    return re.compile(longest_word_regex(titles))
 
 
 def _title_at(s: str, j: int) -> str | None:
@@ -282,7 +295,7 @@ def _not_name_starts() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _long_title_regex() -> re.Pattern:
     titles, _ = leader_titles()
-    return re.compile("|".join(re.escape(t) for t in titles if len(t) >= 2))
+    return re.compile(longest_word_regex(t for t in titles if len(t) >= 2))
 
 
 def _holds_title(cand: str) -> bool:
@@ -291,7 +304,7 @@ def _holds_title(cand: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _role_regex() -> re.Pattern:
-    return re.compile("|".join(re.escape(r) for r in sorted(_words()[3], key=len, reverse=True)))
+    return re.compile(longest_word_regex(_words()[3]))
 
 
 def _holds_role(cand: str) -> bool:
@@ -316,7 +329,7 @@ def _after_title_regexes() -> tuple[tuple[str, re.Pattern], ...]:
 @lru_cache(maxsize=1)
 def _any_after_title() -> re.Pattern:
     """Any title that may follow a name: a paragraph without one has no name before a title."""
-    return re.compile("|".join(re.escape(t) for t, _ in _after_title_regexes()))
+    return re.compile(longest_word_regex(t for t, _ in _after_title_regexes()))
 
 
 # --- post phrases -----------------------------------------------------------------------
@@ -394,6 +407,8 @@ def _titles_ending_at(s: str, end: int) -> str | None:
 def mentions(s: str) -> Iterator[Mention]:
     """Every (person, post) stated in the despaced passage s."""
     title_re = _title_regex()
+    if not title_re.search(s):
+        return   # most passages: no title, before or after a name (after-titles are titles)
     press = _words()[4]
     taken: set[int] = set()   # name starts already claimed by a post before them
     name_ends: set[int] = set()
