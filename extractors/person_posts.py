@@ -521,6 +521,16 @@ def mentions(s: str) -> Iterator[Mention]:
             yield Mention(s[a:name_end], t, a, m.end(), a, t in address)
 
 
+def diary_mentions(issue: Issue, a: int, b: int, text: str) -> tuple[Mention, ...]:
+    """`mentions(text)` of the diary paragraph issue.text[a:b], `text` being it despaced, read
+    once per issue: events reads the paragraph again for its item's attendees."""
+    read = issue.derived.setdefault("person_posts.diary_mentions", {})
+    found = read.get((a, b))
+    if found is None:
+        found = read[(a, b)] = tuple(mentions(text))
+    return found
+
+
 def _on_behalf(post: str) -> bool:
     """代 + title, read "on behalf of" where a name precedes it; 代理 is always the acting post."""
     return post.startswith("代") and not post.startswith("代理")
@@ -948,7 +958,8 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             rosters = run_on_roster_mentions(sp.text)
             for mention in rosters:
                 found.append((*sp.origin(mention.start, mention.end), mention, None))
-            for mention in mentions(sp.text):
+            stated = diary_mentions(issue, a, b, sp.text) if section.kind == "diary" else mentions(sp.text)
+            for mention in stated:
                 if not any(r.start < mention.end and mention.start < r.end for r in rosters):
                     found.append((*sp.origin(mention.start, mention.end), mention, date))
             for mention in former_mentions(sp.text):
