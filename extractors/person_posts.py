@@ -931,6 +931,13 @@ def _role_label_regex() -> re.Pattern:
     return re.compile("(?:" + "|".join(" ?".join(map(re.escape, r)) for r in roles) + ") ?[：:]")
 
 
+def _may_state_post(s: str) -> bool:
+    """Could a reader of `extract` find a post in the despaced passage s? `mentions` needs a
+    title, `former_mentions` 任, `bracket_mentions` a bracket, `run_on_roster_mentions` a colon."""
+    return ("任" in s or "（" in s or "(" in s or "：" in s or ":" in s
+            or _title_regex().search(s) is not None)
+
+
 def extract(issue: Issue) -> Iterator[PersonPost]:
     year = issue.gazette.year
     dmonth = diary_month(issue)
@@ -948,6 +955,8 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
                 if m:
                     day = int(m[1])
                     continue
+            if not _may_state_post(sp.text):
+                continue   # most paragraphs: one look instead of four readers
             # A report's dateline ("12月12日至13日，…") dates its own paragraph; in documents
             # such a phrase is a deadline, not the passage's date.
             m = _DATELINE.match(sp.text)
