@@ -165,7 +165,7 @@ def _ends_name(s: str, j: int) -> bool:
     """Does a name end just before s[j]?"""
     if j >= len(s):
         return True
-    if not _CJK.match(s[j]):
+    if not _CJK.match(s, j):
         return True
     if _title_at(s, j):
         return True
@@ -204,8 +204,8 @@ def _title_at(s: str, j: int) -> str | None:
 def name_at(s: str, j: int) -> int:
     """Length of the person's name starting at s[j] (2 to 4 characters, or a dotted minority
     name), or 0 if none does: the shortest candidate after which a name may end."""
-    if j >= len(s) or _title_at(s, j) or s[j] in _not_name_starts():
-        return 0
+    if j >= len(s) or not _CJK.match(s, j) or _title_at(s, j) or s[j] in _not_name_starts():
+        return 0   # every name (its surname, a Tibetan, Mongolian or dotted name) opens with CJK
     dotted = _dotted_name_at(s, j) or N.tibetan_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
         return dotted
@@ -479,7 +479,7 @@ def mentions(s: str) -> Iterator[Mention]:
         # "张三代市长李四": 代 right after a name means "on behalf of"; elsewhere (代省长杜家毫)
         # it is the acting post as printed.
         # "吕江同志代市长李延春作报告": 同志 after the name, then 代 (the phrase may start inside 同志)
-        posts = [(p + post.index("代"), post[post.index("代"):]) if re.match(r"(?:同志|志)代", post) else (p, post)
+        posts = [(p + post.index("代"), post[post.index("代"):]) if _STAND_IN.match(post) else (p, post)
                  for p, post in posts]
         posts = [(p + 1, post[1:]) if _on_behalf(post) and (p in name_ends or s[p - 1:p] == "志")
                  else (p, post) for p, post in posts]
@@ -529,6 +529,10 @@ def diary_mentions(issue: Issue, a: int, b: int, text: str) -> tuple[Mention, ..
     if found is None:
         found = read[(a, b)] = tuple(mentions(text))
     return found
+
+
+#: "同志代" opening a post phrase: the 同志 of the name before it, then the acting post.
+_STAND_IN = re.compile(r"(?:同志|志)代")
 
 
 def _on_behalf(post: str) -> bool:
@@ -901,18 +905,17 @@ def printed_lines(issue: Issue, a: int, b: int) -> list[tuple[int, int]]:
     line_of, text = issue.line_of, issue.text
     if line_of[a] == line_of[b - 1]:
         return [(a, b)]
-    cuts = {m.end() for m in _LINE_END.finditer(text, a, b)}
-    segment = text[a:b]
-    if "：" in segment or ":" in segment:
-        cuts.update(m.start() for m in _role_label_regex().finditer(text, a, b))
+    cuts = [m.end() for m in _LINE_END.finditer(text, a, b)]
+    if text.find("：", a, b) >= 0 or text.find(":", a, b) >= 0:
+        cuts.extend(m.start() for m in _role_label_regex().finditer(text, a, b))
     if _ENTRY_START.match(text, a, b):
         # A long roster line joined to the next: "…组委会主席" + "孔绍逊 中央办公厅副主任…":
         # a line of the paragraph that starts as an entry does.
         for m in _SPACE.finditer(text, a, b):
             q = m.start()
-            cuts.update(c for c in (q - 4, q - 3, q - 2, q - 1) if _ENTRY_START.match(text, c, b))
+            cuts.extend(c for c in (q - 4, q - 3, q - 2, q - 1) if _ENTRY_START.match(text, c, b))
     out, s = [], a
-    for p in sorted(cuts):
+    for p in sorted(cuts):   # a cut found twice is passed the second time (s == p)
         if s < p < b and line_of[p] != line_of[p - 1]:
             out.append((s, p))
             s = p
@@ -979,9 +982,10 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             # Sections are read as one flow of lines: a header's name may end one section and
             # its post start the next ("林少春" / "常务副省长，负责…").
             lines.extend(ab for a, b in paragraphs for ab in printed_lines(issue, a, b))
-    for i, mention in group_mentions([issue.text[a:b] for a, b in lines], input_kind(issue) == "issue"):
+    line_texts = [issue.text[a:b] for a, b in lines]
+    for i, mention in group_mentions(line_texts, input_kind(issue) == "issue"):
         found.append((lines[i][0], lines[i][1], mention, None))
-    for i, mention in header_mentions([issue.text[a:b] for a, b in lines]):
+    for i, mention in header_mentions(line_texts):
         found.append((lines[i][0], lines[i][1], mention, None))
     # "陈伟俊书记" restates a post the text already gives in full (市委书记): only a title of
     # address with no fuller post of that person is recorded (李希书记).
