@@ -452,8 +452,10 @@ def mentions(s: str) -> Iterator[Mention]:
             j += len(next(w for w in links if s.startswith(w, j)))
         elif s.startswith("的", j) and s.endswith(_holding_verbs(), 0, k):
             j += 1     # "出任自治区人民政府副主席的郝林海": the post the person holds, then 的
+        read_ahead = 0   # the length of the name at j, when read already past a 、 or 和
         while True:
-            n = name_at(s, j) or (_listed_name_at(s, j) if names and s[j - 1] == "、" else 0)
+            n = read_ahead or name_at(s, j) or (_listed_name_at(s, j) if names and s[j - 1] == "、" else 0)
+            read_ahead = 0
             if not n:
                 break
             if not names and s[j] in "和与及" and _title_at(s, j + n):
@@ -466,12 +468,14 @@ def mentions(s: str) -> Iterator[Mention]:
                 # by the title before the list.
                 if n and not _title_at(s, j + 1 + n):
                     j += 1
+                    read_ahead = n   # what the loop's first line would read at j
                     continue
             if len(names) >= 2 and s[j:j + 1] in ("和", "及") and s[names[-1][0] - 1] == "、":
                 # "副主席甲、乙和丙": 和 before the last name of a list joined by 、
                 n = name_at(s, j + 1)
                 if n and not _title_at(s, j + 1 + n):
                     j += 1
+                    read_ahead = n   # (after 和 no listed name is read: name_at alone)
                     continue
             break
         if not names:
