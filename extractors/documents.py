@@ -251,6 +251,8 @@ def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str |
     joined it to a table that follows) at the start of a paragraph."""
     paras = list(issue.paragraphs(start, end))
     for n, (a, b) in enumerate(paras):
+        if issue.text.find("日", a, b) < 0:
+            continue   # each of the three dates below ends in 日: most paragraphs have none
         text = issue.text[a:b]
         m = SIGNATURE_DATE.match(text)
         same_line = m["names"] if m else ""
@@ -323,6 +325,8 @@ def find_attachments(issue: Issue, title: str, start: int, end: int) -> tuple[st
     if m:
         out.append(m["title"])
     for a, b in issue.paragraphs(start, end):
+        if not issue.text.startswith("附", a, b):
+            continue   # (ATTACHMENT_LIST opens with 附: most paragraphs are passed unsliced)
         m = ATTACHMENT_LIST.match(issue.text[a:b])
         if not m or b - a > 200:      # a long paragraph is an attached table, not the list
             continue
