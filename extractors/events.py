@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from .layout import Issue
 from .patterns import hanzi_number
-from .person_posts import Mention, Span, despaced, diary_mentions, diary_month, mentions
+from .person_posts import Mention, Span, diary_month, diary_paragraph, mentions
 from .records import Event
 from .sections import day_label
 
@@ -49,7 +49,7 @@ def _item_attendees(issue: Issue, a: int, b: int, span: Span, item_start: int) -
     item = span.text[item_start:]
     if _CJK.search(span.text, 0, item_start) or item.startswith("、"):
         return attendees(item)
-    return _in_order(diary_mentions(issue, a, b, span.text))
+    return _in_order(diary_paragraph(issue, a, b)[1])
 
 
 def extract(issue: Issue) -> Iterator[Event]:
@@ -58,7 +58,7 @@ def extract(issue: Issue) -> Iterator[Event]:
         day: int | None = None
         item_month = month
         for a, b in issue.paragraphs(section.start, section.end):
-            span = despaced(issue.text, a, b)
+            span = diary_paragraph(issue, a, b)[0]
             text = span.text
             # A day label (sections.day_label), possibly with the first item run into it:
             # "3日", "3日△ …", "1日 市委…", "1月5日,…"; 是日/同日 keeps the day before. It is

@@ -67,8 +67,9 @@ class Issue:
     #: The input file read (format, SHA-256, web page metadata, OCR); None for bare text.
     origin: SourceText | None = None
     #: What one extractor reads of the text and another reads again, kept per issue so it is
-    #: read once (person_posts' mentions of each paragraph, which events reads for a diary
-    #: item's attendees). Not an input: a copy of the issue starts with none.
+    #: read once (person_posts' despaced diary paragraphs and their mentions, which events
+    #: reads for a diary item and its attendees). Not an input: a copy of the issue starts with
+    #: none, and extract_all drops it once every extractor has run.
     derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property

@@ -525,13 +525,14 @@ def mentions(s: str) -> Iterator[Mention]:
             yield Mention(s[a:name_end], t, a, m.end(), a, t in address)
 
 
-def diary_mentions(issue: Issue, a: int, b: int, text: str) -> tuple[Mention, ...]:
-    """`mentions(text)` of the diary paragraph issue.text[a:b], `text` being it despaced, read
-    once per issue: events reads the paragraph again for its item's attendees."""
-    read = issue.derived.setdefault("person_posts.diary_mentions", {})
+def diary_paragraph(issue: Issue, a: int, b: int) -> tuple[Span, tuple[Mention, ...]]:
+    """The diary paragraph issue.text[a:b] despaced and its `mentions`, read once per issue:
+    events reads the paragraph again for its item and the item's attendees."""
+    read = issue.derived.setdefault("person_posts.diary_paragraph", {})
     found = read.get((a, b))
     if found is None:
-        found = read[(a, b)] = tuple(mentions(text))
+        sp = despaced(issue.text, a, b)
+        found = read[(a, b)] = (sp, tuple(mentions(sp.text)))
     return found
 
 
@@ -956,12 +957,15 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
         paragraphs = list(issue.paragraphs(section.start, section.end))
         day: int | None = None
         for a, b in paragraphs:
-            sp = despaced(issue.text, a, b)
+            stated: tuple[Mention, ...] | None = None
             if section.kind == "diary":
+                sp, stated = diary_paragraph(issue, a, b)   # (events reads it again)
                 m = _DAY_HEADING.match(sp.text)
                 if m:
                     day = int(m[1])
                     continue
+            else:
+                sp = despaced(issue.text, a, b)
             if not _may_state_post(sp.text):
                 continue   # most paragraphs: one look instead of four readers
             # A report's dateline ("12月12日至13日，…") dates its own paragraph; in documents
@@ -974,8 +978,7 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             rosters = run_on_roster_mentions(sp.text)
             for mention in rosters:
                 found.append((*sp.origin(mention.start, mention.end), mention, None))
-            stated = diary_mentions(issue, a, b, sp.text) if section.kind == "diary" else mentions(sp.text)
-            for mention in stated:
+            for mention in mentions(sp.text) if stated is None else stated:
                 if not any(r.start < mention.end and mention.start < r.end for r in rosters):
                     found.append((*sp.origin(mention.start, mention.end), mention, date))
             for mention in former_mentions(sp.text):
