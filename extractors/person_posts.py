@@ -109,7 +109,7 @@ def surnames() -> frozenset[str]:
 # --- despaced text with offsets ---------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)   # not frozen: one is built per paragraph, and a frozen init costs 3x
 class Span:
     """A piece of Issue.text with its spaces removed, kept as the runs of characters between
     the removed spaces: run k starts at `text[run_starts[k]]`, which stood at Issue.text
