@@ -619,7 +619,7 @@ def group_mentions(lines: list[str], keep_roles: bool = True) -> Iterator[tuple[
     role: str | None = None   # the role a bracketed entry on the label's line opened
     for i, raw in enumerate(lines):
         line = raw.strip()
-        label = _LABEL.match(line)
+        label = _LABEL.match(line) if "：" in line or ":" in line else None   # (a label has a colon)
         inline = False
         if label:
             head = label[1].replace(" ", "")
