@@ -39,13 +39,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import names as N
 from .layout import Issue, input_kind
 from .lexicons import lexicon
+from .patterns import longest_word_regex
 from .records import PersonPost
 
 EXTRACTOR = "person_posts"
@@ -172,19 +173,6 @@ def _ends_name(s: str, j: int) -> bool:
     if s[j] == "代" and _title_at(s, j + 1):
         return True   # "张三代市长李四作报告": 张三 acts on behalf of the mayor
     return s.startswith(_words()[0], j)
-
-
-def longest_word_regex(words: Iterable[str]) -> str:
-    """A regular expression (text) for any of `words` whose match at a position is the
-    longest word there, as "|".join(words longest first) would give, written as one branch
-    per first character ("市(?:委书记|长)|副(?:市长|…)"): the engine tries the one branch that
-    can match at a position instead of every word, and titles are looked for at every
-    position of every paragraph."""
-    by_first: dict[str, list[str]] = {}
-    for w in sorted(set(words), key=len, reverse=True):
-        by_first.setdefault(w[0], []).append(w[1:])
-    return "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")"
-                    for first, rests in by_first.items())
 
 
 @lru_cache(maxsize=1)
