@@ -935,6 +935,9 @@ def _may_state_post(s: str) -> bool:
 
 
 def extract(issue: Issue) -> Iterator[PersonPost]:
+    # The diary is read afresh, and kept for events (diary_paragraph): a second reading of the
+    # same issue costs what the first did.
+    issue.derived.pop("person_posts.diary_paragraph", None)
     year = issue.gazette.year
     dmonth = diary_month(issue)
     found: list[tuple[int, int, Mention, str | None]] = []   # (text start, end, mention, date)
