@@ -132,6 +132,7 @@ def _home_places(home: str | None) -> tuple[Place, ...]:
     return lookup(home) if home else ()
 
 
+@lru_cache(maxsize=8192)   # a pure function of the fixed gazetteer: texts name the same places again and again
 def resolve(name: str, home: str | None = None) -> Place | None:
     """The one place a printed name stands for.
 
