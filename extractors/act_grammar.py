@@ -122,6 +122,14 @@ def _title_set() -> frozenset[str]:
 
 
 @functools.cache
+def _titles_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The post titles grouped by length, longest first: the longest title a phrase ends with
+    is found by one set look-up per length, not a test per title."""
+    lengths = sorted({len(t) for t in post_titles()}, reverse=True)
+    return tuple((n, frozenset(t for t in post_titles() if len(t) == n)) for n in lengths)
+
+
+@functools.cache
 def verbs(where: str) -> tuple[tuple[str, str], ...]:
     """(word, action) of data/act_verbs.tsv for one position (lead | name | segment), longest first."""
     rows = []
@@ -172,10 +180,9 @@ def split_post(phrase: str) -> tuple[str | None, str]:
 
 
 def _split_post(phrase: str) -> tuple[str | None, str]:
-    for title in post_titles():
-        if phrase.endswith(title):
-            org = phrase[: -len(title)]
-            return (org or None), title
+    for n, titles in _titles_by_length():
+        if len(phrase) >= n and phrase[-n:] in titles:   # the longest title phrase ends with
+            return (phrase[:-n] or None), phrase[-n:]
     # No known title: the body runs to its last known ending, the rest is the post.
     best = -1
     for suffix in org_suffixes():

@@ -251,6 +251,8 @@ def find_signature(issue: Issue, start: int, end: int) -> tuple[list[str], str |
     joined it to a table that follows) at the start of a paragraph."""
     paras = list(issue.paragraphs(start, end))
     for n, (a, b) in enumerate(paras):
+        if issue.text.find("日", a, b) < 0:
+            continue   # each of the three dates below ends in 日: most paragraphs have none
         text = issue.text[a:b]
         m = SIGNATURE_DATE.match(text)
         same_line = m["names"] if m else ""
@@ -323,6 +325,8 @@ def find_attachments(issue: Issue, title: str, start: int, end: int) -> tuple[st
     if m:
         out.append(m["title"])
     for a, b in issue.paragraphs(start, end):
+        if not issue.text.startswith("附", a, b):
+            continue   # (ATTACHMENT_LIST opens with 附: most paragraphs are passed unsliced)
         m = ATTACHMENT_LIST.match(issue.text[a:b])
         if not m or b - a > 200:      # a long paragraph is an attached table, not the list
             continue
@@ -370,9 +374,13 @@ def _starts(issue: Issue, areas: list[tuple[int, int]], lone: list[TitleBlock]) 
     interrupts a sentence, which a number at the foot of a page does."""
     starts: set[int] = {a for a, _ in areas}
     numbers: dict[int, str] = {}
+    text = issue.text
     for lo, hi in areas:
         for a, b in issue.paragraphs(lo, hi):
-            if is_addressee_line(issue.text[a:b]):
+            # An addressee line's colon is one of its first 91 characters (ADDRESSEES): most
+            # paragraphs have none there and are passed with two finds.
+            head_end = min(b, a + 91)
+            if (text.find("：", a, head_end) >= 0 or text.find(":", a, head_end) >= 0) and is_addressee_line(text[a:b]):
                 starts.add(a)
     for b in lone:
         before = issue.text[:b.offset].rstrip("\n")

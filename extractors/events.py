@@ -12,26 +12,44 @@ An item printed before any day heading gets the month only ("2019-12").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .layout import Issue
 from .patterns import hanzi_number
-from .person_posts import despaced, diary_month, mentions
+from .person_posts import Mention, Span, diary_month, diary_paragraph, mentions
 from .records import Event
 from .sections import day_label
 
 EXTRACTOR = "events"
 
 _BULLET = re.compile(r"^[△▲●■◆]\s*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def attendees(item: str) -> tuple[str, ...]:
     """The people an item names with their posts, each once, in order of print."""
+    return _in_order(mentions(item))
+
+
+def _in_order(found: Iterable[Mention]) -> tuple[str, ...]:
     seen: list[tuple[int, str]] = []
-    for m in mentions(item):
+    for m in found:
         if m.person not in (p for _, p in seen):
             seen.append((m.at, m.person))
     return tuple(p for _, p in sorted(seen))
+
+
+def _item_attendees(issue: Issue, a: int, b: int, span: Span, item_start: int) -> tuple[str, ...]:
+    """`attendees` of the item span.text[item_start:] of the paragraph text[a:b]. Where only a
+    bullet and spaces precede the item, the paragraph's mentions (person_posts reads them
+    already) are the item's, each shifted by the bullet, and give the same attendees: no post
+    or name holds a character that is not CJK, and every walk back over a post stops at one
+    as at the item's start. Read alone are an item after a day label (CJK) and one opening
+    with 、, which `mentions` joins to a post before it only after a passage's first character."""
+    item = span.text[item_start:]
+    if _CJK.search(span.text, 0, item_start) or item.startswith("、"):
+        return attendees(item)
+    return _in_order(diary_paragraph(issue, a, b)[1])
 
 
 def extract(issue: Issue) -> Iterator[Event]:
@@ -40,7 +58,7 @@ def extract(issue: Issue) -> Iterator[Event]:
         day: int | None = None
         item_month = month
         for a, b in issue.paragraphs(section.start, section.end):
-            span = despaced(issue.text, a, b)
+            span = diary_paragraph(issue, a, b)[0]
             text = span.text
             # A day label (sections.day_label), possibly with the first item run into it:
             # "3日", "3日△ …", "1日 市委…", "1月5日,…"; 是日/同日 keeps the day before. It is
@@ -67,4 +85,4 @@ def extract(issue: Issue) -> Iterator[Event]:
             if year and item_month:
                 date = f"{year:04d}-{item_month:02d}-{day:02d}" if day else f"{year:04d}-{item_month:02d}"
             s, e = span.origin(item_start, len(span.text))
-            yield Event(date=date, text=item, attendees=attendees(item), source=issue.source(s, e, EXTRACTOR))
+            yield Event(date=date, text=item, attendees=_item_attendees(issue, a, b, span, item_start), source=issue.source(s, e, EXTRACTOR))

@@ -66,6 +66,11 @@ class Issue:
     page_of_line: list[int | None] = field(default_factory=list)
     #: The input file read (format, SHA-256, web page metadata, OCR); None for bare text.
     origin: SourceText | None = None
+    #: What one extractor reads of the text and another reads again, kept per issue so it is
+    #: read once (person_posts' despaced diary paragraphs and their mentions, which events
+    #: reads for a diary item and its attendees). Not an input: a copy of the issue starts with
+    #: none, and extract_all drops it once every extractor has run.
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def sha256(self) -> str | None:

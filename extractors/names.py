@@ -54,6 +54,11 @@ def surname_at(s: str, i: int) -> int:
     return 1 if s[i:i + 1] in single_surnames() else 0
 
 
+#: CJK characters only: one regex match tests a candidate name's characters (names are tried
+#: at many positions; a test per character was the cost).
+_CJK_ONLY = re.compile(f"[{CJK}]+")
+
+
 def name_lengths(s: str, i: int) -> tuple[int, ...]:
     """Candidate lengths of a name starting at s[i], longest first: surname + 2 or 1 given
     characters (all CJK). The caller picks the one its context allows."""
@@ -62,7 +67,7 @@ def name_lengths(s: str, i: int) -> tuple[int, ...]:
         if (sn == 2 and s[i:i + 2] in compound_surnames()) or (sn == 1 and s[i:i + 1] in single_surnames()):
             for given in (2, 1):
                 n = sn + given
-                if i + n <= len(s) and all(_is_cjk(c) for c in s[i:i + n]):
+                if i + n <= len(s) and _CJK_ONLY.fullmatch(s, i, i + n):
                     out.append(n)
     return tuple(sorted(set(out), reverse=True))
 
@@ -71,19 +76,13 @@ def is_name_shape(s: str, i: int, n: int) -> bool:
     """Could s[i:i+n] be a name: a surname (compound for four characters) and one or two
     given characters, all CJK? The same test as `n in name_lengths(s, i)`, without building
     the tuple (callers try it at many positions)."""
-    if not 2 <= n <= 4 or i + n > len(s):
+    if not 2 <= n <= 4 or i + n > len(s) or not _CJK_ONLY.fullmatch(s, i, i + n):
         return False
     seg = s[i:i + n]
-    if not all(_is_cjk(c) for c in seg):
-        return False
     if n == 2:
         return seg[0] in single_surnames()
     compound = seg[:2] in compound_surnames()
     return compound if n == 4 else compound or seg[0] in single_surnames()
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def minority_name_at(s: str, i: int) -> int:

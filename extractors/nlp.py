@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 
 from .act_grammar import parse_acts
 from .lexicons import lexicon, longest_first
+from .patterns import longest_word_regex
 
 #: Verbs that follow "title + name" in news and diary items (副市长汪驰参加…): they end the name.
 ACTIVITY_VERBS = ("参加", "出席", "主持", "同志", "督查", "调研", "检查", "会见", "看望", "走访", "带队", "率队",
@@ -50,6 +51,16 @@ if not Doc.has_extension("scan"):
     Doc.set_extension("scan", default=False)
 if not Doc.has_extension("noise"):
     Doc.set_extension("noise", default=())
+if not Doc.has_extension("source_text"):
+    Doc.set_extension("source_text", default=None)
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text. `Doc.text` makes a Token object for every character each time it is
+    read; `recognise` keeps the text it made the doc from (the tokenizer keeps every
+    character, so the two are equal)."""
+    kept = doc._.source_text
+    return kept if kept is not None else doc.text
 
 
 @functools.cache
@@ -68,8 +79,13 @@ def person_regexes() -> tuple[re.Pattern, ...]:
     """Names in the contexts that show they are names. Given names are one or two characters,
     so "王造任…" is 王造 (the regex backtracks until the verb follows)."""
     cjk = "\u4e00-\u9fff"
-    surname = "|".join(map(re.escape, surnames()))
-    titles = "|".join(map(re.escape, longest_first("post_titles.txt")))
+    # The single-character surnames as one character class after the longer ones: the same
+    # matches, in the same order, as their alternation (one at most fits a position), found
+    # without trying each; the titles one branch per first character (longest_word_regex).
+    longer = [re.escape(s) for s in surnames() if len(s) > 1]
+    single = "".join(re.escape(s) for s in surnames() if len(s) == 1)
+    surname = "|".join(longer + ([f"[{single}]"] if single else []))
+    titles = longest_word_regex(longest_first("post_titles.txt"))
     name = rf"(?:{surname})[{cjk}]{{1,2}}"
     minority = rf"[{cjk}]{{2,6}}·[{cjk}]{{2,10}}"
     verbs = "、|兼任|任|为|的|兼|同志"
@@ -86,7 +102,7 @@ def person_regexes() -> tuple[re.Pattern, ...]:
 @Language.component("govkg_regex_entities")
 def regex_entities(doc: Doc) -> Doc:
     spans = []
-    text = doc.text   # Doc.text joins every token anew: read it once, not once per pattern
+    text = _text(doc)   # Doc.text joins every token anew: read it once, not once per pattern
     for row in entity_patterns():
         if "regex" not in row:
             continue
@@ -102,7 +118,7 @@ def regex_entities(doc: Doc) -> Doc:
 @Language.component("govkg_persons")
 def persons(doc: Doc) -> Doc:
     spans = []
-    text = doc.text
+    text = _text(doc)
     for rx in person_regexes():
         for m in rx.finditer(text):
             span = doc.char_span(m.start("name"), m.end("name"), label="PERSON", alignment_mode="expand")
@@ -116,7 +132,7 @@ def personnel_acts(doc: Doc) -> Doc:
     if not doc._.personnel and not doc._.scan:
         return doc
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    acts = parse_acts(doc.text, persons, noise=doc._.noise, scan=not doc._.personnel)
+    acts = parse_acts(_text(doc), persons, noise=doc._.noise, scan=not doc._.personnel)
     doc._.acts = acts
     spans = []
     for act in acts:
@@ -134,7 +150,7 @@ def _merge(doc: Doc, new: list[Span]) -> Doc:
     taken: set[int] = set()
     for s in new:
         taken.update(range(s.start, s.end))
-    keep = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    keep = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))]
     doc.ents = sorted(keep + new, key=lambda s: s.start)
     return doc
 
@@ -166,6 +182,7 @@ def recognise(text: str, personnel: bool = False, noise: tuple[str, ...] = (), s
     components (`ACT_COMPONENTS`: the acts without the other entities)."""
     nlp = build_nlp()
     doc = nlp.make_doc(text)
+    doc._.source_text = text
     doc._.personnel = personnel
     doc._.scan = scan
     doc._.noise = tuple(n for n in noise if len(n) >= 4)

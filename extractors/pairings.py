@@ -187,11 +187,19 @@ def _list_after(text: str, pos: int, runs: list[Printed], limit: int) -> list[Pr
     return out
 
 
+#: One of the characters that end a sentence: the window around a word is scanned once,
+#: not once per character.
+_SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+
+
 def _sentence(text: str, pos: int, reach: int = 200) -> tuple[int, int]:
-    a = max((text.rfind(c, max(0, pos - reach), pos) for c in _SENTENCE_END), default=-1) + 1
+    """The sentence around text[pos], at most `reach` characters either side."""
+    a = 0
+    for m in _SENTENCE_END_RE.finditer(text, max(0, pos - reach), pos):
+        a = m.end()   # after the last sentence end before pos
     a = max(a, pos - reach)
-    ends = [i for i in (text.find(c, pos, pos + reach) for c in _SENTENCE_END) if i >= 0]
-    return a, min(ends) if ends else min(len(text), pos + reach)
+    end = _SENTENCE_END_RE.search(text, pos, pos + reach)
+    return a, end.start() if end else min(len(text), pos + reach)
 
 
 def _context_kind(text: str, a: int, b: int, near: int | None = None) -> str | None:

@@ -1,12 +1,13 @@
 """Regular expressions for the few surface forms every extractor shares.
 
 In: nothing. Out: compiled patterns and tiny helpers (document numbers, ISO dates from
-Chinese dates, despacing). Kept here so that a document number or a date is read the same
+Chinese dates, despacing, a fast longest-match alternation of many words). Kept here so that a document number or a date is read the same
 way in the layout, the documents extractor and the catalog.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Brackets around a document number's year: printed as 〔〕 mostly, but also ﹝﹞ [] 【】 〖〗 ();
 # „‟ is 〔〕 as text copied from a Word file set in the official fonts comes out
@@ -79,3 +80,17 @@ def canonical_doc_number(s: str) -> str:
     if not m:
         return despace(s)
     return f"{m['code']}〔{m['year']}〕{int(m['serial'])}号"
+
+
+def longest_word_regex(words: Iterable[str]) -> str:
+    """A regular expression (text) for any of `words` that matches as "|".join(words longest
+    first) does: the longest word at a position first (then, where a larger pattern
+    backtracks, the shorter ones there, longest first). It is written as one branch per first
+    character ("市(?:委书记|长)|副(?:市长|…)"), so the engine tries the one branch that can
+    match at a position instead of every word: titles are looked for at every position of
+    every paragraph."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(w[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")"
+                    for first, rests in by_first.items())

@@ -38,6 +38,7 @@ a web page's lines may reach us joined into one paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,7 @@ from functools import lru_cache
 from . import names as N
 from .layout import Issue, input_kind
 from .lexicons import lexicon
+from .patterns import longest_word_regex
 from .records import PersonPost
 
 EXTRACTOR = "person_posts"
@@ -108,18 +110,21 @@ def surnames() -> frozenset[str]:
 # --- despaced text with offsets ---------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)   # not frozen: one is built per paragraph, and a frozen init costs 3x
 class Span:
-    """A piece of Issue.text with its spaces removed: `text[i]` stood at `offsets[i]`, or at
-    `base + i` where no space was removed (`offsets` None: most paragraphs, spared a tuple of
-    every offset)."""
+    """A piece of Issue.text with its spaces removed, kept as the runs of characters between
+    the removed spaces: run k starts at `text[run_starts[k]]`, which stood at Issue.text
+    offset `run_origins[k]` (a run may be empty where two spaces were removed together).
+    Most paragraphs are one run: no tuple of every character's offset is built."""
 
     text: str
-    offsets: tuple[int, ...] | None
-    base: int = 0
+    run_starts: tuple[int, ...]
+    run_origins: tuple[int, ...]
 
     def at(self, i: int) -> int:
-        return self.base + i if self.offsets is None else self.offsets[i]
+        """The Issue.text offset of self.text[i]."""
+        k = bisect_right(self.run_starts, i) - 1   # the last run starting at or before i
+        return self.run_origins[k] + i - self.run_starts[k]
 
     def origin(self, i: int, j: int) -> tuple[int, int]:
         """Issue.text span of self.text[i:j]."""
@@ -131,6 +136,11 @@ class Span:
 
 
 _SPACE = re.compile(r"[ \u3000\t]")
+#: A space despacing removes: any space, tab or ideographic space, except one alone between
+#: Latin letters or digits ("2019 年" loses its space, "COVID 19" keeps it). The space comes
+#: first, so that the engine skips to the next space; the look-behind then checks the
+#: character before it.
+_REMOVED_SPACE = re.compile(r"[ \u3000\t](?:(?<![A-Za-z0-9][ \u3000\t])|(?![A-Za-z0-9]))")
 
 
 def despaced(text: str, start: int, end: int) -> Span:
@@ -138,24 +148,15 @@ def despaced(text: str, start: int, end: int) -> Span:
     ("副 市 长 汤 筱 疏" -> "副市长汤筱疏"); spaces between Latin letters/digits stay."""
     segment = text[start:end]
     if " " not in segment and "\u3000" not in segment and "\t" not in segment:
-        return Span(segment, None, start)
-    # Copy the runs between dropped spaces whole: a loop per character is this module's
-    # hottest spot.
-    pieces: list[str] = []
-    offs: list[int] = []
-    pos = start
-    for m in _SPACE.finditer(text, start, end):
-        i = m.start()
-        prev = text[i - 1] if i > start else ""
-        nxt = text[i + 1] if i + 1 < end else ""
-        if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
-            continue   # "2019 年" keeps no space, "COVID 19" keeps it
-        pieces.append(text[pos:i])
-        offs.extend(range(pos, i))
-        pos = i + 1
-    pieces.append(text[pos:end])
-    offs.extend(range(pos, end))
-    return Span("".join(pieces), tuple(offs))
+        return Span(segment, (0,), (start,))
+    # The regex engine finds the spaces and removes them: a Python loop per character (or
+    # per space, with a tuple of every offset) was this module's hottest spot. The segment is
+    # read alone, so that a space at its edge has no Latin neighbour, as the text ends there.
+    removed = [m.start() for m in _REMOVED_SPACE.finditer(segment)]
+    # Run k + 1 starts after the k + 1 removed spaces before it.
+    run_starts = (0, *[at - k for k, at in enumerate(removed)])
+    run_origins = (start, *[start + at + 1 for at in removed])
+    return Span(_REMOVED_SPACE.sub("", segment), run_starts, run_origins)
 
 
 # --- names ------------------------------------------------------------------------------
@@ -165,7 +166,7 @@ def _ends_name(s: str, j: int) -> bool:
     """Does a name end just before s[j]?"""
     if j >= len(s):
         return True
-    if not _CJK.match(s[j]):
+    if not _CJK.match(s, j):
         return True
     if _title_at(s, j):
         return True
@@ -176,10 +177,10 @@ def _ends_name(s: str, j: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
-    """One alternation of every title, longest first, so a match is the longest title.
-    Compiled once: it is tried at every position of every paragraph."""
+    """Every title, so a match is the longest title at its position. Compiled once: it is
+    tried at every position of every paragraph."""
     titles, _ = leader_titles()
-    return re.compile("|".join(map(re.escape, titles)))
+    return re.compile(longest_word_regex(titles))
 
 
 def _title_at(s: str, j: int) -> str | None:
@@ -191,8 +192,8 @@ def _title_at(s: str, j: int) -> str | None:
 def name_at(s: str, j: int) -> int:
     """Length of the person's name starting at s[j] (2 to 4 characters, or a dotted minority
     name), or 0 if none does: the shortest candidate after which a name may end."""
-    if j >= len(s) or _title_at(s, j) or s[j] in _not_name_starts():
-        return 0
+    if j >= len(s) or not _CJK.match(s, j) or _title_at(s, j) or s[j] in _not_name_starts():
+        return 0   # every name (its surname, a Tibetan, Mongolian or dotted name) opens with CJK
     dotted = _dotted_name_at(s, j) or N.tibetan_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
         return dotted
@@ -282,7 +283,7 @@ def _not_name_starts() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _long_title_regex() -> re.Pattern:
     titles, _ = leader_titles()
-    return re.compile("|".join(re.escape(t) for t in titles if len(t) >= 2))
+    return re.compile(longest_word_regex(t for t in titles if len(t) >= 2))
 
 
 def _holds_title(cand: str) -> bool:
@@ -291,7 +292,7 @@ def _holds_title(cand: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _role_regex() -> re.Pattern:
-    return re.compile("|".join(re.escape(r) for r in sorted(_words()[3], key=len, reverse=True)))
+    return re.compile(longest_word_regex(_words()[3]))
 
 
 def _holds_role(cand: str) -> bool:
@@ -316,7 +317,7 @@ def _after_title_regexes() -> tuple[tuple[str, re.Pattern], ...]:
 @lru_cache(maxsize=1)
 def _any_after_title() -> re.Pattern:
     """Any title that may follow a name: a paragraph without one has no name before a title."""
-    return re.compile("|".join(re.escape(t) for t, _ in _after_title_regexes()))
+    return re.compile(longest_word_regex(t for t, _ in _after_title_regexes()))
 
 
 # --- post phrases -----------------------------------------------------------------------
@@ -394,6 +395,8 @@ def _titles_ending_at(s: str, end: int) -> str | None:
 def mentions(s: str) -> Iterator[Mention]:
     """Every (person, post) stated in the despaced passage s."""
     title_re = _title_regex()
+    if not title_re.search(s):
+        return   # most passages: no title, before or after a name (after-titles are titles)
     press = _words()[4]
     taken: set[int] = set()   # name starts already claimed by a post before them
     name_ends: set[int] = set()
@@ -437,8 +440,10 @@ def mentions(s: str) -> Iterator[Mention]:
             j += len(next(w for w in links if s.startswith(w, j)))
         elif s.startswith("的", j) and s.endswith(_holding_verbs(), 0, k):
             j += 1     # "出任自治区人民政府副主席的郝林海": the post the person holds, then 的
+        read_ahead = 0   # the length of the name at j, when read already past a 、 or 和
         while True:
-            n = name_at(s, j) or (_listed_name_at(s, j) if names and s[j - 1] == "、" else 0)
+            n = read_ahead or name_at(s, j) or (_listed_name_at(s, j) if names and s[j - 1] == "、" else 0)
+            read_ahead = 0
             if not n:
                 break
             if not names and s[j] in "和与及" and _title_at(s, j + n):
@@ -451,12 +456,14 @@ def mentions(s: str) -> Iterator[Mention]:
                 # by the title before the list.
                 if n and not _title_at(s, j + 1 + n):
                     j += 1
+                    read_ahead = n   # what the loop's first line would read at j
                     continue
             if len(names) >= 2 and s[j:j + 1] in ("和", "及") and s[names[-1][0] - 1] == "、":
                 # "副主席甲、乙和丙": 和 before the last name of a list joined by 、
                 n = name_at(s, j + 1)
                 if n and not _title_at(s, j + 1 + n):
                     j += 1
+                    read_ahead = n   # (after 和 no listed name is read: name_at alone)
                     continue
             break
         if not names:
@@ -464,7 +471,7 @@ def mentions(s: str) -> Iterator[Mention]:
         # "张三代市长李四": 代 right after a name means "on behalf of"; elsewhere (代省长杜家毫)
         # it is the acting post as printed.
         # "吕江同志代市长李延春作报告": 同志 after the name, then 代 (the phrase may start inside 同志)
-        posts = [(p + post.index("代"), post[post.index("代"):]) if re.match(r"(?:同志|志)代", post) else (p, post)
+        posts = [(p + post.index("代"), post[post.index("代"):]) if _STAND_IN.match(post) else (p, post)
                  for p, post in posts]
         posts = [(p + 1, post[1:]) if _on_behalf(post) and (p in name_ends or s[p - 1:p] == "志")
                  else (p, post) for p, post in posts]
@@ -504,6 +511,21 @@ def mentions(s: str) -> Iterator[Mention]:
                 continue
             taken.add(a)
             yield Mention(s[a:name_end], t, a, m.end(), a, t in address)
+
+
+def diary_paragraph(issue: Issue, a: int, b: int) -> tuple[Span, tuple[Mention, ...]]:
+    """The diary paragraph issue.text[a:b] despaced and its `mentions`, read once per issue:
+    events reads the paragraph again for its item and the item's attendees."""
+    read = issue.derived.setdefault("person_posts.diary_paragraph", {})
+    found = read.get((a, b))
+    if found is None:
+        sp = despaced(issue.text, a, b)
+        found = read[(a, b)] = (sp, tuple(mentions(sp.text)))
+    return found
+
+
+#: "同志代" opening a post phrase: the 同志 of the name before it, then the acting post.
+_STAND_IN = re.compile(r"(?:同志|志)代")
 
 
 def _on_behalf(post: str) -> bool:
@@ -585,7 +607,7 @@ def group_mentions(lines: list[str], keep_roles: bool = True) -> Iterator[tuple[
     role: str | None = None   # the role a bracketed entry on the label's line opened
     for i, raw in enumerate(lines):
         line = raw.strip()
-        label = _LABEL.match(line)
+        label = _LABEL.match(line) if "：" in line or ":" in line else None   # (a label has a colon)
         inline = False
         if label:
             head = label[1].replace(" ", "")
@@ -876,18 +898,17 @@ def printed_lines(issue: Issue, a: int, b: int) -> list[tuple[int, int]]:
     line_of, text = issue.line_of, issue.text
     if line_of[a] == line_of[b - 1]:
         return [(a, b)]
-    cuts = {m.end() for m in _LINE_END.finditer(text, a, b)}
-    segment = text[a:b]
-    if "：" in segment or ":" in segment:
-        cuts.update(m.start() for m in _role_label_regex().finditer(text, a, b))
+    cuts = [m.end() for m in _LINE_END.finditer(text, a, b)]
+    if text.find("：", a, b) >= 0 or text.find(":", a, b) >= 0:
+        cuts.extend(m.start() for m in _role_label_regex().finditer(text, a, b))
     if _ENTRY_START.match(text, a, b):
         # A long roster line joined to the next: "…组委会主席" + "孔绍逊 中央办公厅副主任…":
         # a line of the paragraph that starts as an entry does.
         for m in _SPACE.finditer(text, a, b):
             q = m.start()
-            cuts.update(c for c in (q - 4, q - 3, q - 2, q - 1) if _ENTRY_START.match(text, c, b))
+            cuts.extend(c for c in (q - 4, q - 3, q - 2, q - 1) if _ENTRY_START.match(text, c, b))
     out, s = [], a
-    for p in sorted(cuts):
+    for p in sorted(cuts):   # a cut found twice is passed the second time (s == p)
         if s < p < b and line_of[p] != line_of[p - 1]:
             out.append((s, p))
             s = p
@@ -906,7 +927,17 @@ def _role_label_regex() -> re.Pattern:
     return re.compile("(?:" + "|".join(" ?".join(map(re.escape, r)) for r in roles) + ") ?[：:]")
 
 
+def _may_state_post(s: str) -> bool:
+    """Could a reader of `extract` find a post in the despaced passage s? `mentions` needs a
+    title, `former_mentions` 任, `bracket_mentions` a bracket, `run_on_roster_mentions` a colon."""
+    return ("任" in s or "（" in s or "(" in s or "：" in s or ":" in s
+            or _title_regex().search(s) is not None)
+
+
 def extract(issue: Issue) -> Iterator[PersonPost]:
+    # The diary is read afresh, and kept for events (diary_paragraph): a second reading of the
+    # same issue costs what the first did.
+    issue.derived.pop("person_posts.diary_paragraph", None)
     year = issue.gazette.year
     dmonth = diary_month(issue)
     found: list[tuple[int, int, Mention, str | None]] = []   # (text start, end, mention, date)
@@ -917,12 +948,17 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
         paragraphs = list(issue.paragraphs(section.start, section.end))
         day: int | None = None
         for a, b in paragraphs:
-            sp = despaced(issue.text, a, b)
+            stated: tuple[Mention, ...] | None = None
             if section.kind == "diary":
+                sp, stated = diary_paragraph(issue, a, b)   # (events reads it again)
                 m = _DAY_HEADING.match(sp.text)
                 if m:
                     day = int(m[1])
                     continue
+            else:
+                sp = despaced(issue.text, a, b)
+            if not _may_state_post(sp.text):
+                continue   # most paragraphs: one look instead of four readers
             # A report's dateline ("12月12日至13日，…") dates its own paragraph; in documents
             # such a phrase is a deadline, not the passage's date.
             m = _DATELINE.match(sp.text)
@@ -933,7 +969,7 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             rosters = run_on_roster_mentions(sp.text)
             for mention in rosters:
                 found.append((*sp.origin(mention.start, mention.end), mention, None))
-            for mention in mentions(sp.text):
+            for mention in mentions(sp.text) if stated is None else stated:
                 if not any(r.start < mention.end and mention.start < r.end for r in rosters):
                     found.append((*sp.origin(mention.start, mention.end), mention, date))
             for mention in former_mentions(sp.text):
@@ -944,9 +980,10 @@ def extract(issue: Issue) -> Iterator[PersonPost]:
             # Sections are read as one flow of lines: a header's name may end one section and
             # its post start the next ("林少春" / "常务副省长，负责…").
             lines.extend(ab for a, b in paragraphs for ab in printed_lines(issue, a, b))
-    for i, mention in group_mentions([issue.text[a:b] for a, b in lines], input_kind(issue) == "issue"):
+    line_texts = [issue.text[a:b] for a, b in lines]
+    for i, mention in group_mentions(line_texts, input_kind(issue) == "issue"):
         found.append((lines[i][0], lines[i][1], mention, None))
-    for i, mention in header_mentions([issue.text[a:b] for a, b in lines]):
+    for i, mention in header_mentions(line_texts):
         found.append((lines[i][0], lines[i][1], mention, None))
     # "陈伟俊书记" restates a post the text already gives in full (市委书记): only a title of
     # address with no fuller post of that person is recorded (李希书记).

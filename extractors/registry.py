@@ -33,7 +33,11 @@ SCHEMA_SECTIONS = ("documents", "catalog", "appointments", "responsibilities", "
 
 def extract_all(issue: Issue, only: Iterable[str] | None = None) -> dict[str, list[Any]]:
     names = list(only) if only else list(EXTRACTORS)
-    return {name: list(EXTRACTORS[name](issue)) for name in names}
+    found = {name: list(EXTRACTORS[name](issue)) for name in names}
+    # What the extractors shared (Issue.derived) is of no use once all have run: it is not
+    # kept alive with the issue.
+    issue.derived.clear()
+    return found
 
 
 def _input(issue: Issue, kind: str) -> dict[str, Any]:

@@ -749,7 +749,7 @@ def _read_block(issue: Issue, leader: str, block: list[tuple[int, int]]) -> Iter
         offsets.extend(range(a, b))
     if not offsets:
         return
-    duties = "".join(issue.text[i] for i in offsets)
+    duties = "".join(issue.text[a:b] for a, b in block)   # the characters at `offsets`
     last = len(offsets) - 1
     for relation, ca, cb, _off, obj in clauses(duties):
         a, b = offsets[min(ca, last)], offsets[min(max(cb, ca + 1), len(offsets)) - 1] + 1

@@ -167,3 +167,25 @@ def test_a_notice_after_the_diary_is_not_read_as_its_days():
     assert [(e.date, e.text) for e in events.extract(issue)] == [
         ("2018-12-10", "市长姚高员参加杭州温州商会活动。"), ("2018-12-11", "副市长殷志军赴苍南督查行政争议化解工作。")]
     assert [(d.title, d.date) for d in documents.extract(issue)] == [("温州市人民政府关于公布2019年度重大建设项目的通知", "2018-12-20")]
+
+
+def test_attendees_read_from_the_paragraph_equal_the_item_read_alone():
+    """events takes a bulleted item's attendees from its paragraph's mentions (read once, by
+    person_posts): they must be those of the item read alone, with and without person_posts
+    run first, and also where the item follows a day label or opens with 、."""
+    from govkg.extractors import person_posts
+
+    for prefix in ("000", "002", "003", "004"):
+        issue = load_seed(prefix)
+        list(person_posts.extract(issue))   # fills the paragraphs' mentions, as extract_all does
+        found = list(events.extract(issue))
+        assert sum(bool(e.attendees) for e in found) > 20
+        assert [e.attendees for e in found] == [events.attendees(e.text) for e in found]
+        assert [e.attendees for e in found] == [e.attendees for e in events.extract(load_seed(prefix))]
+    text = ("12月份市政府记事\n1日\n△ 市长姚高员、副市长汪驰参加会议。\n"
+            "2日 副市长孙维国调研。\n△ 、副市长殷志军参加活动。\n")
+    issue = normalize(text)
+    list(person_posts.extract(issue))
+    found = list(events.extract(issue))
+    assert [e.attendees for e in found] == [events.attendees(e.text) for e in found]
+    assert ("姚高员", "汪驰") in [e.attendees for e in found]

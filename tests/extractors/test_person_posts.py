@@ -493,3 +493,29 @@ def test_a_post_already_held_after_the_name():
     issue = normalize("網上有信息顯示,在履新副縣長之前,潘長江已擔任廣靈縣政府黨組成員。\n")
     got = [(r.person, r.post) for r in person_posts.extract(issue)]
     assert got == [("潘长江", "广灵县政府党组成员")]
+
+
+def test_despaced_keeps_every_characters_offset():
+    """despaced drops each space, tab or ideographic space unless it stands alone between
+    Latin letters or digits, and Span.at gives where each kept character stood."""
+    from govkg.extractors.person_posts import despaced
+
+    def by_character(text: str, start: int, end: int) -> tuple[str, list[int]]:
+        kept = []
+        for i in range(start, end):
+            ch = text[i]
+            if ch in " \u3000\t":
+                prev = text[i - 1] if i > start else ""
+                nxt = text[i + 1] if i + 1 < end else ""
+                if not (prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()):
+                    continue
+            kept.append(i)
+        return "".join(text[i] for i in kept), kept
+
+    text = "x 副 市 长　汤筱疏  参加\t会议，COVID 19 与 2019 年 a  b 　 ，末 "
+    for start, end in ((0, len(text)), (1, len(text) - 1), (2, 9), (16, 30), (0, 0), (4, 5)):
+        span = despaced(text, start, end)
+        want, offsets = by_character(text, start, end)
+        assert span.text == want
+        assert [span.at(i) for i in range(len(span.text))] == offsets
+    assert despaced(text, 0, len(text)).text.startswith("x副市长汤筱疏参加会议，COVID 19与2019年ab，末")
