@@ -116,19 +116,24 @@ def many_issues(tmp_path_factory) -> list[Path]:
 
 def test_a_killed_build_leaves_each_issue_whole_or_absent_and_a_rerun_completes(tmp_path, many_issues):
     reference = tmp_path / "reference"
+    started = time.monotonic()
     subprocess.run([sys.executable, "-m", "govkg.cli", "build", "--store", str(reference), *map(str, many_issues)],
                    check=True, capture_output=True)
+    whole_build = time.monotonic() - started
     expected = _issue_counts(reference)
     assert len(expected) == 12
 
     store = tmp_path / "store"
+    started = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-m", "govkg.cli", "build", "--store", str(store), *map(str, many_issues)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # Kill it once the store exists and the build is part-way through (bounded wait).
-    deadline = time.monotonic() + 60
+    # Kill it once the store exists, part-way through what the same build took after that
+    # point (a fixed delay is either too short or longer than the build, as the build speeds up).
+    deadline = started + 60
     while time.monotonic() < deadline and not (store / "CURRENT").exists():
-        time.sleep(0.05)
-    time.sleep(1.0)
+        time.sleep(0.02)
+    opened = time.monotonic() - started
+    time.sleep(max(0.0, 0.5 * (whole_build - opened)))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
 
