@@ -68,8 +68,9 @@ class Issue:
     origin: SourceText | None = None
     #: What one extractor reads of the text and another reads again, kept per issue so it is
     #: read once (person_posts' despaced diary paragraphs and their mentions, which events
-    #: reads for a diary item and its attendees). Not an input: a copy of the issue starts with
-    #: none, and extract_all drops it once every extractor has run.
+    #: reads for a diary item and its attendees), each kept with the text it was read from.
+    #: Not an input: `extract_all` starts and ends with it empty (a shallow copy of the issue
+    #: shares it, which is harmless: what is kept is checked against the text).
     derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property

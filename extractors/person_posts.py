@@ -115,7 +115,8 @@ class Span:
     """A piece of Issue.text with its spaces removed, kept as the runs of characters between
     the removed spaces: run k starts at `text[run_starts[k]]`, which stood at Issue.text
     offset `run_origins[k]` (a run may be empty where two spaces were removed together).
-    Most paragraphs are one run: no tuple of every character's offset is built."""
+    Most paragraphs are one run: no tuple of every character's offset is built. Shared
+    (events reads the diary's spans through `diary_paragraph`): never changed once made."""
 
     text: str
     run_starts: tuple[int, ...]
@@ -393,7 +394,9 @@ def _titles_ending_at(s: str, end: int) -> str | None:
 
 
 def mentions(s: str) -> Iterator[Mention]:
-    """Every (person, post) stated in the despaced passage s."""
+    """Every (person, post) stated in the despaced passage s. (events takes a diary item's
+    attendees from its whole paragraph's mentions, relying on every walk back stopping at a
+    character that is not CJK, as at the passage's start: `events._item_attendees`.)"""
     title_re = _title_regex()
     if not title_re.search(s):
         return   # most passages: no title, before or after a name (after-titles are titles)
@@ -513,10 +516,18 @@ def mentions(s: str) -> Iterator[Mention]:
             yield Mention(s[a:name_end], t, a, m.end(), a, t in address)
 
 
+#: The key of the diary paragraphs read (`diary_paragraph`) in `Issue.derived`.
+DIARY_READ = "person_posts.diary_paragraph"
+
+
 def diary_paragraph(issue: Issue, a: int, b: int) -> tuple[Span, tuple[Mention, ...]]:
-    """The diary paragraph issue.text[a:b] despaced and its `mentions`, read once per issue:
-    events reads the paragraph again for its item and the item's attendees."""
-    read = issue.derived.setdefault("person_posts.diary_paragraph", {})
+    """The diary paragraph issue.text[a:b] despaced and its `mentions`, read once per issue
+    text: events reads the paragraph again for its item and the item's attendees. What was
+    read is kept with the very text it was read from, so a changed text is read afresh."""
+    kept = issue.derived.get(DIARY_READ)
+    if kept is None or kept[0] is not issue.text:
+        kept = issue.derived[DIARY_READ] = (issue.text, {})
+    read: dict[tuple[int, int], tuple[Span, tuple[Mention, ...]]] = kept[1]
     found = read.get((a, b))
     if found is None:
         sp = despaced(issue.text, a, b)
@@ -937,7 +948,7 @@ def _may_state_post(s: str) -> bool:
 def extract(issue: Issue) -> Iterator[PersonPost]:
     # The diary is read afresh, and kept for events (diary_paragraph): a second reading of the
     # same issue costs what the first did.
-    issue.derived.pop("person_posts.diary_paragraph", None)
+    issue.derived.pop(DIARY_READ, None)
     year = issue.gazette.year
     dmonth = diary_month(issue)
     found: list[tuple[int, int, Mention, str | None]] = []   # (text start, end, mention, date)

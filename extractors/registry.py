@@ -33,11 +33,13 @@ SCHEMA_SECTIONS = ("documents", "catalog", "appointments", "responsibilities", "
 
 def extract_all(issue: Issue, only: Iterable[str] | None = None) -> dict[str, list[Any]]:
     names = list(only) if only else list(EXTRACTORS)
-    found = {name: list(EXTRACTORS[name](issue)) for name in names}
-    # What the extractors shared (Issue.derived) is of no use once all have run: it is not
-    # kept alive with the issue.
+    # What the extractors share (Issue.derived) is made afresh by this run, and dropped once
+    # all have run (or one failed): it is not kept alive with the issue.
     issue.derived.clear()
-    return found
+    try:
+        return {name: list(EXTRACTORS[name](issue)) for name in names}
+    finally:
+        issue.derived.clear()
 
 
 def _input(issue: Issue, kind: str) -> dict[str, Any]:

@@ -189,3 +189,15 @@ def test_attendees_read_from_the_paragraph_equal_the_item_read_alone():
     found = list(events.extract(issue))
     assert [e.attendees for e in found] == [events.attendees(e.text) for e in found]
     assert ("姚高员", "汪驰") in [e.attendees for e in found]
+
+
+def test_a_diary_read_again_after_its_text_changed_is_read_afresh():
+    # events reuses person_posts' reading of a diary paragraph (Issue.derived); the reading
+    # is kept with the text it was made from, so a changed text is never answered from it.
+    text = ("2019年第12期\n温州市人民政府公报\n\n12月份市政府记事\n\n10日\n\n"
+            "△ 市长姚高员参加杭州温州商会活动。\n\n△ 副市长苗伟伦参加温州市女企业家协会五届五次会员大会。\n")
+    issue = normalize(text)
+    assert list(events.extract(issue))[0].attendees == ("姚高员",)
+    issue.text = issue.text.replace("姚高员", "张三丰")
+    first = list(events.extract(issue))[0]
+    assert first.attendees == ("张三丰",) and "张三丰" in first.text
