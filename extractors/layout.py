@@ -23,7 +23,6 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -135,22 +134,31 @@ def visual_width(s: str) -> int:
 # --- normalization ----------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Line:
-    no: int            # 1-based
-    text: str          # stripped, inner whitespace runs collapsed to one space
-    indent: int        # leading whitespace width
-    page_start: bool   # the PDF tool starts a page's text with one space
-    width: int         # visual width of text
-    page: int = 0      # pages are counted at page starts and page furniture
-    block: bool = False  # a block of flattened web text: a paragraph of its own
-    #: A printed line cut into pieces (extractors/runons.py): this piece's place in it, and
-    #: whether a paragraph starts at it after the piece before it on the same line (None: as
-    #: after any printed line). `width` stays the printed line's, for the paragraph test.
-    part: int = 0
-    opens: bool | None = None
-    #: Closing punctuation that opened its printed line: it ends the paragraph before it.
-    closes: bool = False
+    """One printed line (or a piece of one) of the input, as the layout reads it.
+
+    A plain class with slots and a positional __init__, not a dataclass: one is made for
+    every line of every issue, and making one through the dataclass's generated __init__
+    (called with keywords) cost nearly twice as much."""
+
+    __slots__ = ("no", "text", "indent", "page_start", "width", "page", "block", "part", "opens", "closes")
+
+    def __init__(self, no: int, text: str, indent: int, page_start: bool, width: int, page: int = 0,
+                 block: bool = False, part: int = 0, opens: bool | None = None, closes: bool = False) -> None:
+        self.no = no                  # 1-based
+        self.text = text              # stripped, inner whitespace runs collapsed to one space
+        self.indent = indent          # leading whitespace width
+        self.page_start = page_start  # the PDF tool starts a page's text with one space
+        self.width = width            # visual width of text
+        self.page = page              # pages are counted at page starts and page furniture
+        self.block = block            # a block of flattened web text: a paragraph of its own
+        #: A printed line cut into pieces (extractors/runons.py): this piece's place in it, and
+        #: whether a paragraph starts at it after the piece before it on the same line (None: as
+        #: after any printed line). `width` stays the printed line's, for the paragraph test.
+        self.part = part
+        self.opens = opens
+        #: Closing punctuation that opened its printed line: it ends the paragraph before it.
+        self.closes = closes
 
 
 _BLANKS = re.compile(r"[ \t\u3000\xa0]+")
@@ -494,7 +502,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if not text:
             continue
         page_start = raw.startswith(" ") and not raw.startswith("  ")
-        lines.append(_Line(no, text, indent, page_start, visual_width(text), page=0, block=flattened))
+        lines.append(_Line(no, text, indent, page_start, visual_width(text), 0, flattened))
 
     gazette = _gazette(lines, labels)
 
