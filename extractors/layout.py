@@ -38,6 +38,7 @@ from .runons import (
     kind_word_inside,
     known_codes,
     leading_closers,
+    lines_that_may_run_on,
     may_run_on,
     opens_addressees,
     run_in_number,
@@ -348,7 +349,9 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
     number run into a sentence, closing punctuation opening a line. The pieces of a line
     keep its line number; a paragraph breaks between them only where the rule says so.
     Printed lines only: flattened web text (`unflatten`) has its blocks cut already."""
-    codes = known_codes([ln.text for ln in body])
+    texts = [ln.text for ln in body]
+    codes = known_codes(texts)
+    may_cut = lines_that_may_run_on(texts)
     out: list[_Line] = []
     taken: dict[int, int] = {}     # index in body -> characters the line above took from it
     for i, ln in enumerate(body):
@@ -358,7 +361,10 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
             if not text:
                 continue
             ln = _piece(ln, text, 0, None)
-        if not may_run_on(text):
+            if not may_run_on(text):   # (what is left of the line: not what `may_cut` saw)
+                out.append(ln)
+                continue
+        elif i not in may_cut:
             out.append(ln)
             continue
         part = 0
@@ -369,7 +375,7 @@ def _cut_run_ons(body: list[_Line]) -> list[_Line]:
             closers.closes = True
             out.append(closers)
             text, part = text[n:], 1
-        below = [x.text for x in body[i + 1:i + 3]]
+        below = texts[i + 1:i + 3]
         opens: bool | None = None
         for _ in range(8):
             k = None

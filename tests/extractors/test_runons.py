@@ -11,6 +11,8 @@ from govkg.extractors.runons import (
     item_cut,
     known_codes,
     leading_closers,
+    lines_that_may_run_on,
+    may_run_on,
     run_in_number,
     title_end_cut,
 )
@@ -23,6 +25,25 @@ def test_closing_punctuation_opening_a_line_is_found_only_before_text():
     assert leading_closers("，为实施乡村振兴战略") == 1
     assert leading_closers("。") == 0               # a table's shredded cell stays as it is
     assert leading_closers("娄绍光 负责") == 0
+
+
+def test_the_lines_that_may_run_on_are_found_at_once_as_line_by_line():
+    lines = [
+        "。娄绍光 负责生态环境、水利",             # closing punctuation opens it
+        "各县（市、区）人民政府，市各有关单位：",
+        "区政府办公室关于印发方案的通知为高水平推进",  # a kind of document with more after it
+        "…经过公示，充温综法发〔2020〕 32",        # a number cut by the line's end
+        "…视频会议。4日",                          # a day label after a sentence
+        "推进国土绿化美化行动，全面提升城乡",        # prose: none of the shapes
+        "决定",                                    # a kind word ending the line: nothing after it
+        "〕\x0b12\x0c",                            # odd blanks around a cut number
+        "全面提升城乡生态环境质量。",
+    ]
+    expected = {i for i, text in enumerate(lines) if may_run_on(text)}
+    assert {0, 1, 2, 3, 4}.issubset(expected) and 5 not in expected
+    assert lines_that_may_run_on(lines) == expected
+    assert lines_that_may_run_on(lines[5:]) == {i - 5 for i in expected if i >= 5}
+    assert lines_that_may_run_on([]) == set()
 
 
 TITLE_ABOVE = [("温政办〔2018〕138号", 0), ("温州市人民政府办公室", 0), ("关于印发温州市高水平推进国土绿化美化行", 0)]
