@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
+import struct
 from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -481,6 +481,11 @@ def unflatten(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
     return out, file_line
 
 
+#: A line number as `array("i")` holds it (a C int, native order): packed by struct, cheaper
+#: than int.to_bytes with its keywords, once for every piece of the flow.
+_pack_line_no = struct.Struct("i").pack
+
+
 def normalize(raw_text: str, path: str = "<text>") -> Issue:
     """Turn one input's text into an `Issue` (see the module docstring)."""
     labels = column_labels()
@@ -601,7 +606,7 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
         if "《" in text_piece or "》" in text_piece:
             quoting = max(0, quoting + text_piece.count("《") - text_piece.count("》"))
         # The line number once for every character, repeated at C level (no list of ints).
-        line_of.frombytes(ln.no.to_bytes(line_of.itemsize, sys.byteorder, signed=True) * len(text_piece))
+        line_of.frombytes(_pack_line_no(ln.no) * len(text_piece))
         length += len(text_piece)
         prev, prev_opens = ln, opens
     piece_start.append(length)      # (the end: for what follows the last line)

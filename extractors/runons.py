@@ -27,7 +27,16 @@ from __future__ import annotations
 import re
 
 from .patterns import _OPEN, DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, despace
-from .titleblocks import DOC_TYPES, PASSED_LINE, has_head, head_start, is_title_line, title_ends
+from .titleblocks import (
+    DOC_TYPES,
+    PASSED_LINE,
+    has_head,
+    head_start,
+    is_title_line,
+    joined_lines,
+    lines_matching,
+    title_ends,
+)
 
 #: Punctuation that closes what comes before it and never opens a line on a set page.
 CLOSERS = "。，、；：！？）》」』”’〉】"
@@ -65,9 +74,9 @@ def may_run_on(text: str) -> bool:
             or _KIND_BEFORE_MORE.search(text) is not None)
 
 
-#: `may_run_on`'s tests as patterns over the lines joined by "\n", each line after a "\n"
-#: (none matches across a line end: `[^\S\n]` is `\s` within a line, `$` a line's end under
-#: re.M). Each is a simple pattern: an alternation of them scans several times slower.
+#: `may_run_on`'s tests as patterns over all lines at once (`joined_lines`): none matches
+#: across a line end (`[^\S\n]` is `\s` within a line, `$` a line's end under re.M). Each
+#: is a simple pattern: an alternation of them scans several times slower.
 _MAY_RUN_ON_SHAPES = (
     re.compile(rf"\n[{CLOSERS}]"),
     re.compile("[各号]"),
@@ -81,17 +90,10 @@ def lines_that_may_run_on(texts: list[str]) -> set[int]:
     """The indices of the lines (none empty, as the layout's) that `may_run_on` passes, found
     by scanning all lines at once: most lines pass none of its tests, and its calls on each
     line cost half as much again as these scans."""
-    joined = "\n" + "\n".join(texts)
+    joined = joined_lines(texts)
     found: set[int] = set()
     for shape in _MAY_RUN_ON_SHAPES:
-        line, counted_to = -1, 0
-        for m in shape.finditer(joined):
-            # The line of the match's last character (never the "\n" a match may open with),
-            # counting the line ends from the last match on.
-            last = m.end() - 1
-            line += joined.count("\n", counted_to, last)
-            counted_to = last
-            found.add(line)
+        found.update(lines_matching(shape, joined))
     return found
 
 

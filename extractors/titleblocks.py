@@ -207,12 +207,39 @@ def has_head(title: str) -> bool:
     return TITLE_HEAD.search(despace(title)) is not None
 
 
+def joined_lines(texts: list[str]) -> str:
+    """Lines joined for `lines_matching`: each after a "\n"."""
+    return "\n" + "\n".join(texts)
+
+
+def lines_matching(pattern: re.Pattern[str], joined: str) -> list[int]:
+    """The indices of the lines (`joined` by `joined_lines`) that hold a match of `pattern`,
+    in order. One scan of all lines: a test on each line costs more where few lines match.
+    The pattern matches one character at least and no "\n" but maybe one at its start (the
+    start of a line: r"\n[（(]"); the line of a match is the line of its last character."""
+    found: list[int] = []
+    line, counted_to = -1, 0
+    for m in pattern.finditer(joined):
+        last = m.end() - 1
+        line += joined.count("\n", counted_to, last)    # (counted on from the match before)
+        counted_to = last
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
+_NUMBER_END = re.compile("号")
+_OPENING_BRACKET = re.compile(r"\n[（(]")
+
+
 def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str]]:
     blocks: list[tuple[int, int, str | None, str]] = []
     used: set[int] = set()
+    texts = [line[1] for line in lines]
+    joined = joined_lines(texts)
     # Every document number ends in 号, which most lines do not hold: the passes that look
     # for a number visit only the lines that do.
-    numbered = [i for i, line in enumerate(lines) if "号" in line[1]]
+    numbered = lines_matching(_NUMBER_END, joined)
     for i in numbered:
         text = lines[i][1]
         if i in used or not DOC_NUMBER_LINE.match(text):
@@ -257,7 +284,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
     # Such a title has its head on one of its lines (at most five, `_run_after`): only the
     # lines up to four above a line with a head (few) can start one.
     # (Every head ends in 于 or 发: most lines are passed by that test, without a call.)
-    heads = [k for k, line in enumerate(lines) if ("于" in line[1] or "发" in line[1]) and has_head(line[1])]
+    heads = [k for k, text in enumerate(texts) if ("于" in text or "发" in text) and has_head(text)]
     for i in sorted({i for k in heads for i in range(max(0, k - 4), k + 1)}):
         _no, text, indent, _ = lines[i]
         if i in used or (i > 0 and (i - 1) in used):
@@ -295,7 +322,7 @@ def find_title_blocks(lines: list[Line]) -> list[tuple[int, int, str | None, str
 
     # A law or regulation a people's congress passed has a title without 关于/印发 and the
     # session that passed it under it: "陕西省机关运行保障条例" / "（2025年7月30日…会议通过）".
-    opening_bracket = [p for p, line in enumerate(lines) if line[1][:1] in "（("]    # as the session's line does
+    opening_bracket = lines_matching(_OPENING_BRACKET, joined)    # as the session's line does
     for p in opening_bracket:
         if p in used or not PASSED_LINE.match(lines[p][1]):
             continue

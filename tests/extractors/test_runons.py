@@ -3,6 +3,8 @@ prose it must leave alone; then through the layout, as a page set without paragr
 prints them (the synthetic whole-issue PDFs in tests/fixtures/inputs show them all)."""
 from __future__ import annotations
 
+import re
+
 from govkg.extractors.documents import extract as documents
 from govkg.extractors.layout import normalize
 from govkg.extractors.registry import extract_all
@@ -16,6 +18,7 @@ from govkg.extractors.runons import (
     run_in_number,
     title_end_cut,
 )
+from govkg.extractors.titleblocks import joined_lines, lines_matching
 
 # --- each rule ------------------------------------------------------------------------------
 
@@ -44,6 +47,15 @@ def test_the_lines_that_may_run_on_are_found_at_once_as_line_by_line():
     assert lines_that_may_run_on(lines) == expected
     assert lines_that_may_run_on(lines[5:]) == {i - 5 for i in expected if i >= 5}
     assert lines_that_may_run_on([]) == set()
+
+
+def test_lines_matching_names_each_line_once_in_order_and_reads_a_line_start():
+    lines = ["（2023年5月31日…会议通过）", "温政发〔2020〕1号、2号", "推进（一）", "(二)号", "正文"]
+    joined = joined_lines(lines)
+    assert lines_matching(re.compile("号"), joined) == [1, 3]            # 1 holds two: named once
+    assert lines_matching(re.compile(r"\n[（(]"), joined) == [0, 3]       # opening its line only
+    assert lines_matching(re.compile("无"), joined) == []
+    assert lines_matching(re.compile("号"), joined_lines([])) == []
 
 
 TITLE_ABOVE = [("温政办〔2018〕138号", 0), ("温州市人民政府办公室", 0), ("关于印发温州市高水平推进国土绿化美化行", 0)]
