@@ -176,7 +176,10 @@ _DOTTED_WORD = re.compile(r"(?:[\u4e00-\u9fff]\.){3,}")
 _STRAY_COMMA = re.compile(r",(?=[、，。；：！？,])")
 
 
-def _clean(raw: str) -> tuple[str, int]:
+def _read_line(no: int, raw: str, block: bool) -> _Line | None:
+    """Line `no` of the file as the layout reads it (blanks collapsed, indent measured, web
+    text's slips undone), or None when it holds only blanks. One call makes the whole line:
+    it runs on every line of every issue."""
     stripped = raw.lstrip(" \t\u3000\xa0")
     lead = len(raw) - len(stripped)
     # Indent in cells: a full-width space is two, anything else one.
@@ -188,7 +191,10 @@ def _clean(raw: str) -> tuple[str, int]:
         text = _DOTTED_WORD.sub(lambda m: m.group(0).replace(".", ""), text)
     if "," in text:
         text = _STRAY_COMMA.sub("", text)
-    return text, indent
+    if not text:
+        return None
+    page_start = raw.startswith(" ") and not raw.startswith("  ")
+    return _Line(no, text, indent, page_start, visual_width(text), 0, block)
 
 
 def _running_head(text: str) -> re.Match[str] | None:
@@ -509,11 +515,9 @@ def normalize(raw_text: str, path: str = "<text>") -> Issue:
     for no, raw in enumerate(raw_lines, 1):
         if not raw or raw.isspace():
             continue   # half the lines of PDF text are blank
-        text, indent = _clean(raw)
-        if not text:
-            continue
-        page_start = raw.startswith(" ") and not raw.startswith("  ")
-        lines.append(_Line(no, text, indent, page_start, visual_width(text), 0, flattened))
+        ln = _read_line(no, raw, flattened)
+        if ln is not None:
+            lines.append(ln)
 
     gazette = _gazette(lines, labels)
 
