@@ -455,10 +455,14 @@ def _commonest_full_width(widths: list[int]) -> int:
     distinct = sorted(set(widths), reverse=True)
     floor = distinct[0] * 0.6
     best, best_count = -1, 0
+    uncounted = len(widths)
     for w in distinct:     # widest first, so a width only as common as a wider one is passed
-        if w < floor or w < 0:
+        # (Once the lines not yet counted are no more than the best count, no narrower width
+        # can beat it.)
+        if w < floor or w < 0 or uncounted <= best_count:
             break
         count = widths.count(w)
+        uncounted -= count
         if count > best_count:
             best, best_count = w, count
     return best
