@@ -76,17 +76,6 @@ def _catalog_line(text: str) -> bool:
     return bool(CATALOG_ROW.match(text)) or (len(text) < 30 and not diary_item(text, strict=True) and title_ends(text))
 
 
-def _paragraphs(issue: Issue) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each paragraph, as `Issue.paragraphs` spans them."""
-    out = []
-    start = 0
-    for text in issue.text.split("\n"):
-        if text:
-            out.append((start, start + len(text), text))
-        start += len(text) + 1
-    return out
-
-
 def _run(paras, kinds, i, pred, gap=1, back=None, after_gap=None, stop=None):
     """Extend from paragraph i while pred holds (`back`, where given, going backward),
     tolerating `gap` non-matching paragraphs; going forward, past a non-matching paragraph
@@ -121,7 +110,8 @@ def _run(paras, kinds, i, pred, gap=1, back=None, after_gap=None, stop=None):
 
 
 def find_sections(issue: Issue, labels: list[tuple[int, str, str]]) -> list[Section]:
-    paras = _paragraphs(issue)
+    text = issue.text
+    paras = [(a, b, text[a:b]) for a, b in issue.paragraphs()]
     if not paras:
         return []
     kinds: list[str | None] = [None] * len(paras)

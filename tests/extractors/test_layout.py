@@ -302,15 +302,3 @@ def test_the_commonest_full_width_counts_full_looking_lines_only():
     assert _commonest_full_width([32, 32, 32, 20]) == 32
     assert _commonest_full_width([-1, -1]) == -1
 
-
-@pytest.mark.parametrize("prefix", ["000", "002"])
-def test_sections_read_the_paragraphs_the_issue_spans(prefix):
-    # sections.py splits the text itself (cheaper than asking the issue per paragraph); the
-    # spans must be the issue's own, or a section would start inside a paragraph.
-    from govkg.extractors.sections import _paragraphs
-
-    issue = load_seed(prefix)
-    mine = _paragraphs(issue)
-    assert [(a, b) for a, b, _ in mine] == list(issue.paragraphs())
-    assert all(issue.text[a:b] == t for a, b, t in mine)
-    assert len(mine) > 100
