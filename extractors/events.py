@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .layout import Issue
+from .names import CJK_CHAR
 from .patterns import hanzi_number
 from .person_posts import Mention, Span, diary_month, diary_paragraph, mentions
 from .records import Event
@@ -23,7 +24,6 @@ from .sections import day_label
 EXTRACTOR = "events"
 
 _BULLET = re.compile(r"^[△▲●■◆]\s*")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def attendees(item: str) -> tuple[str, ...]:
@@ -47,7 +47,7 @@ def _item_attendees(issue: Issue, a: int, b: int, span: Span, item_start: int) -
     as at the item's start. Read alone are an item after a day label (CJK) and one opening
     with 、, which `mentions` joins to a post before it only after a passage's first character."""
     item = span.text[item_start:]
-    if _CJK.search(span.text, 0, item_start) or item.startswith("、"):
+    if CJK_CHAR.search(span.text, 0, item_start) or item.startswith("、"):
         return attendees(item)
     return _in_order(diary_paragraph(issue, a, b)[1])
 

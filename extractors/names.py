@@ -24,6 +24,8 @@ import re
 from .lexicons import lexicon
 
 CJK = "\u4e00-\u9fff"
+#: One CJK unified ideograph (the characters names, titles and bodies are written in).
+CJK_CHAR = re.compile(f"[{CJK}]")
 #: Dots printed inside minority names.
 NAME_DOTS = "·•．・"
 #: Blank characters pages put inside short names to pad them: ASCII space, ideographic

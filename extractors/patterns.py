@@ -12,14 +12,14 @@ from collections.abc import Iterable
 # Brackets around a document number's year: printed as 〔〕 mostly, but also ﹝﹞ [] 【】 〖〗 ();
 # „‟ is 〔〕 as text copied from a Word file set in the official fonts comes out
 # ("国办发„2009‟3号" on a reprint of a 湖南省人民政府办公厅 notice).
-_OPEN = "〔﹝\\[【［〖(（„"
-_CLOSE = "〕﹞\\]】］〗)）‟"
+YEAR_OPENS = "〔﹝\\[【［〖(（„"
+YEAR_CLOSES = "〕﹞\\]】］〗)）‟"
 
 #: A document number: issuer code + bracketed year + serial + 号, e.g. 温政发〔2020〕10号,
 #: 温政办〔2019〕69号, 通告〔2019〕5号, 温浙集（开）管〔2019〕71号, 温商务联发〔2019〕130号.
 DOC_NUMBER = re.compile(
     rf"(?P<code>[\u4e00-\u9fff]{{1,8}}(?:[（(][\u4e00-\u9fff]{{1,3}}[)）][\u4e00-\u9fff]{{1,4}})?)"
-    rf"\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d\d)\s*[{_CLOSE}]\s*(?P<serial>\d{{1,4}})\s*号"
+    rf"\s*[{YEAR_OPENS}]\s*(?P<year>(?:19|20)\d\d)\s*[{YEAR_CLOSES}]\s*(?P<serial>\d{{1,4}})\s*号"
 )
 
 #: A line that is a document number and nothing else, bare or in brackets as some documents

@@ -46,12 +46,12 @@ from functools import lru_cache
 from . import names as N
 from .layout import Issue, input_kind
 from .lexicons import lexicon
+from .names import CJK_CHAR
 from .patterns import longest_word_regex
 from .records import PersonPost
 
 EXTRACTOR = "person_posts"
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Characters that end a post phrase when walking back from its title.
 #: Marks that end an item of a list of names ("李珊珊、刘加来，秘书长…").
 _LIST_MARKS = frozenset("、，,；;")
@@ -167,7 +167,7 @@ def _ends_name(s: str, j: int) -> bool:
     """Does a name end just before s[j]?"""
     if j >= len(s):
         return True
-    if not _CJK.match(s, j):
+    if not CJK_CHAR.match(s, j):
         return True
     if _title_at(s, j):
         return True
@@ -193,7 +193,7 @@ def _title_at(s: str, j: int) -> str | None:
 def name_at(s: str, j: int) -> int:
     """Length of the person's name starting at s[j] (2 to 4 characters, or a dotted minority
     name), or 0 if none does: the shortest candidate after which a name may end."""
-    if j >= len(s) or not _CJK.match(s, j) or _title_at(s, j) or s[j] in _not_name_starts():
+    if j >= len(s) or not CJK_CHAR.match(s, j) or _title_at(s, j) or s[j] in _not_name_starts():
         return 0   # every name (its surname, a Tibetan, Mongolian or dotted name) opens with CJK
     dotted = _dotted_name_at(s, j) or N.tibetan_name_at(s, j)
     if dotted and _ends_name(s, j + dotted):
@@ -238,7 +238,7 @@ def _listed_name_at(s: str, j: int) -> int:
     ("副主任于丽华、巴图、宝玉、李占鹏"), or 0."""
     for n in (2, 3):
         cand = s[j:j + n]
-        if len(cand) < n or not all(_CJK.match(c) for c in cand) or not s.startswith("、", j + n):
+        if len(cand) < n or not all(CJK_CHAR.match(c) for c in cand) or not s.startswith("、", j + n):
             continue
         if cand[0] in _not_name_starts() or _holds_title(cand) or _holds_role(cand) or cand in _not_names():
             continue
@@ -364,7 +364,7 @@ def _post_phrase_start(s: str, title_start: int, floor: int = 0) -> int:
     and after 20 characters."""
     leaders = _words()[2]
     k = title_start
-    while k > floor and s[k - 1] not in _PHRASE_STOP and _CJK.match(s[k - 1]):
+    while k > floor and s[k - 1] not in _PHRASE_STOP and CJK_CHAR.match(s[k - 1]):
         if s.endswith(leaders, 0, k):
             return k   # "会见新加坡…总领事": the verb is not part of the post
         if title_start - k >= 20:
@@ -427,7 +427,7 @@ def mentions(s: str) -> Iterator[Mention]:
                 # no post, but the posts before it still name the person
                 q = k - 1
                 if s.endswith(_NOMINEE_ENDS, 0, q):
-                    while q > floor and s[q - 1] not in _PHRASE_STOP and _CJK.match(s[q - 1]):
+                    while q > floor and s[q - 1] not in _PHRASE_STOP and CJK_CHAR.match(s[q - 1]):
                         q -= 1
                     if q - 1 > floor and s[q - 1] == "、":
                         k = q
@@ -554,7 +554,7 @@ def _name_before(s: str, k: int, leaders: tuple[str, ...]) -> tuple[int, bool] |
         if _title_at(s, a) or _holds_title(cand) or cand in _not_names():
             continue   # "，常务|副市长": the "name" is the head of a longer title
         before = s[:a]
-        if not before or not _CJK.match(before[-1]):
+        if not before or not CJK_CHAR.match(before[-1]):
             return a, False
         if before.endswith(leaders):
             return a, True
@@ -797,7 +797,7 @@ def _read_run(run: str) -> list[tuple[int, int, str, tuple[str, ...]]] | None:
 
     def chains(k: int) -> Iterator[tuple[int, tuple[str, ...], int]]:
         """(end, posts, cost) of the post chains that start at run[k]."""
-        if k >= n or run[k] in _NOT_POST_START or not _CJK.match(run[k]):
+        if k >= n or run[k] in _NOT_POST_START or not CJK_CHAR.match(run[k]):
             return
         for j in range(k + 2, min(n, k + 30) + 1):
             post = run[k:j]

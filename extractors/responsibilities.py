@@ -45,6 +45,7 @@ from .bodies import body_endings
 from .layout import Issue
 from .lexicons import lexicon, longest_first
 from .names import (
+    CJK_CHAR,
     MINORITY_NAME,
     NAME_DOTS,
     PADDED_NAME,
@@ -62,7 +63,6 @@ _OPEN, _CLOSE = "（(“《〈【", "）)”》〉】"
 _BOUNDARY = "。；;，,：:、！？!?\n （(“\"》"
 #: A summary that closes a list of bodies: "市残联等群众团体和部队" -> 市残联 | 部队.
 _SUMMARY = re.compile(r"等[^、，,（(]{0,8}?(?:单位|部门|团体|组织|机构|群团|企业)")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 #: A list's last item followed by what the whole list is: "水利、海洋等农业口" (two characters at
 #: least before 等, so 高等教育 and 中等职业教育 stay whole).
 _CLOSING_SUMMARY = re.compile(r"^(\s*[^等]{2,}?)等([^等]{1,8})$")
@@ -314,7 +314,7 @@ def _clause(clause: str) -> Iterator[tuple[str, int, str]]:
         # The list's tail belongs to the whole item: "文秘科和督查科工作" is two bodies.
         for off2, part in _split_joined(_strip_area(item.strip())):
             obj = _strip_area(part.strip())
-            if obj and _CJK.search(obj):
+            if obj and CJK_CHAR.search(obj):
                 yield relation, start + off + lead + off2, obj
 
 
@@ -461,7 +461,7 @@ def _inline(text: str, a: int, b: int, known: set[str]) -> list[_Mention]:
         if text[j - 2:j] == "同志":
             j -= 2
         dot = max(text.rfind(d, max(a, j - 11), j - 2) for d in NAME_DOTS)
-        if dot > a and _CJK.fullmatch(text[dot - 1]) and all(_CJK.fullmatch(c) for c in text[dot + 1:j]):
+        if dot > a and CJK_CHAR.fullmatch(text[dot - 1]) and all(CJK_CHAR.fullmatch(c) for c in text[dot + 1:j]):
             # 阿依古丽·买买提: the part before the dot is 2-6 characters, the post before it.
             starts = [dot - n for n in range(2, 7)]
         else:

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 
-from .patterns import _OPEN, DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, despace
+from .names import CJK_CHAR
+from .patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, YEAR_OPENS, despace
 from .titleblocks import (
     DOC_TYPES,
     PASSED_LINE,
@@ -40,14 +41,13 @@ from .titleblocks import (
 
 #: Punctuation that closes what comes before it and never opens a line on a set page.
 CLOSERS = "。，、；：！？）》」』”’〉】"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def leading_closers(text: str) -> int:
     """How many characters of closing punctuation open this line, when text follows them
     (a line of closers alone is a table's shredded cell, left as it is)."""
     n = len(text) - len(text.lstrip(CLOSERS))
-    return n if 0 < n < len(text) and _CJK.match(text[n]) else 0
+    return n if 0 < n < len(text) and CJK_CHAR.match(text[n]) else 0
 
 
 # --- a title running on into the text ---------------------------------------------------
@@ -196,7 +196,7 @@ def addressee_cut(text: str, below: list[str], before: str = "") -> int | None:
         k = m.start()
         # After a sentence, or after text that is no list (a table's last row): "，市各有关单
         # 位" is an item of the list, not its start (`before`: what opened the line, "，").
-        if k == 0 or not (text[k - 1] in _SENTENCE_END or _CJK.match(text[k - 1]) and not re.search(r"[，、,]", before + text[:k])):
+        if k == 0 or not (text[k - 1] in _SENTENCE_END or CJK_CHAR.match(text[k - 1]) and not re.search(r"[，、,]", before + text[:k])):
             continue
         if addressee_lines([text[k:], *below[:2]]):
             return k
@@ -258,7 +258,7 @@ _NUMBER_CUT = re.compile(
 _NUMBER_REST = re.compile(r"^\s*\d{0,4}\s*号")
 #: The bracketed year every document number holds ("〔2020"): a line without one is passed
 #: before `DOC_NUMBER`'s scan, which tries every Chinese character as a code's start.
-_NUMBER_YEAR = re.compile(rf"[{_OPEN}]\s*(?:19|20)\d\d")
+_NUMBER_YEAR = re.compile(rf"[{YEAR_OPENS}]\s*(?:19|20)\d\d")
 
 
 #: What a number's code plainly starts after: a bracket, a space, the 、 of a list of numbers.
@@ -312,7 +312,7 @@ def run_in_number(text: str, after: str, codes: set[str]) -> tuple[int, int] | N
         return None
     start = m.start("code") + len(m["code"]) - len(known)
     before = text[:start]
-    if not before or not _CJK.match(before[-1]) or _CITING.search(before):
+    if not before or not CJK_CHAR.match(before[-1]) or _CITING.search(before):
         return None
     if _CITED_ON.match(follows):
         return None

@@ -27,6 +27,7 @@ import re
 
 from .bodies import body_endings
 from .lexicons import lexicon
+from .names import CJK_CHAR
 from .patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, canonical_doc_number, despace
 
 #: Words a document title ends with (the kind of document), from data/doc_kinds.txt.
@@ -53,7 +54,6 @@ PAGE_META_ROW = re.compile(
 
 #: "附件" / "附件2" alone on a line: an attachment starts below, the title has ended.
 ATTACHMENT_MARK = re.compile(r"^附\s*件\s*\d*$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 Line = tuple[int, str, int, bool]
 
@@ -72,7 +72,7 @@ def is_title_line(text: str, indent: int) -> bool:
         and 1 < len(text) <= 80
         and not _NOT_TITLE.search(text)
         and not DATE_LINE.match(text)
-        and _CJK.search(text) is not None                 # registration codes (ZJCC…) are not titles
+        and CJK_CHAR.search(text) is not None                 # registration codes (ZJCC…) are not titles
         and not DOC_NUMBER.match(text)                     # a catalog row: number and title
     )
 
